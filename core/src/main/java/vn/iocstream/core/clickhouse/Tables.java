@@ -1,0 +1,86 @@
+package vn.iocstream.core.clickhouse;
+
+import static vn.iocstream.core.clickhouse.ClickHouseClient.dateTime;
+
+import java.util.List;
+import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.core.model.WatchlistMinute;
+
+/** The row mappings of the tables in {@code resources/clickhouse}. */
+public final class Tables {
+    private Tables() {}
+
+    public static final TableRow<EnrichedPost> POSTS = new TableRow<>() {
+        @Override public String table() { return "posts"; }
+
+        @Override public List<String> columns() {
+            return List.of("id", "url", "kind", "source", "title", "text", "author", "published_at", "fetched_at",
+                    "province", "places", "words", "sentiment", "score", "watchlists", "fingerprint", "story_id");
+        }
+
+        @Override public void bind(java.sql.PreparedStatement ps, EnrichedPost p) throws java.sql.SQLException {
+            ps.setString(1, p.id());
+            ps.setString(2, p.url());
+            ps.setString(3, p.kind());
+            ps.setString(4, nonNull(p.source()));
+            ps.setString(5, nonNull(p.title()));
+            ps.setString(6, nonNull(p.text()));
+            ps.setString(7, nonNull(p.author()));
+            ps.setString(8, dateTime(p.publishedAt()));
+            ps.setString(9, dateTime(p.fetchedAt() == null ? p.publishedAt() : p.fetchedAt()));
+            ps.setString(10, nonNull(p.province()));
+            ps.setArray(11, ps.getConnection().createArrayOf("String", p.places().toArray()));
+            ps.setInt(12, p.words());
+            ps.setString(13, p.sentiment());
+            ps.setDouble(14, p.score());
+            ps.setArray(15, ps.getConnection().createArrayOf("String", p.watchlists().toArray()));
+            // UInt64 from a signed long: the unsigned decimal text keeps all 64 bits.
+            ps.setString(16, Long.toUnsignedString(p.fingerprint()));
+            ps.setString(17, p.storyId());
+        }
+    };
+
+    public static final TableRow<WatchlistMinute> WATCHLIST_STATS = new TableRow<>() {
+        @Override public String table() { return "watchlist_stats"; }
+
+        @Override public List<String> columns() {
+            return List.of("watchlist", "minute", "posts", "negative", "avg_score");
+        }
+
+        @Override public void bind(java.sql.PreparedStatement ps, WatchlistMinute m) throws java.sql.SQLException {
+            ps.setString(1, m.watchlist());
+            ps.setString(2, dateTime(m.minute()));
+            ps.setLong(3, m.posts());
+            ps.setLong(4, m.negative());
+            ps.setDouble(5, m.avgScore());
+        }
+    };
+
+    public static final TableRow<Alert> ALERTS = new TableRow<>() {
+        @Override public String table() { return "alerts"; }
+
+        @Override public List<String> columns() {
+            return List.of("id", "rule", "severity", "key", "title", "window_start", "window_end", "count",
+                    "baseline", "post_ids", "created_at");
+        }
+
+        @Override public void bind(java.sql.PreparedStatement ps, Alert a) throws java.sql.SQLException {
+            ps.setString(1, a.id());
+            ps.setString(2, a.rule());
+            ps.setString(3, a.severity());
+            ps.setString(4, a.key());
+            ps.setString(5, nonNull(a.title()));
+            ps.setString(6, dateTime(a.windowStart()));
+            ps.setString(7, dateTime(a.windowEnd()));
+            ps.setLong(8, a.count());
+            ps.setDouble(9, a.baseline());
+            ps.setArray(10, ps.getConnection().createArrayOf("String", a.postIds().toArray()));
+            ps.setString(11, dateTime(a.createdAt()));
+        }
+    };
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}

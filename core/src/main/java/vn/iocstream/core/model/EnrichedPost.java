@@ -1,0 +1,20 @@
+package vn.iocstream.core.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A post after NLP, on {@code ioc.enriched.posts} and in ClickHouse {@code posts}.
+ *
+ * @param province    current (post-1 July 2025) provincial unit, resolved by the gazetteer, or ""
+ * @param places      place names as written in the text (old names kept)
+ * @param sentiment   {@code negative}, {@code neutral} or {@code positive}
+ * @param score       sentiment score in [-1, 1]
+ * @param watchlists  names of the watchlists the post matches
+ * @param fingerprint near-duplicate fingerprint (SimHash)
+ * @param storyId     id of the story the post belongs to (syndicated copies share it)
+ */
+public record EnrichedPost(String id, String url, String kind, String source, String title, String text,
+                           String author, Instant publishedAt, Instant fetchedAt, String province,
+                           List<String> places, int words, String sentiment, double score,
+                           List<String> watchlists, long fingerprint, String storyId) {}

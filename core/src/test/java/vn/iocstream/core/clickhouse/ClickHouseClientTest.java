@@ -1,0 +1,64 @@
+package vn.iocstream.core.clickhouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.core.testing.ClickHouseTestServer;
+
+class ClickHouseClientTest {
+    private static final Instant PUBLISHED = Instant.parse("2026-11-20T02:15:30Z");
+    private static ClickHouseClient clickHouse;
+
+    @BeforeAll
+    static void migrate() {
+        clickHouse = ClickHouseTestServer.freshDatabase("core_client");
+    }
+
+    @Test
+    void insertedPost_readsBackWithVietnameseTextUtcTimeAndArrays() {
+        clickHouse.insert(Tables.POSTS, List.of(post("a1", "Tai nạn liên hoàn trên QL1A đoạn qua Long An")));
+
+        List<List<String>> row = clickHouse.query(
+                "SELECT title, toString(published_at), arrayStringConcat(watchlists, '|'), toString(fingerprint)"
+                        + " FROM posts FINAL WHERE id = 'a1'",
+                rs -> List.<String>of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+
+        assertThat(row).hasSize(1);
+        assertThat(row.get(0)).containsExactly("Tai nạn liên hoàn trên QL1A đoạn qua Long An",
+                "2026-11-20 02:15:30", "tai-nan|giao-thong", Long.toUnsignedString(-42L));
+    }
+
+    @Test
+    void replayingTheSameRows_leavesOneRowPerId() {
+        List<EnrichedPost> batch = List.of(post("r1", "Ngập sâu ở Thủ Đức"), post("r2", "Sạt lở ở Quảng Nam"));
+        clickHouse.insert(Tables.POSTS, batch);
+        clickHouse.insert(Tables.POSTS, batch);
+
+        assertThat(clickHouse.queryLong("SELECT count() FROM posts FINAL WHERE id IN ('r1', 'r2')")).isEqualTo(2);
+    }
+
+    @Test
+    void migrate_isRepeatable() {
+        clickHouse.migrate();
+        assertThat(clickHouse.queryLong("SELECT count() FROM system.tables WHERE database = '"
+                + clickHouse.database() + "'")).isEqualTo(4);
+    }
+
+    @Test
+    void badSql_failsWithTheServersMessage() {
+        assertThatThrownBy(() -> clickHouse.queryLong("SELECT nosuchcolumn FROM posts"))
+                .isInstanceOf(ClickHouseClient.ClickHouseException.class)
+                .hasMessageContaining("nosuchcolumn");
+    }
+
+    private static EnrichedPost post(String id, String title) {
+        return new EnrichedPost(id, "https://baotayninh.vn/" + id, "press", "Báo Tây Ninh", title, title + ". Nội dung.",
+                "Minh Anh", PUBLISHED, PUBLISHED.plusSeconds(40), "Tây Ninh", List.of("Long An"), 12, "negative", -0.6,
+                List.of("tai-nan", "giao-thong"), -42L, "story-" + id);
+    }
+}
