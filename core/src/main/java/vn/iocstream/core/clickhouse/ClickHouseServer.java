@@ -3,13 +3,13 @@ package vn.iocstream.core.clickhouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
+import vn.iocstream.core.Ports;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -52,8 +52,8 @@ public final class ClickHouseServer implements AutoCloseable {
             for (String sub : new String[] {"data", "tmp", "user_files", "format_schemas", "log"}) {
                 Files.createDirectories(dir.resolve(sub));
             }
-            int http = httpPort == 0 ? freePort() : httpPort;
-            int tcp = tcpPort == 0 ? freePort() : tcpPort;
+            int http = httpPort == 0 ? Ports.free() : httpPort;
+            int tcp = tcpPort == 0 ? Ports.free() : tcpPort;
             Files.writeString(dir.resolve("config.xml"), serverConfig(dir, http, tcp));
             Files.writeString(dir.resolve("users.xml"), USERS_CONFIG);
             long parentPid = ProcessHandle.current().pid();
@@ -62,7 +62,8 @@ public final class ClickHouseServer implements AutoCloseable {
                     + "trap 'kill -TERM $child 2>/dev/null; wait $child; exit 0' TERM INT; "
                     + "while kill -0 " + parentPid + " 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1; done; "
                     + "kill -TERM $child 2>/dev/null; wait $child";
-            Process process = new ProcessBuilder("bash", "-c", script, binary.toString(), dir.resolve("config.xml").toString())
+            // setsid: a Ctrl-C in the terminal must reach only the JVM, which then stops the server in order.
+            Process process = new ProcessBuilder("setsid", "bash", "-c", script, binary.toString(), dir.resolve("config.xml").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("log/stdout.log").toFile())
                     .start();
@@ -125,11 +126,6 @@ public final class ClickHouseServer implements AutoCloseable {
         LOG.info("ClickHouse server stopped");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     private static void sleep(long ms) {
         try {

@@ -1,5 +1,6 @@
 package vn.iocstream.core.config;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,29 +9,30 @@ import java.util.List;
  */
 public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler crawler,
                         List<Source> sources, List<Watchlist> watchlists, Detector detector,
-                        Alerts alerts, ControlRoom controlRoom) {
+                        Alerts alerts, ControlRoom controlRoom) implements Serializable {
+    private static final long serialVersionUID = 1L;
 
-    public record Kafka(boolean embedded, String bootstrap, int port, String dataDir, int partitions, long retentionMs) {}
+    public record Kafka(boolean embedded, String bootstrap, int port, String dataDir, int partitions, long retentionMs) implements Serializable {}
 
     public record ClickHouse(boolean embedded, String url, String database, String user, String password,
-                             int httpPort, int tcpPort, String dataDir, String binary) {}
+                             int httpPort, int tcpPort, String dataDir, String binary) implements Serializable {}
 
     public record Flink(int parallelism, long checkpointIntervalMs, String checkpointDir,
-                        int outOfOrdernessSeconds, int idlenessSeconds) {}
+                        int outOfOrdernessSeconds, int idlenessSeconds) implements Serializable {}
 
     public record Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
-                          String userAgent, boolean allowPrivateAddresses) {}
+                          String userAgent, boolean allowPrivateAddresses) implements Serializable {}
 
-    public record Source(String name, String type, String url, String kind, String locality) {}
+    public record Source(String name, String type, String url, String kind, String locality) implements Serializable {}
 
-    public record Watchlist(String name, String title, String query) {}
+    public record Watchlist(String name, String title, String query) implements Serializable {}
 
     public record Detector(int bucketSeconds, int windowSeconds, int historyWindows, int minCount,
-                           double factor, double sigmas) {}
+                           double factor, double sigmas) implements Serializable {}
 
-    public record Alerts(List<Route> routes, String webhookUrl, int webhookAttempts) {}
+    public record Alerts(List<Route> routes, String webhookUrl, int webhookAttempts) implements Serializable {}
 
-    public record Route(String rule, String minSeverity, List<String> channels) {}
+    public record Route(String rule, String minSeverity, List<String> channels) implements Serializable {}
 
-    public record ControlRoom(int port) {}
+    public record ControlRoom(int port) implements Serializable {}
 }

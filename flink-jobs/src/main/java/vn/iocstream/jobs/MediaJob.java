@@ -1,0 +1,168 @@
+package vn.iocstream.jobs;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import vn.iocstream.core.Ids;
+import vn.iocstream.core.Topics;
+import vn.iocstream.core.clickhouse.ClickHouseClient;
+import vn.iocstream.core.clickhouse.Tables;
+import vn.iocstream.core.config.ConfigLoader;
+import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.DeadLetter;
+import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.core.model.RawPost;
+import vn.iocstream.core.model.WatchlistMinute;
+import vn.iocstream.jobs.detectors.VolumeJumpDetector;
+import vn.iocstream.jobs.functions.AnalyzePost;
+import vn.iocstream.jobs.functions.DeadLetters;
+import vn.iocstream.jobs.functions.ParseRawPost;
+import vn.iocstream.jobs.functions.ToWatchlistHits;
+import vn.iocstream.jobs.functions.VolumeJumpAlerts;
+import vn.iocstream.jobs.functions.WatchlistHit;
+import vn.iocstream.jobs.functions.WatchlistMinuteAggregate;
+import vn.iocstream.jobs.io.ClickHouseSink;
+import vn.iocstream.jobs.io.JsonKafkaSink;
+import vn.iocstream.jobs.io.RawRecord;
+import vn.iocstream.jobs.io.RawRecordDeserializer;
+
+/**
+ * MediaJob: press and social posts from {@code ioc.raw.posts} are parsed, analysed (Vietnamese NLP,
+ * watchlists), stored in ClickHouse {@code posts}, counted per watchlist and minute into
+ * {@code watchlist_stats}, and watched for volume jumps that become alerts on {@code ioc.alerts}.
+ * Malformed records go to {@code ioc.deadletter} with a reason.
+ *
+ * <pre>
+ * raw posts → parse ─(dead letters)→ deadletter topic
+ *           → watermarks(published time, idleness) → analyse ─→ posts table, ioc.enriched.posts
+ *           → hits per watchlist → keyBy(watchlist) ─→ 1-minute windows → watchlist_stats
+ *                                                  └→ volume-jump detector → ioc.alerts
+ * </pre>
+ *
+ * <p>How to run it: embedded, {@code ./ioc run} (or {@code ./ioc demo}) starts it on a local MiniCluster
+ * with everything else. On a Flink cluster, against external Kafka and ClickHouse:
+ * <pre>
+ * flink run -c vn.iocstream.jobs.MediaJob flink-jobs/target/ioc-flink-jobs-*.jar config/ioc.yaml
+ * </pre>
+ * where {@code config/ioc.yaml} sets {@code kafka.bootstrap}, {@code clickhouse.url} and the watchlists.
+ *
+ * <p>The class only wires: the source and sinks come in, so tests drive the same graph with bounded
+ * sources and collecting sinks.
+ */
+public final class MediaJob {
+    /** Where the job's results go. */
+    public record Sinks(Sink<EnrichedPost> posts, Sink<EnrichedPost> enrichedPosts, Sink<WatchlistMinute> stats,
+                        Sink<Alert> alerts, Sink<DeadLetter> deadLetters) {}
+
+    private final Source<RawRecord, ?, ?> source;
+    private final Sinks sinks;
+    private final IocConfig config;
+
+    public MediaJob(Source<RawRecord, ?, ?> source, Sinks sinks, IocConfig config) {
+        this.source = source;
+        this.sinks = sinks;
+        this.config = config;
+    }
+
+    /** Adds the job's graph to {@code env}; call {@code env.execute()} or {@code executeAsync()} after. */
+    public void build(StreamExecutionEnvironment env) {
+        IocConfig.Flink flink = config.flink();
+        DataStream<RawRecord> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw-posts")
+                .uid("raw-posts-source");
+
+        SingleOutputStreamOperator<RawPost> posts = raw
+                .process(new ParseRawPost()).name("parse-raw-post").uid("parse-raw-post");
+
+        // Event time is the outlet's published time. Idleness: locality feeds go quiet for hours, and a
+        // quiet partition must not hold every window open.
+        WatermarkStrategy<RawPost> watermarks = WatermarkStrategy
+                .<RawPost>forBoundedOutOfOrderness(Duration.ofSeconds(flink.outOfOrdernessSeconds()))
+                .withTimestampAssigner((post, previous) -> post.publishedAt().toEpochMilli())
+                .withIdleness(Duration.ofSeconds(flink.idlenessSeconds()));
+
+        SingleOutputStreamOperator<EnrichedPost> enriched = posts
+                .assignTimestampsAndWatermarks(watermarks).name("published-time-watermarks").uid("published-time-watermarks")
+                .process(new AnalyzePost(config.watchlists())).name("analyze-post").uid("analyze-post");
+
+        enriched.sinkTo(sinks.posts()).name("posts-to-clickhouse").uid("posts-to-clickhouse");
+        enriched.sinkTo(sinks.enrichedPosts()).name("enriched-posts-to-kafka").uid("enriched-posts-to-kafka");
+
+        DataStream<WatchlistHit> hits = enriched
+                .flatMap(new ToWatchlistHits()).name("watchlist-hits").uid("watchlist-hits");
+
+        hits.keyBy(WatchlistHit::watchlist)
+                .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+                .aggregate(new WatchlistMinuteAggregate(), new WatchlistMinuteAggregate.ToMinute(),
+                        TypeInformation.of(long[].class), TypeInformation.of(long[].class), TypeInformation.of(WatchlistMinute.class))
+                .name("watchlist-minutes").uid("watchlist-minutes")
+                .sinkTo(sinks.stats()).name("watchlist-stats-to-clickhouse").uid("watchlist-stats-to-clickhouse");
+
+        IocConfig.Detector d = config.detector();
+        VolumeJumpDetector detector = new VolumeJumpDetector(d.bucketSeconds(), d.windowSeconds(),
+                d.historyWindows(), d.minCount(), d.factor(), d.sigmas());
+        hits.keyBy(WatchlistHit::watchlist)
+                .process(new VolumeJumpAlerts(detector, titles(config.watchlists())))
+                .name("watchlist-volume-jumps").uid("watchlist-volume-jumps")
+                .sinkTo(sinks.alerts()).name("alerts-to-kafka").uid("alerts-to-kafka");
+
+        posts.getSideOutput(DeadLetters.TAG)
+                .union(enriched.getSideOutput(DeadLetters.TAG))
+                .sinkTo(sinks.deadLetters()).name("dead-letters-to-kafka").uid("dead-letters-to-kafka");
+    }
+
+    private static Map<String, String> titles(List<IocConfig.Watchlist> watchlists) {
+        return watchlists.stream().collect(Collectors.toMap(IocConfig.Watchlist::name,
+                w -> w.title() == null ? w.name() : w.title(), (a, b) -> a));
+    }
+
+    /**
+     * The production wiring: Kafka in, ClickHouse and Kafka out.
+     *
+     * @param bounded read up to the offsets present at start, then finish (replays and tests);
+     *                otherwise run until cancelled
+     */
+    public static MediaJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
+        KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(kafkaBootstrap)
+                .setTopics(Topics.RAW_POSTS)
+                .setGroupId("ioc-media-job")
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawRecordDeserializer());
+        if (bounded) builder.setBounded(OffsetsInitializer.latest());
+        Sinks sinks = new Sinks(
+                new ClickHouseSink<>(clickHouse, Tables.POSTS, 1000, 1000),
+                JsonKafkaSink.create(kafkaBootstrap, Topics.ENRICHED_POSTS, EnrichedPost::id),
+                new ClickHouseSink<>(clickHouse, Tables.WATCHLIST_STATS, 500, 1000),
+                JsonKafkaSink.create(kafkaBootstrap, Topics.ALERTS, Alert::id),
+                JsonKafkaSink.create(kafkaBootstrap, Topics.DEADLETTER,
+                        dl -> Ids.of(dl.sourceTopic(), dl.payloadBase64())));
+        return new MediaJob(builder.build(), sinks, config);
+    }
+
+    /** Cluster entry point: {@code flink run -c vn.iocstream.jobs.MediaJob <jar> [config.yaml]}. */
+    public static void main(String[] args) throws Exception {
+        IocConfig config = ConfigLoader.load(args.length > 0 ? Path.of(args[0]) : null, List.of());
+        ClickHouseClient clickHouse = new ClickHouseClient(config.clickhouse().url(), config.clickhouse().database(),
+                config.clickhouse().user(), config.clickhouse().password());
+        clickHouse.migrate();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.enableCheckpointing(config.flink().checkpointIntervalMs());
+        production(config, config.kafka().bootstrap(), clickHouse, false).build(env);
+        env.execute("MediaJob");
+    }
+}

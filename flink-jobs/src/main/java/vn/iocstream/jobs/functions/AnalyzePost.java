@@ -1,0 +1,70 @@
+package vn.iocstream.jobs.functions;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.core.geo.Gazetteer;
+import vn.iocstream.core.json.Json;
+import vn.iocstream.core.model.DeadLetter;
+import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.core.model.RawPost;
+import vn.iocstream.core.Topics;
+import vn.iocstream.nlp.Analysis;
+import vn.iocstream.nlp.VietnameseAnalyzer;
+
+/**
+ * Runs the Vietnamese analysis on each post. One analyzer per parallel subtask, created in {@code open()}:
+ * analyzers are not thread-safe and too costly to build per record.
+ */
+public final class AnalyzePost extends ProcessFunction<RawPost, EnrichedPost> {
+    private static final long serialVersionUID = 1L;
+    private final List<IocConfig.Watchlist> watchlists;
+    private transient Gazetteer gazetteer;
+    private transient VietnameseAnalyzer analyzer;
+    private transient Counter deadLetters;
+
+    public AnalyzePost(List<IocConfig.Watchlist> watchlists) {
+        this.watchlists = List.copyOf(watchlists);
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        gazetteer = Gazetteer.load();
+        analyzer = new VietnameseAnalyzer(watchlists, gazetteer);
+        deadLetters = getRuntimeContext().getMetricGroup().counter(DeadLetters.COUNTER);
+    }
+
+    @Override
+    public void processElement(RawPost post, Context ctx, Collector<EnrichedPost> out) {
+        try {
+            out.collect(enrich(post, analyzer.analyze(text(post), post.kind(), post.source())));
+        } catch (RuntimeException e) {
+            // A bug on one odd text must not stop the stream: keep the post for a later replay.
+            deadLetters.inc();
+            ctx.output(DeadLetters.TAG, DeadLetter.of(Topics.RAW_POSTS, "analysis failed: " + e,
+                    Json.bytes(post), Instant.now()));
+        }
+    }
+
+    private static String text(RawPost post) {
+        String title = post.title() == null ? "" : post.title();
+        String body = post.text() == null ? "" : post.text();
+        return title.isEmpty() ? body : title + "\n" + body;
+    }
+
+    /** The province named in the text wins; else the province the source covers. */
+    private EnrichedPost enrich(RawPost post, Analysis a) {
+        String province = a.province().isEmpty() && post.locality() != null
+                ? gazetteer.lookup(post.locality()).map(Gazetteer.Place::currentProvince).orElse("")
+                : a.province();
+        // Story grouping by near-duplicate clustering comes with the NLP issue; until then each post is its
+        // own story, keyed by its own id so that replays agree.
+        return new EnrichedPost(post.id(), post.url(), post.kind(), post.source(), post.title(), post.text(),
+                post.author(), post.publishedAt(), post.fetchedAt(), province, a.places(), a.words().size(),
+                a.sentiment(), a.score(), a.watchlists(), a.fingerprint(), post.id());
+    }
+}

@@ -1,0 +1,90 @@
+package vn.iocstream.jobs.functions;
+
+import java.time.Instant;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import vn.iocstream.core.Ids;
+import vn.iocstream.core.model.Alert;
+import vn.iocstream.jobs.detectors.VolumeJumpDetector;
+import vn.iocstream.jobs.detectors.VolumeJumpState;
+
+/**
+ * Per watchlist: counts hits with {@link VolumeJumpDetector} and raises an alert when the volume jumps.
+ * Evaluation is driven by event-time timers at bucket ends, so the result depends only on the data, not on
+ * arrival order or wall clock: a replay raises the same alerts with the same ids.
+ *
+ * <p>State drains: once the rolling window is empty the bucket timers stop, and a cleanup timer one
+ * baseline horizon after the last hit clears the key.
+ */
+public final class VolumeJumpAlerts extends KeyedProcessFunction<String, WatchlistHit, Alert> {
+    private static final long serialVersionUID = 1L;
+    public static final String RULE = "watchlist-volume-jump";
+
+    private final VolumeJumpDetector detector;
+    private final Map<String, String> titles;
+    private transient ValueState<VolumeJumpState> state;
+    private transient ValueState<Long> lastHitMs;
+
+    /** @param titles watchlist name → human title, for the alert text */
+    public VolumeJumpAlerts(VolumeJumpDetector detector, Map<String, String> titles) {
+        this.detector = detector;
+        this.titles = Map.copyOf(titles);
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("volume", TypeInformation.of(VolumeJumpState.class)));
+        lastHitMs = getRuntimeContext().getState(new ValueStateDescriptor<>("last-hit", Long.class));
+    }
+
+    @Override
+    public void processElement(WatchlistHit hit, Context ctx, Collector<Alert> out) throws Exception {
+        VolumeJumpState current = state.value();
+        if (current == null) current = new VolumeJumpState();
+        detector.add(current, hit.eventTimeMs(), hit.postId());
+        state.update(current);
+        ctx.timerService().registerEventTimeTimer(detector.bucketEndMs(detector.bucketOf(hit.eventTimeMs())));
+        Long last = lastHitMs.value();
+        if (last == null || hit.eventTimeMs() > last) {
+            if (last != null) ctx.timerService().deleteEventTimeTimer(cleanupTime(last));
+            lastHitMs.update(hit.eventTimeMs());
+            ctx.timerService().registerEventTimeTimer(cleanupTime(hit.eventTimeMs()));
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        VolumeJumpState current = state.value();
+        if (current == null) return;
+        if (!detector.isBucketEnd(timestamp)) { // the cleanup timer: nothing new for a whole horizon
+            state.clear();
+            lastHitMs.clear();
+            return;
+        }
+        long bucket = detector.bucketOf(timestamp);
+        detector.evaluate(current, bucket).ifPresent(jump -> out.collect(toAlert(ctx.getCurrentKey(), jump)));
+        state.update(current);
+        if (detector.windowActive(current, bucket)) {
+            ctx.timerService().registerEventTimeTimer(detector.bucketEndMs(bucket + 1));
+        }
+    }
+
+    /** Cleanup fires one millisecond off the bucket grid so it can never be mistaken for a bucket end. */
+    private long cleanupTime(long lastHit) {
+        return detector.bucketEndMs(detector.bucketOf(lastHit)) + detector.horizonMs() + 1;
+    }
+
+    private Alert toAlert(String watchlist, VolumeJumpDetector.Jump jump) {
+        String title = "Tăng đột biến bài viết: " + titles.getOrDefault(watchlist, watchlist);
+        // Twice the threshold is an order of magnitude above normal for sparse topics: page someone.
+        String severity = jump.count() >= 2 * Math.max(jump.threshold(), 1) ? "critical" : "warning";
+        Instant end = Instant.ofEpochMilli(jump.endMs());
+        return new Alert(Ids.of(RULE, watchlist, Long.toString(jump.startMs())), RULE, severity, watchlist, title,
+                Instant.ofEpochMilli(jump.startMs()), end, jump.count(), jump.baselineMean(), jump.evidenceIds(), end);
+    }
+}

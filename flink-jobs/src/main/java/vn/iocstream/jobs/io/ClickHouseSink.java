@@ -1,0 +1,72 @@
+package vn.iocstream.jobs.io;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import vn.iocstream.core.clickhouse.ClickHouseClient;
+import vn.iocstream.core.clickhouse.TableRow;
+
+/**
+ * Writes rows to a ClickHouse table in batches. At-least-once: the buffer is flushed on every checkpoint
+ * and at end of input, so a restart may write a batch again — which is why every table a stream writes
+ * is a ReplacingMergeTree keyed by a deterministic id.
+ */
+public final class ClickHouseSink<T> implements Sink<T> {
+    private static final long serialVersionUID = 1L;
+
+    private final ClickHouseClient clickHouse;
+    private final TableRow<T> table;
+    private final int batchSize;
+    private final long maxDelayMs;
+
+    /**
+     * @param batchSize  rows buffered before an insert (ClickHouse prefers few large inserts)
+     * @param maxDelayMs a non-empty buffer older than this is flushed on the next row, so rows show up
+     *                   in dashboards within seconds even when checkpoints are rare
+     */
+    public ClickHouseSink(ClickHouseClient clickHouse, TableRow<T> table, int batchSize, long maxDelayMs) {
+        this.clickHouse = clickHouse;
+        this.table = table;
+        this.batchSize = batchSize;
+        this.maxDelayMs = maxDelayMs;
+    }
+
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) {
+        return new Writer();
+    }
+
+    private final class Writer implements SinkWriter<T> {
+        private final List<T> buffer = new ArrayList<>();
+        private long oldestMs;
+
+        @Override
+        public void write(T row, Context context) throws IOException {
+            if (buffer.isEmpty()) oldestMs = System.currentTimeMillis();
+            buffer.add(row);
+            if (buffer.size() >= batchSize || System.currentTimeMillis() - oldestMs >= maxDelayMs) insert();
+        }
+
+        @Override
+        public void flush(boolean endOfInput) throws IOException {
+            insert();
+        }
+
+        private void insert() throws IOException {
+            if (buffer.isEmpty()) return;
+            try {
+                clickHouse.insert(table, buffer);
+            } catch (ClickHouseClient.ClickHouseException e) {
+                // Failing the task makes Flink restart from the last checkpoint and retry the rows.
+                throw new IOException(e.getMessage(), e);
+            }
+            buffer.clear();
+        }
+
+        @Override
+        public void close() {}
+    }
+}
