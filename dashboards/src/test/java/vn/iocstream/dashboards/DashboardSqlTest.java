@@ -1,0 +1,495 @@
+package vn.iocstream.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import vn.iocstream.core.clickhouse.ClickHouseClient;
+import vn.iocstream.core.clickhouse.Tables;
+import vn.iocstream.core.json.Json;
+import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.core.model.WatchlistMinute;
+import vn.iocstream.core.testing.ClickHouseTestServer;
+import vn.iocstream.dashboards.GrafanaMacros.Selection;
+
+/**
+ * Every provisioned dashboard, checked the way Grafana would use it: each panel query and variable query is
+ * expanded as grafana-clickhouse-datasource expands it ({@link GrafanaMacros}) and run on a real ClickHouse
+ * 18.16, the oldest server IOC Stream supports; what 18.16 rejects fails here. Key panels must also return
+ * exactly the rows inserted below. Fixture times are relative to now, so the default range ("now-6h") holds
+ * them.
+ */
+class DashboardSqlTest {
+    private static final String PLUGIN = "grafana-clickhouse-datasource";
+    private static final Path PROVISIONING = resource("grafana/provisioning");
+    private static final Path DASHBOARDS = PROVISIONING.resolve("dashboards/json");
+    // Shared evaluation data lives beside the repository (DESIGN.md), absent in a user's fresh clone.
+    private static final Path SCHEMAS = Path.of(System.getProperty("ioc.shared.data", "../../shared/data"), "grafana-schema");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // Draft-07 plus the two annotation keywords Grafana's schemas use, which would otherwise log a warning each.
+    private static final JsonSchemaFactory SCHEMA_FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
+            factory -> factory.metaSchema(JsonMetaSchema.builder(JsonMetaSchema.getV7())
+                    .keywords(List.of(new NonValidationKeyword("deprecated"), new NonValidationKeyword("x-deprecation-message")))
+                    .build()));
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    private static final Instant FROM = NOW.minus(Duration.ofHours(6));
+    private static final Instant T0 = NOW.minus(Duration.ofMinutes(30));
+    /** Outside the 6-hour range: the time filter must drop it. */
+    private static final Instant OLD = NOW.minus(Duration.ofHours(8));
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    private static final String TRAFFIC = "tai-nan-giao-thong";
+    private static final String FLOOD = "ngap-ung";
+    private static final String LANDSLIDE = "sat-lo";
+
+    private static ClickHouseClient clickHouse;
+
+    /** How a user has set the variables; the interval is what Grafana would compute for the zoom. */
+    enum Scenario {
+        ALL(MINUTE), ONE_VALUE(MINUTE), SEVERAL_VALUES(Duration.ofHours(1));
+
+        final Duration interval;
+
+        Scenario(Duration interval) {
+            this.interval = interval;
+        }
+    }
+
+    @BeforeAll
+    static void insertFixtures() {
+        clickHouse = ClickHouseTestServer.freshDatabase("dashboards");
+        List<EnrichedPost> posts = List.of(
+                post("p1", "press", "Báo Tây Ninh", "Tai nạn liên hoàn trên QL22 qua Trảng Bàng, 3 người bị thương",
+                        T0, "Tây Ninh", "negative", -0.7, TRAFFIC),
+                post("p2", "press", "Báo Đồng Nai", "Đồng Nai khởi công đường Vành đai 4 đoạn qua Long Thành",
+                        T0.plus(MINUTE), "Đồng Nai", "positive", 0.6),
+                post("p3", "social", "Facebook", "Ngập sâu sau mưa lớn ở Biên Hòa, xe chết máy hàng loạt",
+                        T0.plus(MINUTE), "Đồng Nai", "negative", -0.5, FLOOD),
+                post("p4", "social", "Facebook", "Xe container lật ở Gò Dầu, giao thông ùn tắc kéo dài",
+                        T0.plus(MINUTE.multipliedBy(2)), "Tây Ninh", "negative", -0.6, TRAFFIC),
+                post("p5", "comment", "Otofun", "Đường tránh QL51 đoạn Long Thành hôm nay đi được không?",
+                        T0.plus(MINUTE.multipliedBy(2)), "Đồng Nai", "neutral", 0.0),
+                post("p6", "press", "Báo Đà Nẵng", "Sạt lở núi ở Nam Trà My (Quảng Nam cũ), 12 hộ phải di dời",
+                        T0.plus(MINUTE.multipliedBy(3)), "Đà Nẵng", "negative", -0.8, LANDSLIDE),
+                post("p7", "press", "VnExpress", "Giá xăng giảm nhẹ từ 15 giờ chiều nay",
+                        T0.plus(MINUTE.multipliedBy(3)), "", "neutral", 0.1),
+                post("p0", "press", "Báo Tây Ninh", "Va chạm giao thông ở Hòa Thành", OLD, "Tây Ninh", "negative", -0.4, TRAFFIC));
+        List<WatchlistMinute> stats = List.of(
+                new WatchlistMinute(TRAFFIC, T0, 4, 3, -0.5),
+                new WatchlistMinute(TRAFFIC, T0.plus(MINUTE), 7, 6, -0.6),
+                new WatchlistMinute(FLOOD, T0.plus(MINUTE), 3, 3, -0.5),
+                new WatchlistMinute(TRAFFIC, T0.plus(MINUTE.multipliedBy(2)), 12, 10, -0.6),
+                new WatchlistMinute(FLOOD, T0.plus(MINUTE.multipliedBy(2)), 5, 4, -0.4),
+                new WatchlistMinute(LANDSLIDE, T0.plus(MINUTE.multipliedBy(3)), 2, 2, -0.8),
+                new WatchlistMinute(TRAFFIC, OLD, 9, 5, -0.3));
+        List<Alert> alerts = List.of(
+                alert("a1", "warning", TRAFFIC, "Tăng đột biến bài viết về tai nạn giao thông ở Tây Ninh",
+                        T0, 23, 4.24, T0.plus(MINUTE.multipliedBy(5))),
+                alert("a2", "critical", LANDSLIDE, "Sạt lở núi ở Nam Trà My: bài viết đầu tiên sau 30 ngày",
+                        T0.plus(MINUTE.multipliedBy(3)), 2, 0.1, T0.plus(MINUTE.multipliedBy(4))),
+                alert("a3", "info", FLOOD, "Bài viết về ngập úng ở Biên Hòa tăng", T0.plus(MINUTE), 8, 2.5,
+                        T0.plus(MINUTE.multipliedBy(2))),
+                alert("a0", "warning", TRAFFIC, "Tai nạn giao thông ở Hòa Thành", OLD, 9, 3.0, OLD.plus(MINUTE)));
+        // Everything twice, as an at-least-once replay would write it: FINAL must count each row once.
+        for (int replay = 0; replay < 2; replay++) {
+            clickHouse.insert(Tables.POSTS, posts);
+            clickHouse.insert(Tables.WATCHLIST_STATS, stats);
+            clickHouse.insert(Tables.ALERTS, alerts);
+        }
+        // A delivery retried until it went through: the highest attempt replaces the failure.
+        insertDeliveries("('a1', 'telegram', 'delivered', 1, '', %1$s), ('a1', 'webhook', 'failed', 3, 'HTTP 503', %1$s),"
+                + " ('a2', 'telegram', 'delivered', 1, '', %2$s), ('a2', 'email', 'pending', 0, '', %2$s)");
+        insertDeliveries("('a1', 'webhook', 'delivered', 4, 'HTTP 200', %2$s)");
+    }
+
+    // ---- every query runs -------------------------------------------------------------------------------
+
+    static Stream<Arguments> everyQuery() {
+        List<Arguments> out = new ArrayList<>();
+        for (Map.Entry<String, String> query : queries().entrySet()) {
+            for (Scenario scenario : Scenario.values()) out.add(Arguments.of(query.getKey(), query.getValue(), scenario));
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} [{2}]")
+    @MethodSource("everyQuery")
+    void query_runsOnClickHouse1816(String name, String rawSql, Scenario scenario) {
+        List<Integer> rows;
+        try {
+            rows = clickHouse.query(expand(rawSql, scenario.interval, selections(scenario)), rs -> 1);
+        } catch (RuntimeException e) {
+            // Name the panel: surefire's report numbers the parameterized cases.
+            throw new AssertionError(name + " [" + scenario + "]: " + e.getMessage(), e);
+        }
+        // The fixtures give every panel and variable something to show when nothing is filtered out.
+        if (scenario == Scenario.ALL) assertThat(rows).as(name).isNotEmpty();
+    }
+
+    @Test
+    void theServer_rejectsWhatOnlyNewerClickHouseHas() {
+        // Guards the guard: if this ever passes, the server is not the old one and the test above proves less.
+        assertThatThrownBy(() -> clickHouse.query("SELECT toStartOfInterval(now(), INTERVAL 1 minute)", rs -> 1))
+                .isInstanceOf(ClickHouseClient.ClickHouseException.class);
+    }
+
+    // ---- the panels return the inserted rows ------------------------------------------------------------
+
+    @Test
+    void postsPerWatchlist_countsEachInsertedMinuteOnce() {
+        String sql = rawSql("Bài viết mỗi phút theo danh sách theo dõi");
+
+        assertThat(buckets(sql, MINUTE, Map.of("watchlist", Selection.all(List.of(FLOOD, LANDSLIDE, TRAFFIC)))))
+                .containsExactlyInAnyOrder(
+                        new Bucket(0, TRAFFIC, 4), new Bucket(1, TRAFFIC, 7), new Bucket(1, FLOOD, 3),
+                        new Bucket(2, TRAFFIC, 12), new Bucket(2, FLOOD, 5), new Bucket(3, LANDSLIDE, 2));
+        assertThat(buckets(sql, MINUTE, Map.of("watchlist", Selection.of(true, TRAFFIC))))
+                .containsExactlyInAnyOrder(new Bucket(0, TRAFFIC, 4), new Bucket(1, TRAFFIC, 7), new Bucket(2, TRAFFIC, 12));
+    }
+
+    @Test
+    void postsPerWatchlist_inCoarserBuckets_staysAPerMinuteRate() {
+        List<Bucket> fiveMinutes = buckets(rawSql("Bài viết mỗi phút theo danh sách theo dõi"), Duration.ofMinutes(5),
+                Map.of("watchlist", Selection.of(true, FLOOD, LANDSLIDE)));
+
+        assertThat(fiveMinutes).extracting(Bucket::watchlist).containsOnly(FLOOD, LANDSLIDE);
+        // Rate × 5 minutes gives back the posts, wherever the epoch-aligned buckets cut the fixture minutes.
+        assertThat(fiveMinutes.stream().mapToDouble(b -> b.perMinute() * 5).sum()).isCloseTo(3 + 5 + 2, within(1e-9));
+    }
+
+    @Test
+    void latestAlerts_listsTheAlertsOfTheRangeNewestFirst() {
+        String sql = rawSql("Cảnh báo mới nhất");
+        ClickHouseClient.RowMapper<String> row = rs -> rs.getString("severity") + " " + rs.getLong("count") + "/"
+                + rs.getDouble("usual_count") + " " + rs.getString("title");
+
+        assertThat(clickHouse.query(expand(sql, MINUTE, Map.of("watchlist", Selection.all(List.of(FLOOD, LANDSLIDE, TRAFFIC)))), row))
+                .containsExactly(
+                        "warning 23/4.2 Tăng đột biến bài viết về tai nạn giao thông ở Tây Ninh",
+                        "critical 2/0.1 Sạt lở núi ở Nam Trà My: bài viết đầu tiên sau 30 ngày",
+                        "info 8/2.5 Bài viết về ngập úng ở Biên Hòa tăng");
+        assertThat(clickHouse.query(expand(sql, MINUTE, Map.of("watchlist", Selection.of(true, LANDSLIDE))), row))
+                .containsExactly("critical 2/0.1 Sạt lở núi ở Nam Trà My: bài viết đầu tiên sau 30 ngày");
+    }
+
+    @Test
+    void latestAlerts_windowColumnsAreTheStoredUtcInstants() {
+        String sql = "SELECT toUInt32(window_start), toUInt32(window_end) FROM ("
+                + rawSql("Cảnh báo mới nhất") + ") WHERE title LIKE 'Sạt lở%'";
+
+        assertThat(clickHouse.query(expand(sql, MINUTE, Map.of("watchlist", Selection.of(true, LANDSLIDE))),
+                rs -> List.of(rs.getLong(1), rs.getLong(2))))
+                .containsExactly(List.of(T0.plus(MINUTE.multipliedBy(3)).getEpochSecond(),
+                        T0.plus(MINUTE.multipliedBy(8)).getEpochSecond()));
+    }
+
+    @Test
+    void sentimentPerProvince_countsEachSentimentPerProvince() {
+        Map<String, Selection> all = Map.of("watchlist", Selection.all(List.of(FLOOD, LANDSLIDE, TRAFFIC)),
+                "province", Selection.all(List.of("Tây Ninh", "Đà Nẵng", "Đồng Nai")));
+
+        assertThat(clickHouse.query(expand(rawSql("Tỷ lệ sắc thái theo tỉnh/thành"), MINUTE, all),
+                rs -> rs.getString(1) + " " + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4)))
+                .containsExactly("Đồng Nai 1/1/1", "Tây Ninh 2/0/0", "Không rõ 0/1/0", "Đà Nẵng 1/0/0");
+    }
+
+    @Test
+    void latestPosts_filterByProvinceAndWatchlistTogether() {
+        String sql = rawSql("Bài viết mới nhất");
+        Map<String, Selection> selection = Map.of("province", Selection.of(true, "Tây Ninh", "Đồng Nai"),
+                "watchlist", Selection.of(true, TRAFFIC, FLOOD));
+
+        assertThat(clickHouse.query(expand(sql, MINUTE, selection), rs -> rs.getString("url")))
+                .containsExactly(url("p4"), url("p3"), url("p1"));
+    }
+
+    @Test
+    void alertDeliveries_showTheLatestAttemptPerAlertAndChannel() {
+        assertThat(clickHouse.query(expand(rawSql("Gửi cảnh báo theo kênh và trạng thái"), MINUTE, Map.of()),
+                rs -> rs.getString("channel") + " " + rs.getString("status") + " " + rs.getLong("deliveries")
+                        + " " + rs.getLong("total_attempts")))
+                .containsExactly("email pending 1 0", "telegram delivered 2 2", "webhook delivered 1 4");
+    }
+
+    @Test
+    void variables_offerTheValuesInTheTimeRange() {
+        Map<String, List<String>> options = new LinkedHashMap<>();
+        for (JsonNode variable : variables()) options.put(variable.path("name").asText(), options(variable));
+
+        assertThat(options).containsEntry("watchlist", List.of(FLOOD, LANDSLIDE, TRAFFIC))
+                .containsEntry("province", List.of("Tây Ninh", "Đà Nẵng", "Đồng Nai"));
+    }
+
+    // ---- static checks of the provisioning files --------------------------------------------------------
+
+    @Test
+    void everyPanelTargetAndVariable_usesTheProvisionedDatasource() throws IOException {
+        JsonNode datasources = YAML.readTree(PROVISIONING.resolve("datasources/clickhouse.yaml").toFile());
+        assertThat(datasources.path("apiVersion").asInt()).isEqualTo(1);
+        assertThat(datasources.path("datasources")).hasSize(1);
+        JsonNode provisioned = datasources.path("datasources").get(0);
+        assertThat(provisioned.path("type").asText()).isEqualTo(PLUGIN);
+        assertThat(provisioned.at("/jsonData/protocol").asText()).isEqualTo("http");
+        assertThat(provisioned.at("/jsonData/defaultDatabase").asText()).isEqualTo("ioc");
+        assertThat(provisioned.at("/secureJsonData/password").asText()).isEqualTo("${CLICKHOUSE_PASSWORD}");
+        String uid = provisioned.path("uid").asText();
+        assertThat(uid).isEqualTo("ioc-clickhouse");
+
+        for (JsonNode dashboard : dashboards().values()) {
+            assertThat(dashboard.path("timezone").asText()).isEqualTo("Asia/Ho_Chi_Minh");
+            List<JsonNode> refs = new ArrayList<>();
+            for (JsonNode panel : panels(dashboard)) {
+                refs.add(panel.path("datasource"));
+                for (JsonNode target : panel.path("targets")) {
+                    // The schema leaves targets free-form: check the plugin's query fields here.
+                    String where = panel.path("title").asText();
+                    refs.add(target.path("datasource"));
+                    assertThat(target.path("refId").asText()).as(where).isNotBlank();
+                    assertThat(target.path("editorType").asText()).as(where).isEqualTo("sql");
+                    assertThat(target.path("rawSql").asText()).as(where).isNotBlank();
+                    assertThat(target.path("format").asInt(-1)).as(where).isBetween(0, 2);
+                }
+            }
+            for (JsonNode variable : dashboard.at("/templating/list")) {
+                refs.add(variable.path("datasource"));
+                // GrafanaMacros models the default "All" (every option), not a custom allValue.
+                assertThat(variable.has("allValue")).as(variable.path("name").asText()).isFalse();
+            }
+            assertThat(refs).isNotEmpty().allSatisfy(ref -> {
+                assertThat(ref.path("type").asText()).isEqualTo(PLUGIN);
+                assertThat(ref.path("uid").asText()).isEqualTo(uid);
+            });
+        }
+    }
+
+    @Test
+    void dashboardProvider_pointsAtTheDashboardFolderOnceCopiedToEtcGrafana() throws IOException {
+        JsonNode provider = YAML.readTree(PROVISIONING.resolve("dashboards/ioc.yaml").toFile()).path("providers").get(0);
+
+        assertThat(provider.path("type").asText()).isEqualTo("file");
+        assertThat(provider.at("/options/path").asText())
+                .isEqualTo("/etc/grafana/provisioning/" + PROVISIONING.relativize(DASHBOARDS).toString().replace('\\', '/'));
+        assertThat(dashboards()).isNotEmpty();
+    }
+
+    @Test
+    void everyQuery_readsReplacingMergeTreeTablesWithFinal() {
+        Pattern withoutFinal = Pattern.compile("(?i)\\bFROM\\s+(" + String.join("|", replacingTables()) + ")\\b(?!\\s+FINAL\\b)");
+
+        assertThat(queries()).allSatisfy((name, sql) -> assertThat(withoutFinal.matcher(sql).find()).as(name).isFalse());
+    }
+
+    @Test
+    void dashboards_matchGrafanasJsonSchemas() throws IOException {
+        Assumptions.assumeTrue(Files.isRegularFile(SCHEMAS.resolve("dashboard.jsonschema.json")),
+                "Grafana JSON schemas not found at " + SCHEMAS.toAbsolutePath() + " (set -Dioc.shared.data)");
+        JsonSchema dashboardSchema = schema("dashboard.jsonschema.json", null);
+        List<String> errors = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> dashboard : dashboards().entrySet()) {
+            dashboardSchema.validate(dashboard.getValue()).forEach(e -> errors.add(dashboard.getKey() + ": " + e));
+            for (JsonNode panel : panels(dashboard.getValue())) {
+                // The dashboard schema leaves options free-form; each panel plugin's own schema constrains them.
+                String file = panel.path("type").asText() + ".jsonschema.json";
+                if (!Files.isRegularFile(SCHEMAS.resolve(file))) continue;
+                String where = dashboard.getKey() + " › " + panel.path("title").asText() + " › ";
+                schema(file, "Options").validate(panel.path("options")).forEach(e -> errors.add(where + "options: " + e));
+                JsonNode custom = panel.at("/fieldConfig/defaults/custom");
+                if (!custom.isMissingNode() && hasDefinition(file, "FieldConfig")) {
+                    schema(file, "FieldConfig").validate(custom).forEach(e -> errors.add(where + "custom: " + e));
+                }
+            }
+        }
+        assertThat(errors).isEmpty();
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------
+
+    /** A row of the posts-per-watchlist panel, its time as minutes after {@link #T0}. */
+    record Bucket(long minute, String watchlist, double perMinute) {}
+
+    private static List<Bucket> buckets(String rawSql, Duration interval, Map<String, Selection> selection) {
+        // toUInt32 reads the bucket as Unix seconds, out of reach of any driver time-zone conversion.
+        String sql = "SELECT toUInt32(time), watchlist, posts_per_minute FROM (" + rawSql + ")";
+        return clickHouse.query(expand(sql, interval, selection),
+                rs -> new Bucket((rs.getLong(1) - T0.getEpochSecond()) / 60, rs.getString(2), rs.getDouble(3)));
+    }
+
+    private static String expand(String rawSql, Duration interval, Map<String, Selection> selections) {
+        return new GrafanaMacros(FROM, NOW, interval, selections).expand(rawSql);
+    }
+
+    private static Map<String, Selection> selections(Scenario scenario) {
+        Map<String, Selection> out = new LinkedHashMap<>();
+        for (JsonNode variable : variables()) {
+            List<String> options = options(variable);
+            boolean multi = variable.path("multi").asBoolean();
+            out.put(variable.path("name").asText(), switch (scenario) {
+                case ALL -> Selection.all(options);
+                case ONE_VALUE -> Selection.of(multi, options.get(0));
+                case SEVERAL_VALUES -> multi
+                        ? Selection.of(true, options.subList(0, Math.min(2, options.size())).toArray(String[]::new))
+                        : Selection.of(false, options.get(0));
+            });
+        }
+        return out;
+    }
+
+    /** What Grafana offers for a variable: its query's first column, over the dashboard's time range. */
+    private static List<String> options(JsonNode variable) {
+        return clickHouse.query(expand(variable.path("query").asText(), MINUTE, Map.of()), rs -> rs.getString(1));
+    }
+
+    /** Panel and variable queries of every dashboard, by a readable name. */
+    private static Map<String, String> queries() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> dashboard : dashboards().entrySet()) {
+            for (JsonNode panel : panels(dashboard.getValue())) {
+                for (JsonNode target : panel.path("targets")) {
+                    out.put(dashboard.getKey() + " › " + panel.path("title").asText() + " › " + target.path("refId").asText(),
+                            target.path("rawSql").asText());
+                }
+            }
+            for (JsonNode variable : dashboard.getValue().at("/templating/list")) {
+                out.put(dashboard.getKey() + " › $" + variable.path("name").asText(), variable.path("query").asText());
+            }
+        }
+        return out;
+    }
+
+    private static String rawSql(String panelTitle) {
+        return dashboards().values().stream().flatMap(d -> panels(d).stream())
+                .filter(p -> p.path("title").asText().equals(panelTitle))
+                .findFirst().orElseThrow(() -> new AssertionError("no panel titled " + panelTitle))
+                .at("/targets/0/rawSql").asText();
+    }
+
+    private static List<JsonNode> variables() {
+        List<JsonNode> out = new ArrayList<>();
+        dashboards().values().forEach(d -> d.at("/templating/list").forEach(out::add));
+        return out;
+    }
+
+    /** Top-level panels and those inside rows. */
+    private static List<JsonNode> panels(JsonNode dashboard) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            if (panel.path("type").asText().equals("row")) panel.path("panels").forEach(out::add);
+            else out.add(panel);
+        }
+        return out;
+    }
+
+    /** Every dashboard JSON in the provisioned folder, by file name. */
+    private static Map<String, JsonNode> dashboards() {
+        try (Stream<Path> files = Files.walk(DASHBOARDS)) {
+            Map<String, JsonNode> out = new LinkedHashMap<>();
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                out.put(DASHBOARDS.relativize(file).toString(), Json.MAPPER.readTree(file.toFile()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Tables whose engine is ReplacingMergeTree, from core's schema files. */
+    private static List<String> replacingTables() {
+        Pattern table = Pattern.compile("CREATE TABLE IF NOT EXISTS (\\w+)[^;]*?ENGINE = ReplacingMergeTree");
+        List<String> out = new ArrayList<>();
+        for (String file : classpathText("clickhouse/migrations.txt").strip().split("\\s+")) {
+            Matcher m = table.matcher(classpathText("clickhouse/" + file));
+            while (m.find()) out.add(m.group(1));
+        }
+        assertThat(out).as("ReplacingMergeTree tables in core's schema").contains("posts", "alerts");
+        return out;
+    }
+
+    /** A schema file, or one of its definitions (the panel schemas have no root schema, only definitions). */
+    private static JsonSchema schema(String file, String definition) throws IOException {
+        JsonNode node = Json.MAPPER.readTree(SCHEMAS.resolve(file).toFile());
+        if (definition != null) {
+            node = ((ObjectNode) node.deepCopy()).put("$ref", "#/definitions/" + definition);
+        }
+        return SCHEMA_FACTORY.getSchema(node);
+    }
+
+    private static boolean hasDefinition(String file, String definition) throws IOException {
+        return Json.MAPPER.readTree(SCHEMAS.resolve(file).toFile()).path("definitions").has(definition);
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(DashboardSqlTest.class.getClassLoader().getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String classpathText(String name) {
+        try (InputStream in = DashboardSqlTest.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EnrichedPost post(String id, String kind, String source, String title, Instant published,
+                                     String province, String sentiment, double score, String... watchlists) {
+        return new EnrichedPost(id, url(id), kind, source, title, title + ". Nội dung chi tiết đang cập nhật.",
+                "Phóng viên", published, published.plusSeconds(40), province, List.of(), 24, sentiment, score,
+                List.of(watchlists), id.hashCode(), "story-" + id);
+    }
+
+    private static String url(String id) {
+        return "https://baotayninh.vn/tin-tuc/" + id + ".html";
+    }
+
+    private static Alert alert(String id, String severity, String watchlist, String title, Instant windowStart,
+                               long count, double baseline, Instant created) {
+        return new Alert(id, "watchlist-volume-jump", severity, watchlist, title, windowStart,
+                windowStart.plus(MINUTE.multipliedBy(5)), count, baseline, List.of("p1"), created);
+    }
+
+    /** {@code %1$s} is five minutes into the fixture (when a1 was raised), {@code %2$s} ten: the retries. */
+    private static void insertDeliveries(String values) {
+        String first = "'" + ClickHouseClient.dateTime(T0.plus(MINUTE.multipliedBy(5))) + "'";
+        String later = "'" + ClickHouseClient.dateTime(T0.plus(MINUTE.multipliedBy(10))) + "'";
+        clickHouse.execute("INSERT INTO alert_deliveries (alert_id, channel, status, attempts, detail, updated_at) VALUES "
+                + String.format(values, first, later));
+    }
+}
