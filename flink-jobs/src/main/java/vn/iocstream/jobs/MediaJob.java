@@ -107,6 +107,8 @@ public final class MediaJob {
 
         hits.keyBy(WatchlistHit::watchlist)
                 .window(TumblingEventTimeWindows.of(Duration.ofMinutes(1)))
+                // A late post fires its minute again with the new count; the table keeps the last row per key.
+                .allowedLateness(Duration.ofSeconds(flink.allowedLatenessSeconds()))
                 .aggregate(new WatchlistMinuteAggregate(), new WatchlistMinuteAggregate.ToMinute(),
                         TypeInformation.of(long[].class), TypeInformation.of(long[].class), TypeInformation.of(WatchlistMinute.class))
                 .name("watchlist-minutes").uid("watchlist-minutes")
@@ -133,7 +135,8 @@ public final class MediaJob {
     /**
      * The production wiring: Kafka in, ClickHouse and Kafka out.
      *
-     * @param bounded read up to the offsets present at start, then finish (replays and tests);
+     * @param bounded read the topic from its beginning up to the offsets present at start, then finish
+     *                (replays and tests);
      *                otherwise run until cancelled
      */
     public static MediaJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
@@ -141,9 +144,13 @@ public final class MediaJob {
                 .setBootstrapServers(kafkaBootstrap)
                 .setTopics(Topics.RAW_POSTS)
                 .setGroupId("ioc-media-job")
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new RawRecordDeserializer());
-        if (bounded) builder.setBounded(OffsetsInitializer.latest());
+        if (bounded) {
+            // A replay reads the whole topic whatever was committed before.
+            builder.setStartingOffsets(OffsetsInitializer.earliest()).setBounded(OffsetsInitializer.latest());
+        } else {
+            builder.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+        }
         Sinks sinks = new Sinks(
                 new ClickHouseSink<>(clickHouse, Tables.POSTS, 1000, 1000),
                 JsonKafkaSink.create(kafkaBootstrap, Topics.ENRICHED_POSTS, EnrichedPost::id),

@@ -18,7 +18,7 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
                              int httpPort, int tcpPort, String dataDir, String binary) implements Serializable {}
 
     public record Flink(int parallelism, long checkpointIntervalMs, String checkpointDir,
-                        int outOfOrdernessSeconds, int idlenessSeconds) implements Serializable {}
+                        int outOfOrdernessSeconds, int allowedLatenessSeconds, int idlenessSeconds) implements Serializable {}
 
     public record Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
                           String userAgent, boolean allowPrivateAddresses) implements Serializable {}

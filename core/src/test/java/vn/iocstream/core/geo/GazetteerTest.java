@@ -85,6 +85,8 @@ class GazetteerTest {
         assertThat(GAZETTEER.find("Khát vọng hòa bình của nhân dân")).isEmpty();
         assertThat(GAZETTEER.find("Lũ lớn ở Hòa Bình và Hải Phòng"))
                 .extracting(Gazetteer.Mention::currentProvince).containsExactly("Phú Thọ", "Hải Phòng");
+        assertThat(GAZETTEER.find("xe da lat nhao, du khach len Đà Lạt"))
+                .extracting(Gazetteer.Mention::written).containsExactly("Đà Lạt");
     }
 
     @Test

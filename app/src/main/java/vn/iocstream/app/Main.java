@@ -1,0 +1,54 @@
+package vn.iocstream.app;
+
+import java.util.Arrays;
+import java.util.List;
+import vn.iocstream.app.cli.DemoCommand;
+import vn.iocstream.app.cli.RunCommand;
+import vn.iocstream.app.cli.UsageException;
+import vn.iocstream.core.config.ConfigLoader;
+
+/** The {@code ioc} command line. The {@code ./ioc} script builds the project and calls this. */
+public final class Main {
+    static final String USAGE = """
+            usage: ioc <command> [options]
+
+            commands:
+              demo    run the whole pipeline on a local demo news site (embedded Kafka, ClickHouse, Flink)
+              run     run the platform with config/ioc.yaml (embedded or external Kafka/ClickHouse)
+              test    run the test suite against real Kafka, ClickHouse and Flink (handled by ./ioc)
+              help    show this help
+
+            `ioc <command> --help` describes a command's options.""";
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
+            System.out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        try {
+            return switch (args[0]) {
+                case "demo" -> new DemoCommand().run(rest);
+                case "run" -> new RunCommand().run(rest);
+                default -> throw new UsageException("unknown command: " + args[0], USAGE);
+            };
+        } catch (UsageException e) {
+            System.err.println("ioc: " + e.getMessage());
+            System.err.println(e.usage());
+            return 2;
+        } catch (ConfigLoader.ConfigException e) {
+            System.err.println("ioc: configuration error: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            // Startup failures (ClickHouse missing, port taken) carry an actionable message; no stack trace.
+            System.err.println("ioc: " + e.getMessage());
+            return 1;
+        }
+    }
+}

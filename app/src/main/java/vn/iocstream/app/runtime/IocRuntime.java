@@ -1,0 +1,184 @@
+package vn.iocstream.app.runtime;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.iocstream.alerts.AlertChannel;
+import vn.iocstream.alerts.AlertService;
+import vn.iocstream.alerts.KafkaAlertListener;
+import vn.iocstream.app.web.ControlRoom;
+import vn.iocstream.core.Topics;
+import vn.iocstream.core.clickhouse.ClickHouseClient;
+import vn.iocstream.core.clickhouse.ClickHouseServer;
+import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.crawlers.FeedCrawler;
+import vn.iocstream.crawlers.KafkaPostSink;
+
+/**
+ * The whole platform in one process tree: ClickHouse (embedded child process or external), Kafka
+ * (in-process KRaft broker or external), MediaJob on a local Flink MiniCluster, the crawler, the alerts
+ * service and the control room. {@link #close()} stops them in reverse order.
+ */
+public final class IocRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IocRuntime.class);
+
+    private final PrintStream console;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private ClickHouseClient clickHouse;
+    private String kafkaBootstrap;
+    private JobClient mediaJob;
+    private FeedCrawler crawler;
+    private AlertService alertService;
+    private ControlRoom controlRoom;
+
+    private IocRuntime(PrintStream console) {
+        this.console = console;
+    }
+
+    /**
+     * Starts every component, printing each step; on failure stops what had started and rethrows.
+     *
+     * @param extraChannels alert channels besides the configured webhook and the control room
+     */
+    public static IocRuntime start(IocConfig config, PrintStream console, List<AlertChannel> extraChannels) {
+        IocRuntime runtime = new IocRuntime(console);
+        try {
+            runtime.startAll(config, extraChannels);
+            return runtime;
+        } catch (RuntimeException | Error e) {
+            runtime.close();
+            throw e;
+        } catch (Exception e) {
+            runtime.close();
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void startAll(IocConfig config, List<AlertChannel> extraChannels) throws Exception {
+        IocConfig.ClickHouse ch = config.clickhouse();
+        if (ch.embedded()) {
+            ClickHouseServer server = step("ClickHouse server (embedded, " + ch.dataDir() + ")",
+                    () -> ClickHouseServer.start(Path.of(ch.binary()), Path.of(ch.dataDir()), ch.httpPort(), ch.tcpPort()));
+            started.add(server);
+            clickHouse = new ClickHouseClient(server.httpUrl(), ch.database(), "default", "");
+        } else {
+            clickHouse = new ClickHouseClient(ch.url(), ch.database(), ch.user(), ch.password());
+        }
+        step("ClickHouse schema in database " + ch.database(), () -> {
+            clickHouse.migrate();
+            return null;
+        });
+
+        IocConfig.Kafka k = config.kafka();
+        if (k.embedded()) {
+            EmbeddedKafka kafka = step("Kafka broker (embedded KRaft, " + k.dataDir() + ")",
+                    () -> EmbeddedKafka.start(Path.of(k.dataDir()), k.port(), k.partitions(), k.retentionMs()));
+            started.add(kafka);
+            kafka.createTopics(Topics.ALL, k.partitions());
+            kafkaBootstrap = kafka.bootstrap();
+        } else {
+            kafkaBootstrap = k.bootstrap();
+        }
+
+        controlRoom = step("control room", () -> ControlRoom.start(config.controlRoom().port(), clickHouse, this::status));
+        started.add(controlRoom);
+        List<AlertChannel> channels = new ArrayList<>(extraChannels);
+        channels.add(controlRoom);
+        alertService = new AlertService(config.alerts(), clickHouse, channels);
+        started.add(alertService);
+        KafkaAlertListener listener = new KafkaAlertListener(kafkaBootstrap, alertService);
+        Thread listenerThread = new Thread(listener, "alerts-listener");
+        listenerThread.setDaemon(true);
+        listenerThread.start();
+        started.add(listener);
+
+        mediaJob = step("MediaJob on the local Flink MiniCluster (parallelism " + config.flink().parallelism() + ")",
+                () -> EmbeddedFlink.startMediaJob(config, kafkaBootstrap, clickHouse, false));
+        started.add(() -> mediaJob.cancel().get(30, TimeUnit.SECONDS));
+
+        KafkaPostSink sink = new KafkaPostSink(kafkaBootstrap);
+        started.add(sink);
+        crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC());
+        started.add(crawler);
+        step("crawler (" + config.sources().size() + " sources, every " + config.crawler().pollIntervalSeconds() + " s)", () -> {
+            crawler.start();
+            return null;
+        });
+        console.println("ready: control room " + controlRoom.url() + " · Kafka " + kafkaBootstrap
+                + " · ClickHouse " + clickHouse.httpUrl());
+    }
+
+    public ClickHouseClient clickHouse() {
+        return clickHouse;
+    }
+
+    public String kafkaBootstrap() {
+        return kafkaBootstrap;
+    }
+
+    public ControlRoom controlRoom() {
+        return controlRoom;
+    }
+
+    public long crawled() {
+        return crawler == null ? 0 : crawler.postsEmitted();
+    }
+
+    /** Posts in ClickHouse, each counted once however often it was delivered. */
+    public long stored() {
+        return clickHouse.queryLong("SELECT count() FROM posts FINAL");
+    }
+
+    /** Distinct alerts raised (stored by the alerts service). */
+    public long alerts() {
+        return clickHouse.queryLong("SELECT count() FROM alerts FINAL");
+    }
+
+    /** Live counters for the console and the control room. */
+    public Map<String, Object> status() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("crawled", crawled());
+        try {
+            s.put("stored", stored());
+            s.put("alerts", alerts());
+        } catch (RuntimeException e) {
+            s.put("clickhouse", "unavailable");
+        }
+        if (alertService != null) s.put("delivered", alertService.stats().delivered());
+        return s;
+    }
+
+    private <T> T step(String what, ThrowingSupplier<T> action) throws Exception {
+        long t0 = System.nanoTime();
+        console.print("starting " + what + " … ");
+        console.flush();
+        T result = action.get();
+        console.printf("ok (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
+        return result;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("while stopping: {}", e.toString());
+            }
+        }
+        started.clear();
+    }
+
+    @FunctionalInterface
+    private interface ThrowingSupplier<T> {
+        T get() throws Exception;
+    }
+}

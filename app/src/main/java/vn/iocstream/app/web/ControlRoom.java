@@ -1,0 +1,158 @@
+package vn.iocstream.app.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.iocstream.alerts.AlertChannel;
+import vn.iocstream.core.clickhouse.ClickHouseClient;
+import vn.iocstream.core.json.Json;
+import vn.iocstream.core.model.Alert;
+
+/**
+ * The built-in control room: a page with the live alert list (it polls {@code /api/alerts}), and for each
+ * alert the posts behind it, read from ClickHouse, each linking to its source. Listens on 127.0.0.1.
+ * It is also the alert channel "control-room": alerts routed to it appear on the page.
+ */
+public final class ControlRoom implements AlertChannel, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlRoom.class);
+    private static final int KEPT_ALERTS = 200;
+    /** Shown in the province's time; stored in UTC. */
+    private static final DateTimeFormatter LOCAL_TIME =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private final HttpServer server;
+    private final ClickHouseClient clickHouse;
+    private final Supplier<Map<String, Object>> status;
+    private final Deque<Alert> alerts = new ArrayDeque<>();
+
+    private ControlRoom(HttpServer server, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status) {
+        this.server = server;
+        this.clickHouse = clickHouse;
+        this.status = status;
+    }
+
+    /** @param status live counters shown on the page (crawled, stored, alerts, …) */
+    public static ControlRoom start(int port, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status)
+            throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        ControlRoom room = new ControlRoom(server, clickHouse, status);
+        server.createContext("/api/alerts", ex -> room.respond(ex, "application/json", Json.string(room.recentAlerts())));
+        server.createContext("/api/status", ex -> room.respond(ex, "application/json", Json.string(status.get())));
+        server.createContext("/alerts/", room::alertPage);
+        server.createContext("/", room::indexPage);
+        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "control-room-http");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+        LOG.info("Control room on {}", room.url());
+        return room;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    }
+
+    @Override
+    public String name() {
+        return "control-room";
+    }
+
+    @Override
+    public void deliver(Alert alert) {
+        synchronized (alerts) {
+            alerts.removeIf(a -> a.id().equals(alert.id()));
+            alerts.addFirst(alert);
+            while (alerts.size() > KEPT_ALERTS) alerts.removeLast();
+        }
+    }
+
+    public List<Alert> recentAlerts() {
+        synchronized (alerts) {
+            return new ArrayList<>(alerts);
+        }
+    }
+
+    private void indexPage(HttpExchange ex) throws IOException {
+        if (!ex.getRequestURI().getPath().equals("/")) {
+            respond(ex, 404, "text/plain; charset=utf-8", "Không tìm thấy trang");
+            return;
+        }
+        try (InputStream in = ControlRoom.class.getResourceAsStream("/web/control-room.html")) {
+            respond(ex, "text/html; charset=utf-8", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** {@code /alerts/<id>}: the alert and the posts it cites, from ClickHouse. */
+    private void alertPage(HttpExchange ex) throws IOException {
+        String id = ex.getRequestURI().getPath().substring("/alerts/".length());
+        Alert alert = recentAlerts().stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
+        if (alert == null || !id.matches("[0-9a-f]{1,64}")) {
+            respond(ex, 404, "text/html; charset=utf-8", page("Không tìm thấy cảnh báo", "<p>Không có cảnh báo " + html(id) + ".</p>"));
+            return;
+        }
+        String ids = alert.postIds().stream().filter(p -> p.matches("[0-9a-f]{1,64}"))
+                .map(p -> "'" + p + "'").collect(Collectors.joining(","));
+        List<String> rows = ids.isEmpty() ? List.of() : clickHouse.query(
+                "SELECT title, source, url, toUnixTimestamp(published_at), sentiment FROM posts FINAL WHERE id IN ("
+                        + ids + ") ORDER BY published_at",
+                rs -> "<tr><td>" + LOCAL_TIME.format(java.time.Instant.ofEpochSecond(rs.getLong(4))) + "</td><td><a href=\""
+                        + html(rs.getString(3)) + "\">" + html(rs.getString(1)) + "</a></td><td>" + html(rs.getString(2))
+                        + "</td><td>" + html(rs.getString(5)) + "</td></tr>");
+        String body = "<p><a href=\"/\">← Phòng điều hành</a></p>"
+                + "<p>" + html(alert.severity()) + " · " + alert.count() + " bài trong cửa sổ "
+                + LOCAL_TIME.format(alert.windowStart()) + " – " + LOCAL_TIME.format(alert.windowEnd())
+                + " (bình thường ≈ " + String.format("%.2f", alert.baseline()) + ")</p>"
+                + "<table><tr><th>Thời gian</th><th>Bài viết</th><th>Nguồn</th><th>Sắc thái</th></tr>"
+                + String.join("", rows) + "</table>";
+        respond(ex, "text/html; charset=utf-8", page(alert.title(), body));
+    }
+
+    private static String page(String title, String body) {
+        return "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + html(title)
+                + "</title><link rel=\"icon\" href=\"data:,\"><style>body{font-family:sans-serif;margin:2em}"
+                + "td,th{padding:4px 8px;border-bottom:1px solid #ddd;text-align:left}</style></head><body><h1>"
+                + html(title) + "</h1>" + body + "</body></html>";
+    }
+
+    static String html(String s) {
+        if (s == null) return "";
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private void respond(HttpExchange ex, String type, String body) throws IOException {
+        respond(ex, 200, type, body);
+    }
+
+    private void respond(HttpExchange ex, int code, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(code, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

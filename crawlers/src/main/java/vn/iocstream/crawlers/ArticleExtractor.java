@@ -1,0 +1,125 @@
+package vn.iocstream.crawlers;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * Main text and metadata of a news page. Generic rules that fit the common shape of Vietnamese outlets'
+ * pages (one article element or one content div of paragraphs, metadata in og/meta/JSON-LD).
+ *
+ * <p>Limits: text held in bare {@code <div>}s or {@code <br>}-separated runs without {@code <p>} is missed,
+ * and a page whose related-links box holds more paragraph text than the story picks the box. Per-outlet
+ * selectors in configuration are the intended fix for such sites.
+ */
+public final class ArticleExtractor {
+    /** Boilerplate removed before looking for the body: navigation, ads, related links, reader comments. */
+    private static final String NOISE = "nav, aside, footer, header, script, style, noscript, form, iframe, figure, "
+            + "figcaption, .comments, .comment, .related, .relate, .tin-lien-quan, .ads, .advert, .advertisement, "
+            + ".banner, .share, .social, .tags, .breadcrumb, .author, .byline";
+    /** Real JSON-LD is often invalid JSON (trailing commas, raw newlines), so the one field needed is found by pattern. */
+    private static final Pattern JSON_LD_PUBLISHED = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** A reader comment under an article. {@code id} is the page's own id for it, or its 1-based position. */
+    public record Comment(String id, String author, Instant postedAt, String text) {}
+
+    /** What a page says about itself; any field may be null (text is empty when no paragraphs were found). */
+    public record Article(String title, String text, String author, Instant publishedAt, List<Comment> comments) {}
+
+    public Article extract(String html, String url) {
+        Document doc = Jsoup.parse(html, url);
+        String title = first(meta(doc, "meta[property=og:title]"), text(doc.selectFirst("h1")), doc.title());
+        String author = first(meta(doc, "meta[name=author]"), text(doc.selectFirst(".author, .byline")),
+                text(doc.selectFirst("[rel=author]")));
+        Instant published = publishedAt(doc);
+        List<Comment> comments = comments(doc);
+        return new Article(title, body(doc), author, published, comments);
+    }
+
+    private static Instant publishedAt(Document doc) {
+        for (Element script : doc.select("script[type=application/ld+json]")) {
+            Matcher m = JSON_LD_PUBLISHED.matcher(script.data());
+            if (m.find()) {
+                Instant t = Dates.parse(m.group(1));
+                if (t != null) return t;
+            }
+        }
+        Instant t = Dates.parse(meta(doc, "meta[property=article:published_time], meta[itemprop=datePublished]"));
+        if (t != null) return t;
+        Element time = doc.selectFirst("article time[datetime], time[datetime]");
+        return time == null ? null : Dates.parse(time.attr("datetime"));
+    }
+
+    /** Paragraphs of the container holding the most paragraph text, inside the richest {@code <article>} if any. */
+    private static String body(Document doc) {
+        Document clean = doc.clone();
+        clean.select(NOISE).remove();
+        Element root = clean.select("article").stream()
+                .max(Comparator.comparingInt(ArticleExtractor::paragraphText))
+                .filter(a -> paragraphText(a) > 0)
+                .orElse(clean.body());
+        Map<Element, Integer> textByParent = new HashMap<>();
+        for (Element p : root.select("p")) {
+            if (p.parent() != null) textByParent.merge(p.parent(), p.text().length(), Integer::sum);
+        }
+        Element container = textByParent.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(root);
+        return container.select("p").stream()
+                .map(p -> p.text().trim())
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static int paragraphText(Element e) {
+        return e.select("p").stream().mapToInt(p -> p.text().length()).sum();
+    }
+
+    /** Elements with class "comment"; nested replies are their own comments, each keeps only its own text. */
+    private static List<Comment> comments(Document doc) {
+        List<Comment> out = new ArrayList<>();
+        Elements all = doc.select(".comment");
+        for (int i = 0; i < all.size(); i++) {
+            Element c = all.get(i).clone();
+            c.select(".comment").remove(); // replies, visited on their own
+            String text = first(text(c.selectFirst(".comment-text, .comment-content, .content")),
+                    c.select("p").stream().map(Element::text).collect(Collectors.joining("\n")));
+            if (text == null) continue;
+            String id = first(all.get(i).attr("data-id"), all.get(i).id().replaceFirst("^comment-", ""));
+            Element time = c.selectFirst("time[datetime]");
+            Instant postedAt = time != null ? Dates.parse(time.attr("datetime"))
+                    : Dates.parse(text(c.selectFirst(".comment-time, .time, .date")));
+            out.add(new Comment(id == null ? String.valueOf(i + 1) : id,
+                    text(c.selectFirst(".comment-author, .author, .name, .user")), postedAt, text));
+        }
+        return out;
+    }
+
+    private static String meta(Document doc, String query) {
+        Element e = doc.selectFirst(query);
+        return e == null ? null : e.attr("content");
+    }
+
+    private static String text(Element e) {
+        return e == null ? null : e.text();
+    }
+
+    /** First non-blank value, trimmed. */
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) return v.trim();
+        }
+        return null;
+    }
+}

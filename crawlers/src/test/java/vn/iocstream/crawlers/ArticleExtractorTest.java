@@ -1,0 +1,86 @@
+package vn.iocstream.crawlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ArticleExtractorTest extends CrawlerTestBase {
+    private final ArticleExtractor extractor = new ArticleExtractor();
+
+    private ArticleExtractor.Article fetchAndExtract(String path) throws Exception {
+        Fetcher.Page page = new Fetcher(FixtureSite.settings(0, 1_000_000)).fetch(site.url(path), false);
+        return extractor.extract(page.body(), site.url(path));
+    }
+
+    @Test
+    void outletPage_givesExactTitleAuthorTimeAndBody_withoutNavAdsRelatedOrFooter() throws Exception {
+        ArticleExtractor.Article a = fetchAndExtract(PAGE_GIA_XANG);
+
+        assertThat(a.title()).isEqualTo("Giá xăng giảm hơn 500 đồng/lít từ 15 giờ chiều nay");
+        assertThat(a.author()).isEqualTo("Minh Tâm");
+        assertThat(a.publishedAt()).isEqualTo(GIA_XANG_PUBLISHED);
+        assertThat(a.text()).isEqualTo(String.join("\n",
+                "Theo thông báo của liên Bộ Công Thương - Tài chính, kể từ 15 giờ ngày 14/10, giá xăng E5 RON 92 không cao hơn"
+                        + " 19.650 đồng/lít, giảm 512 đồng/lít so với kỳ điều hành trước; xăng RON 95-III không cao hơn 20.380"
+                        + " đồng/lít, giảm 536 đồng/lít.",
+                "Giá dầu diesel 0,05S giảm 312 đồng/lít, xuống còn 18.450 đồng/lít; dầu hỏa giảm 290 đồng/lít. Riêng dầu mazut"
+                        + " tăng nhẹ 105 đồng/kg.",
+                "Trong kỳ điều hành này, liên Bộ tiếp tục không trích lập và không chi sử dụng Quỹ bình ổn giá xăng dầu.",
+                "Ghi nhận tại Tây Ninh chiều 14/10, các cửa hàng xăng dầu trên địa bàn đều niêm yết giá mới đúng thời điểm, hoạt"
+                        + " động bình thường, không xảy ra tình trạng găm hàng."));
+    }
+
+    @Test
+    void commentThreadWithoutDiacritics_givesOneCommentEach_repliesIncluded() throws Exception {
+        ArticleExtractor.Article a = fetchAndExtract(PAGE_GIA_XANG);
+
+        assertThat(a.comments()).containsExactly(
+                new ArticleExtractor.Comment("88121", "tuan nguyen", Instant.parse("2025-10-14T08:31:00Z"),
+                        "giam co 500d ma luc tang thi 1000d, ko bt bao gio moi ve lai muc cu"),
+                new ArticleExtractor.Comment("88130", "Hoa Lê", Instant.parse("2025-10-14T08:40:00Z"),
+                        "dc dong nao hay dong do a, chay xe om nhu e thi mung lam r"),
+                new ArticleExtractor.Comment("3", "ngoc anh 93", Instant.parse("2025-10-14T09:02:00Z"),
+                        "xang giam ma do an ngoai cho ko giam dong nao, ai cung bt roi"));
+    }
+
+    @Test
+    void windows1258PageWithMetaCharsetOnly_isDecodedToComposedUnicode() throws Exception {
+        ArticleExtractor.Article a = fetchAndExtract(PAGE_TRIEU_CUONG_1258);
+
+        assertThat(a.title()).isEqualTo("Long An cũ: Triều cường vượt báo động 3, nhiều tuyến đường ở Tân An ngập sâu");
+        assertThat(a.author()).isEqualTo("Thanh Hương");
+        assertThat(a.publishedAt()).isEqualTo(TRIEU_CUONG_PUBLISHED);
+        assertThat(a.text().split("\n")).hasSize(4)
+                .startsWith("Sáng 14/10, mực nước trên sông Vàm Cỏ Tây tại trạm Tân An đạt 2,05 m, vượt mức báo động 3"
+                        + " khoảng 5 cm, cao nhất từ đầu mùa mưa đến nay.")
+                .endsWith("Theo Đài Khí tượng thủy văn tỉnh, đợt triều cường này còn kéo dài đến ngày 18/10; người dân cần"
+                        + " chủ động kê cao tài sản, gia cố bờ bao.");
+        assertThat(a.text()).doesNotContain("Đọc nhiều", "Giá lúa", "Thanh Hương");
+        assertThat(a.comments()).isEmpty();
+    }
+
+    @Test
+    void brokenMarkup_unclosedParagraphsAndTags_stillGivesTheStory() throws Exception {
+        ArticleExtractor.Article a = fetchAndExtract(PAGE_TRANG_BANG_BROKEN);
+
+        assertThat(a.title()).isEqualTo("Trảng Bàng: Phát hiện nhóm thanh niên tụ tập, mang hung khí trong đêm");
+        assertThat(a.author()).isEqualTo("Quốc Huy");
+        assertThat(a.publishedAt()).isEqualTo(TRANG_BANG_PUBLISHED);
+        assertThat(a.text().split("\n")).hasSize(3);
+        assertThat(a.text()).startsWith("Khoảng 1 giờ sáng 14/10, tổ tuần tra Công an phường Trảng Bàng")
+                .endsWith("tiếp tục xác minh, xử lý theo quy định.")
+                .doesNotContain("quái xế", "Tải ứng dụng", "© 2025");
+    }
+
+    @Test
+    void pageWithoutAnyDate_hasNullPublishedAt_andTitleFromTitleTag() {
+        ArticleExtractor.Article a = extractor.extract(
+                "<html><head><title>Thông báo lịch cắt điện</title></head><body><div><p>Điện lực Gò Dầu tạm ngừng cấp điện.</p></div></body></html>",
+                "https://dienluc.example/tb.html");
+
+        assertThat(a.title()).isEqualTo("Thông báo lịch cắt điện");
+        assertThat(a.publishedAt()).isNull();
+        assertThat(a.text()).isEqualTo("Điện lực Gò Dầu tạm ngừng cấp điện.");
+    }
+}

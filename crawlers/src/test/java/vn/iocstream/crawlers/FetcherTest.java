@@ -1,0 +1,112 @@
+package vn.iocstream.crawlers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import vn.iocstream.core.config.IocConfig;
+
+class FetcherTest extends CrawlerTestBase {
+
+    @Test
+    void unchangedFeed_isFetchedConditionally_andAnswers304() throws Exception {
+        Fetcher fetcher = new Fetcher(FixtureSite.settings(0, 1_000_000));
+
+        Fetcher.Page first = fetcher.fetch(site.url(RSS_TAY_NINH), true);
+        Fetcher.Page second = fetcher.fetch(site.url(RSS_TAY_NINH), true);
+
+        assertThat(first.notModified()).isFalse();
+        assertThat(first.body()).contains("Báo Tây Ninh Online - Tin mới nhất");
+        assertThat(second.notModified()).isTrue();
+        assertThat(second.status()).isEqualTo(304);
+        assertThat(site.lastUserAgent).isEqualTo("IOCStreamBot/test");
+    }
+
+    @Test
+    void loopbackAddress_isRefused_whenPrivateAddressesAreNotAllowed() {
+        IocConfig.Crawler strict = new IocConfig.Crawler(1, 0, 5, 1_000_000, "IOCStreamBot/test", false);
+
+        assertThatThrownBy(() -> new Fetcher(strict).fetch(site.url(PAGE_GIA_XANG), false))
+                .isInstanceOf(BlockedAddressException.class)
+                .hasMessageContaining("127.0.0.1 resolves to 127.0.0.1, a loopback address")
+                .hasMessageContaining("crawler.allowPrivateAddresses");
+        assertThat(site.hits(PAGE_GIA_XANG)).isZero();
+    }
+
+    @Test
+    void redirectToCloudMetadataAddress_isRefusedAtThatHop() throws Exception {
+        site.redirect("/tin-nhanh", "http://169.254.169.254/latest/meta-data/");
+        // The guard of a production crawler, except that it lets this test reach the fixture site itself.
+        AddressGuard guard = new AddressGuard(false, Set.of(InetAddress.getByName("127.0.0.1")));
+        Fetcher fetcher = new Fetcher(FixtureSite.settings(0, 1_000_000), guard);
+
+        assertThatThrownBy(() -> fetcher.fetch(site.url("/tin-nhanh"), false))
+                .isInstanceOf(BlockedAddressException.class)
+                .hasMessageContaining("169.254.169.254")
+                .hasMessageContaining("link-local");
+        assertThat(site.hits("/tin-nhanh")).isEqualTo(1);
+    }
+
+    @Test
+    void redirect_isFollowedToThePage() throws Exception {
+        site.redirect("/r/190201", PAGE_GIA_XANG);
+
+        Fetcher.Page page = new Fetcher(FixtureSite.settings(0, 1_000_000)).fetch(site.url("/r/190201"), false);
+
+        assertThat(page.url().getPath()).isEqualTo(PAGE_GIA_XANG);
+        assertThat(page.body()).contains("Giá xăng giảm hơn 500 đồng/lít");
+    }
+
+    @Test
+    void serverError_isRetriedBriefly_thenThrownWithItsStatus() {
+        site.fail("/loi.html", 500);
+
+        assertThatThrownBy(() -> new Fetcher(FixtureSite.settings(0, 1_000_000)).fetch(site.url("/loi.html"), false))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("HTTP 500");
+        assertThat(site.hits("/loi.html")).isEqualTo(3);
+    }
+
+    @Test
+    void notFound_isNotRetried() {
+        assertThatThrownBy(() -> new Fetcher(FixtureSite.settings(0, 1_000_000)).fetch(site.url("/khong-co.html"), false))
+                .isInstanceOf(FetchException.class)
+                .satisfies(e -> assertThat(((FetchException) e).status()).isEqualTo(404));
+        assertThat(site.hits("/khong-co.html")).isEqualTo(1);
+    }
+
+    @Test
+    void largeBody_isCutAtMaxBodyBytes() throws Exception {
+        Fetcher.Page page = new Fetcher(FixtureSite.settings(0, 1000)).fetch(site.url(PAGE_GIA_XANG), false);
+
+        assertThat(page.truncated()).isTrue();
+        assertThat(page.body().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1000);
+    }
+
+    @Test
+    void requestsToOneHost_areSpacedByPerHostDelay() throws Exception {
+        Fetcher fetcher = new Fetcher(FixtureSite.settings(300, 1_000_000));
+
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 3; i++) fetcher.fetch(site.url(PAGE_GIA_XANG), false);
+        long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+
+        assertThat(elapsedMs).isGreaterThanOrEqualTo(600);
+    }
+
+    @Test
+    void charset_headerWins_thenDocumentDeclaration_thenUtf8() {
+        byte[] declared = "<?xml version=\"1.0\" encoding=\"windows-1258\"?><rss/>".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(Fetcher.charset(Optional.of("text/xml; charset=ISO-8859-1"), declared)).isEqualTo(StandardCharsets.ISO_8859_1);
+        assertThat(Fetcher.charset(Optional.of("text/xml"), declared).name()).isEqualTo("windows-1258");
+        assertThat(Fetcher.charset(Optional.empty(), "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">"
+                .getBytes(StandardCharsets.US_ASCII))).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(Fetcher.charset(Optional.empty(), "<p>không khai báo</p>".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,20 @@
+package vn.iocstream.nlp;
+
+import java.util.List;
+
+/**
+ * Everything {@link VietnameseAnalyzer} learns from one text.
+ *
+ * @param normalized  the canonical text (see {@link TextNormalizer}); offsets refer to it
+ * @param sentences   sentences of {@code normalized}
+ * @param words       words of all sentences, multi-syllable words with inner spaces; no punctuation
+ * @param places      place names as written, first occurrence order, duplicates removed (old names kept)
+ * @param province    current provincial unit mentioned most often (first mentioned on ties), or ""
+ * @param sentiment   negative, neutral or positive
+ * @param score       sentiment score in [-1, 1]
+ * @param watchlists  names of the matching watchlists, in configuration order
+ * @param fingerprint SimHash for near-duplicate grouping
+ */
+public record Analysis(String normalized, List<String> sentences, List<String> words, List<String> places,
+                       String province, String sentiment, double score, List<String> watchlists,
+                       long fingerprint) {}

@@ -1,0 +1,154 @@
+package vn.iocstream.nlp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Lexicon-based sentiment for press and social text about public issues ({@code sentiment.tsv}).
+ * Rules, in the spirit of VADER: a negator (không, chẳng, chưa…) flips the next sentiment term within
+ * {@value #NEGATION_WINDOW} syllables; an intensifier (rất, quá, cực kỳ…) before or right after a term
+ * multiplies it by {@value #INTENSITY}; after a contrast word (nhưng, tuy nhiên) the rest of the sentence
+ * weighs {@value #AFTER_CONTRAST} times as much and what came before is divided by as much. Emoji count as terms.
+ *
+ * <p>Text without diacritics is matched on folded forms. A span written with diacritics is matched
+ * exactly, so "chạy" (run) never reads as "cháy" (fire); entries flagged {@code exact} in the lexicon
+ * are ambiguous when folded and are skipped for text without diacritics.
+ *
+ * <p>Limits: no sarcasm, no target (a post that praises the police for catching a thief contains
+ * both); scores are comparable across posts, not calibrated probabilities. Immutable, thread-safe.
+ */
+public final class SentimentScorer {
+
+    static final int NEGATION_WINDOW = 3;
+    static final double INTENSITY = 1.5;
+    static final double AFTER_CONTRAST = 1.5;
+    /** Squashes the sum into (-1, 1): x / sqrt(x² + ALPHA); one strong term alone gives about ±0.7. */
+    private static final double ALPHA = 4;
+    private static final double NEUTRAL_BAND = 0.1;
+
+    private enum Kind { TERM, NEGATOR, INTENSIFIER, CONTRAST }
+
+    private record Entry(Kind kind, double weight) {}
+
+    /** A lexicon match: the entry and how many tokens it spans. */
+    private record Match(Entry entry, int length) {}
+
+    private static final SentimentScorer BUILT_IN = load();
+
+    private final Map<String, Entry> exact;
+    private final Map<String, Entry> folded;
+    private final int maxSyllables;
+
+    private SentimentScorer(Map<String, Entry> exact, Map<String, Entry> folded) {
+        this.exact = Map.copyOf(exact);
+        this.folded = Map.copyOf(folded);
+        this.maxSyllables = exact.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
+    }
+
+    /** The scorer with the lexicon shipped in this jar. */
+    public static SentimentScorer builtIn() {
+        return BUILT_IN;
+    }
+
+    /** Scores normalised text (see {@link TextNormalizer}). */
+    public Sentiment score(String normalizedText) {
+        List<Token> tokens = Tokenizer.tokens(normalizedText);
+        double total = 0, sentence = 0, contrast = 1, lastTerm = 0;
+        // Token indexes up to which a negator or intensifier seen earlier still applies.
+        int negatedUntil = 0, intensifiedUntil = 0, lastTermEnd = -1;
+        int i = 0;
+        while (i < tokens.size()) {
+            Token t = tokens.get(i);
+            if (t.type() == Token.Type.PUNCT && isSentenceEnd(t.text())) {
+                total += sentence;
+                sentence = 0;
+                contrast = 1;
+                negatedUntil = intensifiedUntil = 0;
+                i++;
+                continue;
+            }
+            Match match = match(tokens, i);
+            if (match == null) {
+                i++;
+                continue;
+            }
+            int end = i + match.length();
+            switch (match.entry().kind()) {
+                case NEGATOR -> negatedUntil = end + NEGATION_WINDOW;
+                case INTENSIFIER -> {
+                    if (lastTermEnd == i) sentence += lastTerm * (INTENSITY - 1); // "tệ quá": after the term
+                    else intensifiedUntil = end + 2;
+                }
+                case CONTRAST -> {
+                    sentence /= AFTER_CONTRAST;
+                    contrast = AFTER_CONTRAST;
+                }
+                case TERM -> {
+                    double v = match.entry().weight() * contrast;
+                    if (i < intensifiedUntil) v *= INTENSITY;
+                    if (i < negatedUntil && t.type() != Token.Type.EMOJI) v = -v;
+                    sentence += v;
+                    lastTerm = v;
+                    lastTermEnd = end;
+                    negatedUntil = intensifiedUntil = 0;
+                }
+            }
+            i = end;
+        }
+        total += sentence;
+        double score = total / Math.sqrt(total * total + ALPHA);
+        String label = score > NEUTRAL_BAND ? "positive" : score < -NEUTRAL_BAND ? "negative" : "neutral";
+        return new Sentiment(label, score);
+    }
+
+    /** The longest lexicon entry starting at token i, or null. */
+    private Match match(List<Token> tokens, int i) {
+        Token first = tokens.get(i);
+        if (first.type() == Token.Type.EMOJI) {
+            Entry e = exact.get(emojiKey(first.text()));
+            return e == null ? null : new Match(e, 1);
+        }
+        if (first.type() != Token.Type.WORD) return null;
+        List<String> syllables = new ArrayList<>();
+        for (int j = i; j < tokens.size() && j - i < maxSyllables && tokens.get(j).type() == Token.Type.WORD; j++) {
+            syllables.add(tokens.get(j).text().toLowerCase(Locale.ROOT));
+        }
+        for (int n = syllables.size(); n >= 1; n--) {
+            String span = String.join(" ", syllables.subList(0, n));
+            String fold = TextNormalizer.fold(span);
+            Entry e = fold.equals(span) ? folded.get(fold) : exact.get(span);
+            if (e != null) return new Match(e, n);
+        }
+        return null;
+    }
+
+    private static boolean isSentenceEnd(String punct) {
+        return punct.equals(".") || punct.equals("!") || punct.equals("?") || punct.equals("…") || punct.startsWith("..");
+    }
+
+    /** Emoji are looked up without variation selectors and skin tones: ❤️ and ❤ are one entry. */
+    private static String emojiKey(String emoji) {
+        return emoji.replaceAll("[\\x{FE0F}\\x{1F3FB}-\\x{1F3FF}]", "");
+    }
+
+    private static SentimentScorer load() {
+        Map<String, Entry> exact = new HashMap<>();
+        Map<String, Entry> folded = new HashMap<>();
+        for (String[] row : Resources.rows("sentiment.tsv")) {
+            Entry entry = switch (row[1]) {
+                case "negate" -> new Entry(Kind.NEGATOR, 0);
+                case "intensify" -> new Entry(Kind.INTENSIFIER, 0);
+                case "contrast" -> new Entry(Kind.CONTRAST, 0);
+                default -> new Entry(Kind.TERM, Double.parseDouble(row[1]));
+            };
+            String term = TextNormalizer.normalize(row[0]).toLowerCase(Locale.ROOT);
+            exact.put(emojiKey(term), entry);
+            boolean exactOnly = row.length > 2 && row[2].equals("exact");
+            if (!exactOnly) folded.putIfAbsent(TextNormalizer.fold(term), entry);
+        }
+        return new SentimentScorer(exact, folded);
+    }
+}

@@ -1,0 +1,206 @@
+package vn.iocstream.nlp;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.iocstream.core.geo.VietnameseKeys;
+
+/**
+ * First step for every text: one canonical form, so that later steps compare strings, not spellings.
+ * <ul>
+ *   <li>HTML entities decoded (unknown named ones removed);</li>
+ *   <li>control, format and zero-width characters removed (they hide inside words copied from the web
+ *       and break matching); this also drops the zero-width joiner of combined emoji, which then read
+ *       as their parts;</li>
+ *   <li>Unicode NFC, so decomposed (NFD) input and legacy composed input compare equal;</li>
+ *   <li>one tone-mark placement, the one most Vietnamese outlets use: on the main vowel, with open
+ *       oa/oe/uy taking it on the first vowel (hòa, khỏe, thủy, ủy; but hoàn, khoét, tuyết);</li>
+ *   <li>runs of spaces collapsed to one, runs of line breaks to one newline (kept, as they end
+ *       sentences).</li>
+ * </ul>
+ * Stateless and thread-safe.
+ */
+public final class TextNormalizer {
+    private TextNormalizer() {}
+
+    private static final Pattern ENTITY = Pattern.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z][a-zA-Z0-9]{1,31}));");
+    private static final Map<String, String> NAMED_ENTITIES = Map.ofEntries(
+            Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),
+            Map.entry("apos", "'"), Map.entry("nbsp", " "), Map.entry("ndash", "–"), Map.entry("mdash", "—"),
+            Map.entry("hellip", "…"), Map.entry("laquo", "«"), Map.entry("raquo", "»"), Map.entry("ldquo", "“"),
+            Map.entry("rdquo", "”"), Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"), Map.entry("bull", "•"),
+            Map.entry("middot", "·"), Map.entry("copy", "©"), Map.entry("deg", "°"));
+    private static final Pattern SYLLABLE = Pattern.compile("[\\p{L}\\p{M}]+");
+    private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\t]+");
+    private static final Pattern LINE_BREAKS = Pattern.compile("( ?\\n ?)+");
+
+    /** Vietnamese initial consonants, longest first so that "ngh" wins over "ng" and "n". */
+    private static final List<String> ONSETS = List.of("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th",
+            "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x");
+    private static final List<String> CODAS = List.of("", "c", "ch", "m", "n", "ng", "nh", "p", "t");
+    private static final String VOWELS = "aeiouy";
+
+    /** Teencode and abbreviations of social posts, whole tokens only (lower case → expansion). */
+    private static final Map<String, String> TEENCODE = loadTeencode();
+
+    /** Canonical form of press text. */
+    public static String normalize(String text) {
+        if (text == null || text.isEmpty()) return "";
+        String s = decodeEntities(text);
+        s = removeInvisible(s);
+        s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        s = placeTones(s);
+        s = SPACES.matcher(s).replaceAll(" ");
+        return LINE_BREAKS.matcher(s).replaceAll("\n").strip();
+    }
+
+    /**
+     * Canonical form of social posts and comments: {@link #normalize} plus teencode expansion
+     * (ko → không, dc → được, ng → người…) of whole words; URLs, mentions and hashtags are left alone.
+     */
+    public static String normalizeSocial(String text) {
+        String s = normalize(text);
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        int last = 0;
+        for (Token t : Tokenizer.tokens(s)) {
+            if (t.type() != Token.Type.WORD) continue;
+            String expansion = TEENCODE.get(t.text().toLowerCase(Locale.ROOT));
+            if (expansion == null) continue;
+            out.append(s, last, t.start()).append(matchCase(t.text(), expansion));
+            last = t.end();
+        }
+        return out.append(s, last, s.length()).toString();
+    }
+
+    /** Lower case without diacritics, đ → d, for matching text written without them. */
+    public static String fold(String text) {
+        return VietnameseKeys.fold(text);
+    }
+
+    private static String decodeEntities(String s) {
+        if (s.indexOf('&') < 0) return s;
+        Matcher m = ENTITY.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        while (m.find()) {
+            String replacement;
+            if (m.group(3) != null) {
+                replacement = NAMED_ENTITIES.getOrDefault(m.group(3).toLowerCase(Locale.ROOT), "");
+            } else {
+                int cp = m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2), 16);
+                replacement = Character.isValidCodePoint(cp) ? Character.toString(cp) : "";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Drops controls (tabs and line breaks become spaces/newlines) and zero-width/format characters. */
+    private static String removeInvisible(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\t') {
+                out.append(c);
+            } else if (c == '\r' || c == '\u2028' || c == '\u2029') {
+                out.append('\n');
+            } else if (c == '\u00A0') {
+                out.append(' ');
+            } else {
+                int type = Character.getType(c);
+                if (type != Character.CONTROL && type != Character.FORMAT) out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String placeTones(String s) {
+        Matcher m = SYLLABLE.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(placeTone(m.group())));
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * Moves the tone mark of one syllable to its canonical vowel. Words that do not parse as a
+     * Vietnamese syllable (onset + vowels + coda) are returned unchanged, so "café" stays as written.
+     */
+    static String placeTone(String syllable) {
+        String d = Normalizer.normalize(syllable, Normalizer.Form.NFD);
+        StringBuilder bases = new StringBuilder();
+        List<StringBuilder> shapes = new ArrayList<>();
+        char tone = 0;
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            if (VietnameseKeys.isToneMark(c)) {
+                if (tone != 0 || bases.length() == 0) return syllable;
+                tone = c;
+            } else if (Character.getType(c) == Character.NON_SPACING_MARK) {
+                if (bases.length() == 0) return syllable;
+                shapes.get(shapes.size() - 1).append(c);
+            } else {
+                bases.append(c);
+                shapes.add(new StringBuilder());
+            }
+        }
+        if (tone == 0) return syllable;
+        String lower = bases.toString().toLowerCase(Locale.ROOT);
+        int vowelsStart = onsetLength(lower);
+        int vowelsEnd = vowelsStart;
+        while (vowelsEnd < lower.length() && VOWELS.indexOf(lower.charAt(vowelsEnd)) >= 0) vowelsEnd++;
+        int count = vowelsEnd - vowelsStart;
+        if (count == 0 || count > 3 || !CODAS.contains(lower.substring(vowelsEnd))) return syllable;
+        int target = toneVowel(shapes, vowelsStart, count, vowelsEnd == lower.length());
+        StringBuilder out = new StringBuilder(d.length());
+        for (int i = 0; i < bases.length(); i++) {
+            out.append(bases.charAt(i)).append(shapes.get(i));
+            if (i == target) out.append(tone);
+        }
+        return Normalizer.normalize(out, Normalizer.Form.NFC);
+    }
+
+    private static int onsetLength(String lower) {
+        for (String onset : ONSETS) {
+            if (!lower.startsWith(onset) || lower.length() == onset.length()) continue;
+            // "gi" and "qu" are onsets only when a vowel follows: in "gì" the i is the vowel.
+            boolean vowelNext = VOWELS.indexOf(lower.charAt(onset.length())) >= 0;
+            if ((onset.equals("gi") || onset.equals("qu")) && !vowelNext) continue;
+            return onset.length();
+        }
+        return 0;
+    }
+
+    /** Index of the vowel that carries the tone. */
+    private static int toneVowel(List<StringBuilder> shapes, int start, int count, boolean open) {
+        for (int i = start + count - 1; i >= start; i--) {
+            if (shapes.get(i).length() > 0) return i; // ê, ơ, ô, â, ă, ư take it (ươ: on ơ)
+        }
+        if (count == 3) return start + 1;             // oai, uyu, oay: the middle vowel
+        if (count == 2) return open ? start : start + 1; // hòa, thủy, mùa; hoàn, toán
+        return start;
+    }
+
+    private static String matchCase(String original, String expansion) {
+        if (original.length() > 1 && original.equals(original.toUpperCase(Locale.ROOT))) {
+            return expansion.toUpperCase(Locale.ROOT);
+        }
+        if (Character.isUpperCase(original.charAt(0))) {
+            return Character.toUpperCase(expansion.charAt(0)) + expansion.substring(1);
+        }
+        return expansion;
+    }
+
+    private static Map<String, String> loadTeencode() {
+        Map<String, String> map = new HashMap<>();
+        for (String[] row : Resources.rows("teencode.tsv")) {
+            map.put(row[0].toLowerCase(Locale.ROOT), normalize(row[1]));
+        }
+        return Map.copyOf(map);
+    }
+}

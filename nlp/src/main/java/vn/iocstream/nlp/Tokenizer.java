@@ -1,0 +1,121 @@
+package vn.iocstream.nlp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sentence splitting and syllable tokenisation of normalised text (see {@link TextNormalizer}).
+ * Vietnamese writes one syllable per space-separated unit, so tokens are syllables; multi-syllable
+ * words are put back together by a {@link WordSegmenter}. URLs, e-mail addresses, phone numbers,
+ * hashtags, @mentions, abbreviations such as "TP.HCM" and emoji stay single tokens. Stateless.
+ */
+public final class Tokenizer {
+    private Tokenizer() {}
+
+    private static final String ALNUM = "[\\p{L}\\p{M}\\p{N}]";
+    private static final String URL_END = "[^\\s<>\"'.,;:!?)\\]}]";
+    private static final String EMOJI_CHAR =
+            "[\\x{1F000}-\\x{1FAFF}\\x{2600}-\\x{27BF}\\x{2300}-\\x{23FF}\\x{2B50}\\x{2B55}]";
+
+    /** One alternative per token type, tried in this order at each position. */
+    private static final Pattern TOKEN = Pattern.compile(String.join("|",
+            "(?<URL>(?:https?://|www\\.)[^\\s<>\"']*" + URL_END
+                    + "|(?<![\\w@.])(?:[a-z0-9-]+\\.)+(?:vn|com|net|org|info|io)(?:/[^\\s<>\"']*" + URL_END + ")?(?![\\w]))",
+            "(?<EMAIL>[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*\\.[a-zA-Z]{2,})",
+            // 0912 345 678, 0912.345.678, 091 234 5678, 024 3825 1234, +84 912 345 678
+            "(?<PHONE>(?<![\\p{N}+])(?:\\+84[ .-]?|0)\\p{N}{2,3}(?:[ .-]?\\p{N}{3,4}){2}(?!\\p{N}))",
+            "(?<HASHTAG>#" + ALNUM + "[\\p{L}\\p{M}\\p{N}_]*)",
+            "(?<MENTION>@" + ALNUM + "(?:[\\p{L}\\p{M}\\p{N}_.]*" + ALNUM + ")?)",
+            // TP.HCM, Q.1, P.12: an abbreviation glued to what it abbreviates
+            "(?<ABBREVIATION>\\p{Lu}{1,3}\\.(?:\\p{Lu}{2,}|\\p{N}+)(?!" + ALNUM + "))",
+            // 5.000, 3,5, 12%; "5k" is a word (5 nghìn), so a number may not run into letters
+            "(?<NUMBER>\\p{N}++(?:[.,]\\p{N}++)*+%?+(?![\\p{L}\\p{M}]))",
+            "(?<WORD>" + ALNUM + "*\\p{L}[\\p{L}\\p{M}\\p{N}]*)",
+            "(?<EMOJI>(?:[\\x{1F1E6}-\\x{1F1FF}]{2}|" + EMOJI_CHAR + ")[\\x{FE0F}\\x{1F3FB}-\\x{1F3FF}]*)",
+            "(?<PUNCT>\\.{2,}|\\S)"));
+
+    private static final Token.Type[] TYPES = Token.Type.values();
+
+    /** Punctuation that ends a sentence, and what may trail it (closing quotes and brackets). */
+    private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", "…");
+    private static final Set<String> TRAILING = Set.of(".", "!", "?", "…", "\"", "'", "”", "’", ")", "»", "]");
+    /** Abbreviations after which a full stop does not end the sentence ("TS. Nguyễn Văn A", "Q. 3"). */
+    private static final Set<String> ABBREVIATIONS =
+            Set.of("tp", "q", "p", "tx", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "ls", "mr", "mrs", "st");
+
+    /** Tokens of {@code text} in order, whitespace dropped. */
+    public static List<Token> tokens(String text) {
+        List<Token> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            for (Token.Type type : TYPES) {
+                if (m.group(type.name()) != null) {
+                    out.add(new Token(m.group(), type, m.start(), m.end()));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Sentences of {@code text}: split after . ! ? … (with any trailing quotes) followed by whitespace,
+     * and at line breaks. Full stops inside tokens (TP.HCM, 5.000, 3.5, Q.1, URLs) never split.
+     */
+    public static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        for (String paragraph : text.split("\\R")) {
+            List<Token> tokens = tokens(paragraph);
+            int start = 0;
+            for (int i = 0; i < tokens.size(); i++) {
+                Token t = tokens.get(i);
+                if (t.type() != Token.Type.PUNCT || !endsSentence(t.text()) || afterAbbreviation(tokens, i)) continue;
+                int j = i;
+                while (j + 1 < tokens.size() && TRAILING.contains(tokens.get(j + 1).text())
+                        && tokens.get(j + 1).start() == tokens.get(j).end()) {
+                    j++;
+                }
+                boolean spaceAfter = j + 1 == tokens.size() || tokens.get(j + 1).start() > tokens.get(j).end();
+                if (!spaceAfter) continue;
+                add(out, paragraph.substring(start, tokens.get(j).end()));
+                start = tokens.get(j).end();
+                i = j;
+            }
+            add(out, paragraph.substring(start));
+        }
+        return out;
+    }
+
+    /** Lower-case syllables without diacritics, the unit of watchlist matching and fingerprints. */
+    public static List<String> foldedSyllables(String text) {
+        List<String> out = new ArrayList<>();
+        for (Token t : tokens(text)) {
+            if (t.isWordLike() || t.type() == Token.Type.HASHTAG) {
+                for (String part : TextNormalizer.fold(t.text()).split("[^\\p{L}\\p{N}]+")) {
+                    if (!part.isEmpty()) out.add(part);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean endsSentence(String punct) {
+        return SENTENCE_END.contains(punct) || punct.startsWith("..");
+    }
+
+    private static boolean afterAbbreviation(List<Token> tokens, int i) {
+        if (i == 0 || !tokens.get(i).text().equals(".")) return false;
+        Token prev = tokens.get(i - 1);
+        return prev.end() == tokens.get(i).start() && prev.type() == Token.Type.WORD
+                && ABBREVIATIONS.contains(prev.text().toLowerCase(Locale.ROOT));
+    }
+
+    private static void add(List<String> out, String sentence) {
+        String s = sentence.strip();
+        if (!s.isEmpty()) out.add(s);
+    }
+}

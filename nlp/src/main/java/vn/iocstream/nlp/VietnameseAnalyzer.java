@@ -1,0 +1,72 @@
+package vn.iocstream.nlp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.core.geo.Gazetteer;
+
+/**
+ * The whole Vietnamese pipeline for one post: normalise (plus teencode expansion for social posts and
+ * comments), split sentences, segment words, find places, score sentiment, match watchlists,
+ * fingerprint. Construction only compiles the watchlist queries (lexicons are loaded once per JVM), so
+ * a Flink operator builds one in {@code open()}; the analyzer is not Serializable on purpose.
+ *
+ * <pre>{@code
+ * var analyzer = new VietnameseAnalyzer(config.watchlists(), Gazetteer.load());
+ * Analysis a = analyzer.analyze("ko bt dc ai chiu trach nhiem vs vu tai nan nay", "comment", "facebook");
+ * }</pre>
+ */
+public final class VietnameseAnalyzer {
+
+    private final WatchlistMatcher watchlists;
+    private final Gazetteer gazetteer;
+    private final WordSegmenter segmenter;
+    private final SentimentScorer sentiment;
+
+    /** @throws QueryException if a watchlist query is malformed */
+    public VietnameseAnalyzer(List<IocConfig.Watchlist> watchlists, Gazetteer gazetteer) {
+        this(watchlists, gazetteer, LexiconSegmenter.builtIn());
+    }
+
+    /** With another word segmenter, e.g. a statistical one. */
+    public VietnameseAnalyzer(List<IocConfig.Watchlist> watchlists, Gazetteer gazetteer, WordSegmenter segmenter) {
+        this.watchlists = new WatchlistMatcher(watchlists);
+        this.gazetteer = gazetteer;
+        this.segmenter = segmenter;
+        this.sentiment = SentimentScorer.builtIn();
+    }
+
+    /**
+     * @param text   raw text (title and body joined by the caller)
+     * @param kind   "press", "social" or "comment"; social posts and comments get teencode expansion,
+     *               anything else is treated as press
+     * @param source the source name; not used by this version's rules, kept so that per-source
+     *               handling does not change the signature
+     */
+    public Analysis analyze(String text, String kind, String source) {
+        boolean social = "social".equals(kind) || "comment".equals(kind);
+        String normalized = social ? TextNormalizer.normalizeSocial(text) : TextNormalizer.normalize(text);
+        List<String> sentences = Tokenizer.sentences(normalized);
+        List<String> words = new ArrayList<>();
+        for (String sentence : sentences) words.addAll(segmenter.segment(sentence));
+
+        Set<String> places = new LinkedHashSet<>();
+        Map<String, Integer> provinceCounts = new LinkedHashMap<>();
+        for (Gazetteer.Mention m : gazetteer.find(normalized)) {
+            places.add(m.written());
+            provinceCounts.merge(m.currentProvince(), 1, Integer::sum);
+        }
+        // Insertion order is first-mention order, and the reduction keeps the earlier of equal counts.
+        String province = provinceCounts.entrySet().stream()
+                .reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
+                .map(Map.Entry::getKey).orElse("");
+
+        Sentiment s = sentiment.score(normalized);
+        return new Analysis(normalized, List.copyOf(sentences), List.copyOf(words), List.copyOf(places), province,
+                s.label(), s.score(), watchlists.matches(normalized), Fingerprints.simhash(normalized));
+    }
+}

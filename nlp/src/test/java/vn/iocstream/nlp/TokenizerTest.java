@@ -1,0 +1,53 @@
+package vn.iocstream.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TokenizerTest {
+
+    @Test
+    void sentences_splitOnEndPunctuationAndLineBreaks() {
+        assertThat(Tokenizer.sentences("Xe tải lật trên quốc lộ 14. Có 2 người bị thương! Ai chịu trách nhiệm? Chưa rõ…\nCập nhật lúc 9h"))
+                .containsExactly("Xe tải lật trên quốc lộ 14.", "Có 2 người bị thương!", "Ai chịu trách nhiệm?",
+                        "Chưa rõ…", "Cập nhật lúc 9h");
+    }
+
+    @Test
+    void sentences_doNotSplitInsideAbbreviationsAndNumbers() {
+        assertThat(Tokenizer.sentences("Giá vàng tại TP.HCM lên 5.000 đồng, tăng 1.5% ở Q.1 và TS. Nguyễn Văn An nói \"quá cao.\" Hết."))
+                .containsExactly("Giá vàng tại TP.HCM lên 5.000 đồng, tăng 1.5% ở Q.1 và TS. Nguyễn Văn An nói \"quá cao.\"", "Hết.");
+    }
+
+    @Test
+    void phoneNumbers_areSingleTokens() {
+        assertThat(texts("Gọi 0912 345 678, 0912.345.678 hoặc +84 912 345 678 hay 0912345678", Token.Type.PHONE))
+                .containsExactly("0912 345 678", "0912.345.678", "+84 912 345 678", "0912345678");
+    }
+
+    @Test
+    void linksTagsMentionsAndEmoji_areSingleTokens() {
+        String text = "Xem https://vnexpress.net/xe-lat-123.html, email toasoan@tuoitre.com.vn #TaiNạn @Hùng.Nguyễn 😡😡 ❤️";
+        assertThat(texts(text, Token.Type.URL)).containsExactly("https://vnexpress.net/xe-lat-123.html");
+        assertThat(texts(text, Token.Type.EMAIL)).containsExactly("toasoan@tuoitre.com.vn");
+        assertThat(texts(text, Token.Type.HASHTAG)).containsExactly("#TaiNạn");
+        assertThat(texts(text, Token.Type.MENTION)).containsExactly("@Hùng.Nguyễn");
+        assertThat(texts(text, Token.Type.EMOJI)).containsExactly("😡", "😡", "❤️");
+    }
+
+    @Test
+    void syllables_andNumbers_areTokens() {
+        assertThat(Tokenizer.tokens("Q.1 có 3,5 triệu dân"))
+                .extracting(Token::text).containsExactly("Q.1", "có", "3,5", "triệu", "dân");
+    }
+
+    @Test
+    void foldedSyllables_splitAbbreviations() {
+        assertThat(Tokenizer.foldedSyllables("Kẹt xe ở TP.HCM!")).containsExactly("ket", "xe", "o", "tp", "hcm");
+    }
+
+    private static List<String> texts(String text, Token.Type type) {
+        return Tokenizer.tokens(text).stream().filter(t -> t.type() == type).map(Token::text).toList();
+    }
+}
