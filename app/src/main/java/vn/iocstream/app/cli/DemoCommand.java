@@ -73,7 +73,7 @@ public final class DemoCommand {
             long stored;
             long alerts;
             try {
-                session.await(duration, Duration.ofSeconds(10), () -> runtime.status().toString(), System.out);
+                session.await(duration, Duration.ofSeconds(10), runtime::statusLine, System.out);
                 crawled = runtime.crawled();
                 drain(runtime, crawled);
                 stored = runtime.stored();

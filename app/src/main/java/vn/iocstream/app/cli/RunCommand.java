@@ -35,7 +35,7 @@ public final class RunCommand {
         RuntimeSession session = new RuntimeSession();
         IocRuntime runtime = IocRuntime.start(iocConfig, System.out, List.of());
         try {
-            session.await(duration, Duration.ofMinutes(1), () -> runtime.status().toString(), System.out);
+            session.await(duration, Duration.ofMinutes(1), runtime::statusLine, System.out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

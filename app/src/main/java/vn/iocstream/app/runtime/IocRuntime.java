@@ -152,8 +152,17 @@ public final class IocRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             s.put("clickhouse", "unavailable");
         }
-        if (alertService != null) s.put("delivered", alertService.stats().delivered());
+        if (alertService != null) {
+            alertService.stats().delivered().forEach((channel, n) -> s.put("delivered." + channel, n));
+        }
         return s;
+    }
+
+    /** The status as one console line: {@code crawled=12 stored=12 alerts=0 …}. */
+    public String statusLine() {
+        StringBuilder line = new StringBuilder();
+        status().forEach((k, v) -> line.append(line.length() == 0 ? "" : " ").append(k).append('=').append(v));
+        return line.toString();
     }
 
     private <T> T step(String what, ThrowingSupplier<T> action) throws Exception {

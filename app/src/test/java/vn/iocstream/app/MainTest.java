@@ -1,0 +1,75 @@
+package vn.iocstream.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The command line answers bad input with one line and the usage, never a stack trace. */
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    @Test
+    void help_listsEveryCommand() {
+        assertThat(Main.run(new String[] {"--help"})).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo", "run", "test", "help");
+    }
+
+    @Test
+    void unknownCommand_isOneLineAndUsage_exit2() {
+        assertThat(Main.run(new String[] {"deploy-now"})).isEqualTo(2);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(text.lines().findFirst().orElseThrow()).isEqualTo("ioc: unknown command: deploy-now");
+        assertThat(text).contains("usage: ioc <command>").doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void badDuration_namesTheOptionAndTheValue() {
+        assertThat(Main.run(new String[] {"demo", "--duration", "chín mươi giây"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow())
+                .contains("--duration must be a positive duration like 90s, 5m or 2h, got: chín mươi giây");
+    }
+
+    @Test
+    void unknownOption_andMissingValue_areRejectedWithTheCommandsUsage() {
+        assertThat(Main.run(new String[] {"run", "--verbose"})).isEqualTo(2);
+        assertThat(Main.run(new String[] {"demo", "--seed"})).isEqualTo(2);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("ioc: unknown option: --verbose", "usage: ioc run",
+                "ioc: option --seed needs a value", "usage: ioc demo");
+    }
+
+    @Test
+    void commandHelp_describesItsOptions() {
+        assertThat(Main.run(new String[] {"demo", "--help"})).isZero();
+        assertThat(Main.run(new String[] {"run", "--help"})).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--duration", "--seed", "--config", "--set");
+    }
+
+    @Test
+    void missingConfigFile_isAConfigurationError() {
+        assertThat(Main.run(new String[] {"run", "--config", "/nonexistent/ioc.yaml"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("config file not found: /nonexistent/ioc.yaml");
+    }
+}
