@@ -84,26 +84,26 @@ public final class FeedCrawler implements AutoCloseable {
             LOG.warn("feed {}: {}", source.name(), e.getMessage());
             return new CrawlStats(1, 1, 0, 0, 0, 0);
         }
-        // Feeds list newest first; emitting oldest first keeps each poll in event-time order, so the
-        // stream's watermark does not run ahead of the older items and make them late.
-        items.sort(Comparator.comparing(FeedParser.FeedItem::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
         List<String> batch = new ArrayList<>();
-        long posts = 0;
+        List<RawPost> found = new ArrayList<>();
         long pageErrors = 0;
         for (FeedParser.FeedItem item : items) {
             String canonical = Ids.canonicalUrl(item.link());
             if (!emitted.add(canonical)) continue;
             try {
-                List<RawPost> found = posts(source, item, canonical);
-                found.forEach(sink::accept);
+                found.addAll(posts(source, item, canonical));
                 batch.add(canonical);
-                posts += found.size();
             } catch (Exception e) {
                 emitted.remove(canonical); // try again next poll
                 pageErrors++;
                 LOG.warn("article from {}: {}", source.name(), e.getMessage());
             }
         }
+        // Feeds list newest first and comments come after their article; emitting the whole poll in published
+        // order keeps the stream in event-time order, so the watermark never makes an older post late.
+        found.sort(Comparator.comparing(RawPost::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+        found.forEach(sink::accept);
+        long posts = found.size();
         try {
             sink.flush();
         } catch (RuntimeException e) {
