@@ -73,7 +73,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             props.put("group.initial.rebalance.delay.ms", "0");
             props.put("log.retention.ms", Long.toString(retentionMs));
             props.put("auto.create.topics.enable", "false");
-            format(dir, props);
+            // Formatting stamps a cluster id into the log directory; a restart keeps the stamped one.
+            if (!Files.exists(dir.resolve("logs/meta.properties"))) format(dir, props);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             String bootstrap = "127.0.0.1:" + clientPort;
@@ -84,7 +85,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** The storage must be formatted once with a cluster id; {@code --ignore-formatted} keeps old data. */
+    /** A new log directory must be formatted once, with a new cluster id. */
     private static void format(Path dir, Properties props) throws IOException {
         Path propsFile = dir.resolve("server.properties");
         try (OutputStream out = Files.newOutputStream(propsFile)) {
@@ -92,7 +93,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c",
-                propsFile.toString(), "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+                propsFile.toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
         if (rc != 0) {
             throw new IllegalStateException("Kafka storage format failed: " + output.toString(StandardCharsets.UTF_8));
         }

@@ -1,0 +1,83 @@
+package vn.iocstream.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.iocstream.core.clickhouse.ClickHouseClient;
+import vn.iocstream.core.clickhouse.Tables;
+import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.core.testing.ClickHouseTestServer;
+
+/** The control room lists delivered alerts, and each alert page shows the posts behind it from ClickHouse. */
+class ControlRoomTest {
+    private static final Instant BURST = Instant.parse("2026-11-20T02:02:00Z");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static ControlRoom room;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ClickHouseClient clickHouse = ClickHouseTestServer.freshDatabase("control_room");
+        clickHouse.insert(Tables.POSTS, List.of(
+                post("00000000000000a1", "Tai nạn giao thông nghiêm trọng trên QL14 đoạn qua Đồng Xoài", BURST),
+                post("00000000000000a2", "QL14 ùn tắc nhiều km sau vụ <tai nạn>", BURST.plusSeconds(20)),
+                post("00000000000000b9", "Giá xăng giảm nhẹ", BURST.plusSeconds(30))));
+        room = ControlRoom.start(0, clickHouse, () -> Map.of("crawled", 3));
+    }
+
+    @AfterAll
+    static void stop() {
+        room.close();
+    }
+
+    @Test
+    void deliveredAlert_isListed_andItsPageShowsItsPostsOnly() throws Exception {
+        Alert alert = new Alert("0123456789abcdef", "watchlist-volume-jump", "critical", "tai-nan-giao-thong",
+                "Tăng đột biến bài viết: Tai nạn giao thông", BURST.minusSeconds(30), BURST.plusSeconds(30), 6, 0.1,
+                List.of("00000000000000a1", "00000000000000a2"), BURST.plusSeconds(30));
+        room.deliver(alert);
+        room.deliver(alert); // a second sighting does not list it twice
+
+        assertThat(get("api/alerts")).contains("Tăng đột biến bài viết: Tai nạn giao thông").containsOnlyOnce("0123456789abcdef");
+        String page = get("alerts/0123456789abcdef");
+        assertThat(page).contains("Tai nạn giao thông nghiêm trọng trên QL14 đoạn qua Đồng Xoài",
+                "QL14 ùn tắc nhiều km sau vụ &lt;tai nạn&gt;", "https://baobinhphuoc.com.vn/00000000000000a1",
+                "09:02:00") // shown in Vietnam time
+                .doesNotContain("Giá xăng");
+    }
+
+    @Test
+    void unknownAlert_is404InVietnamese() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(room.url() + "alerts/ffff")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Không tìm thấy cảnh báo");
+    }
+
+    @Test
+    void pageAndStatus_areServed() throws Exception {
+        assertThat(get("")).contains("Phòng điều hành");
+        assertThat(get("api/status")).contains("\"crawled\":3");
+    }
+
+    private static String get(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(room.url() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static EnrichedPost post(String id, String title, Instant at) {
+        return new EnrichedPost(id, "https://baobinhphuoc.com.vn/" + id, "press", "Báo Bình Phước", title, title, "",
+                at, at, "Đồng Nai", List.of("Đồng Xoài"), 10, "negative", -0.7, List.of("tai-nan-giao-thong"), 1L, id);
+    }
+}
