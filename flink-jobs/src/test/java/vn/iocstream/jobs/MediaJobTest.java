@@ -74,14 +74,13 @@ class MediaJobTest {
         IocConfig config = ConfigLoader.load(null, List.of(
                 "watchlists=[{name: ngap-lut, title: 'Ngập lụt', query: 'ngập OR \"triều cường\"'},"
                         + " {name: gia-ca, title: 'Giá cả', query: '\"giá xăng\"'}]",
-                "flink.parallelism=2"));
+                "flink.parallelism=2", "flink.checkpointDir=" + System.getProperty("java.io.tmpdir") + "/ioc-media-job-test"));
         Run run = new Run(new CollectingSink<>("posts"), new CollectingSink<>("stats"),
                 new CollectingSink<>("alerts"), new CollectingSink<>("dead"));
         TypeInformation<RawRecord> type = TypeInformation.of(RawRecord.class);
         DataGeneratorSource<RawRecord> source = new DataGeneratorSource<>(
                 new FromElementsGeneratorFunction<>(type, input.toArray(new RawRecord[0])), input.size(), type);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.setParallelism(2);
+        StreamExecutionEnvironment env = LocalEnvironment.create(config.flink());
         new MediaJob(source, new MediaJob.Sinks(run.posts, new CollectingSink<>("enriched"), run.stats, run.alerts,
                 run.deadLetters), config).build(env);
         env.execute("media-job-test");
