@@ -53,4 +53,11 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("kafka.nope=1")))
                 .hasMessageContaining("unknown key nope");
     }
+
+    @Test
+    void shippedExample_isAValidUserFile() {
+        IocConfig config = ConfigLoader.load(Path.of("../config/ioc.example.yaml"), List.of());
+        assertThat(config.watchlists()).extracting(IocConfig.Watchlist::name).contains("tai-nan-giao-thong");
+        assertThat(config.sources()).allSatisfy(s -> assertThat(s.type()).isEqualTo("rss"));
+    }
 }
