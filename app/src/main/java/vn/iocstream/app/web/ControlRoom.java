@@ -32,6 +32,8 @@ import vn.iocstream.core.model.Alert;
 public final class ControlRoom implements AlertChannel, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlRoom.class);
     private static final int KEPT_ALERTS = 200;
+    private static final int HEADLINE_CHARS = 120;
+    private static final Map<String, String> KIND_NAMES = Map.of("press", "báo chí", "social", "mạng xã hội", "comment", "bình luận");
     /** Shown in the province's time; stored in UTC. */
     private static final DateTimeFormatter LOCAL_TIME =
             DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
@@ -111,18 +113,26 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
         String ids = alert.postIds().stream().filter(p -> p.matches("[0-9a-f]{1,64}"))
                 .map(p -> "'" + p + "'").collect(Collectors.joining(","));
         List<String> rows = ids.isEmpty() ? List.of() : clickHouse.query(
-                "SELECT title, source, url, toUnixTimestamp(published_at), sentiment FROM posts FINAL WHERE id IN ("
+                "SELECT title, text, kind, source, url, toUnixTimestamp(published_at), sentiment FROM posts FINAL WHERE id IN ("
                         + ids + ") ORDER BY published_at",
-                rs -> "<tr><td>" + LOCAL_TIME.format(java.time.Instant.ofEpochSecond(rs.getLong(4))) + "</td><td><a href=\""
-                        + html(rs.getString(3)) + "\">" + html(rs.getString(1)) + "</a></td><td>" + html(rs.getString(2))
-                        + "</td><td>" + html(rs.getString(5)) + "</td></tr>");
+                rs -> "<tr><td>" + LOCAL_TIME.format(java.time.Instant.ofEpochSecond(rs.getLong(6))) + "</td><td><a href=\""
+                        + html(rs.getString(5)) + "\">" + html(headline(rs.getString(1), rs.getString(2))) + "</a></td><td>"
+                        + html(KIND_NAMES.getOrDefault(rs.getString(3), rs.getString(3))) + "</td><td>" + html(rs.getString(4))
+                        + "</td><td>" + html(rs.getString(7)) + "</td></tr>");
         String body = "<p><a href=\"/\">← Phòng điều hành</a></p>"
                 + "<p>" + html(alert.severity()) + " · " + alert.count() + " bài trong cửa sổ "
                 + LOCAL_TIME.format(alert.windowStart()) + " – " + LOCAL_TIME.format(alert.windowEnd())
                 + " (bình thường ≈ " + String.format("%.2f", alert.baseline()) + ")</p>"
-                + "<table><tr><th>Thời gian</th><th>Bài viết</th><th>Nguồn</th><th>Sắc thái</th></tr>"
+                + "<table><tr><th>Thời gian</th><th>Bài viết</th><th>Loại</th><th>Nguồn</th><th>Sắc thái</th></tr>"
                 + String.join("", rows) + "</table>";
         respond(ex, "text/html; charset=utf-8", page(alert.title(), body));
+    }
+
+    /** Comments have no title: show the start of their text instead. */
+    static String headline(String title, String text) {
+        if (title != null && !title.isBlank()) return title;
+        String t = text == null ? "" : text.strip();
+        return t.length() <= HEADLINE_CHARS ? t : t.substring(0, HEADLINE_CHARS) + "…";
     }
 
     private static String page(String title, String body) {

@@ -30,7 +30,11 @@ class ControlRoomTest {
         clickHouse.insert(Tables.POSTS, List.of(
                 post("00000000000000a1", "Tai nạn giao thông nghiêm trọng trên QL14 đoạn qua Đồng Xoài", BURST),
                 post("00000000000000a2", "QL14 ùn tắc nhiều km sau vụ <tai nạn>", BURST.plusSeconds(20)),
-                post("00000000000000b9", "Giá xăng giảm nhẹ", BURST.plusSeconds(30))));
+                post("00000000000000b9", "Giá xăng giảm nhẹ", BURST.plusSeconds(30)),
+                new EnrichedPost("00000000000000c3", "https://baobinhphuoc.com.vn/00000000000000a1#comment-7", "comment",
+                        "Báo Bình Phước", "", "tai nan giao thong kinh khung qua, ko bt ai chiu trach nhiem", "Minh Tuấn",
+                        BURST.plusSeconds(50), BURST.plusSeconds(55), "", List.of(), 10, "negative", -0.6,
+                        List.of("tai-nan-giao-thong"), 2L, "00000000000000c3")));
         room = ControlRoom.start(0, clickHouse, () -> Map.of("crawled", 3));
     }
 
@@ -43,7 +47,7 @@ class ControlRoomTest {
     void deliveredAlert_isListed_andItsPageShowsItsPostsOnly() throws Exception {
         Alert alert = new Alert("0123456789abcdef", "watchlist-volume-jump", "critical", "tai-nan-giao-thong",
                 "Tăng đột biến bài viết: Tai nạn giao thông", BURST.minusSeconds(30), BURST.plusSeconds(30), 6, 0.1,
-                List.of("00000000000000a1", "00000000000000a2"), BURST.plusSeconds(30));
+                List.of("00000000000000a1", "00000000000000a2", "00000000000000c3"), BURST.plusSeconds(30));
         room.deliver(alert);
         room.deliver(alert); // a second sighting does not list it twice
 
@@ -51,7 +55,8 @@ class ControlRoomTest {
         String page = get("alerts/0123456789abcdef");
         assertThat(page).contains("Tai nạn giao thông nghiêm trọng trên QL14 đoạn qua Đồng Xoài",
                 "QL14 ùn tắc nhiều km sau vụ &lt;tai nạn&gt;", "https://baobinhphuoc.com.vn/00000000000000a1",
-                "09:02:00") // shown in Vietnam time
+                "09:02:00", // shown in Vietnam time
+                "tai nan giao thong kinh khung qua", "bình luận") // a comment shows its text
                 .doesNotContain("Giá xăng");
     }
 
