@@ -139,6 +139,15 @@ class PipelineIntegrationTest {
     }
 
     @Test
+    @Order(2)
+    void rewritesOfTheBurstStory_shareAStoryId() {
+        long stories = clickHouse.queryLong("SELECT uniqExact(story_id) FROM posts FINAL WHERE kind = 'press' AND url LIKE '%qua-14-%'");
+        assertThat(stories).isBetween(1L, 3L); // eight outlets, one incident: a handful of stories, not eight
+        assertThat(clickHouse.queryLong("SELECT uniqExact(story_id) FROM posts FINAL WHERE kind = 'press' AND url LIKE '%/tin-%'"))
+                .isEqualTo(8); // eight unrelated background articles stay apart
+    }
+
+    @Test
     @Order(3)
     void burst_raisesExactlyOneAlert_deliveredOnce_withItsPosts() throws Exception {
         Thread.sleep(2000); // a second alert, if the job wrongly raised one, would arrive by now
@@ -171,13 +180,14 @@ class PipelineIntegrationTest {
     @Order(5)
     void replayingTheWholeTopic_changesNoCount_andDeliversNothingAgain() throws Exception {
         String counts = "SELECT (SELECT count() FROM posts FINAL), (SELECT count() FROM watchlist_stats FINAL),"
-                + " (SELECT sum(posts) FROM watchlist_stats FINAL), (SELECT count() FROM alerts FINAL)";
-        List<String> before = clickHouse.query(counts, rs -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4));
+                + " (SELECT sum(posts) FROM watchlist_stats FINAL), (SELECT count() FROM alerts FINAL),"
+                + " (SELECT arrayStringConcat(groupArray(story_id), ',') FROM (SELECT story_id FROM posts FINAL ORDER BY id))";
+        List<String> before = clickHouse.query(counts, rs -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4) + "/" + rs.getString(5));
 
         runMediaJobToTheEndOfTheTopic();
         awaitValue(() -> alertService.stats().received(), 2, Duration.ofSeconds(60));
 
-        List<String> after = clickHouse.query(counts, rs -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4));
+        List<String> after = clickHouse.query(counts, rs -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4) + "/" + rs.getString(5));
         assertThat(after).isEqualTo(before);
         assertThat(readTopic(Topics.ALERTS, Alert.class)).hasSize(2).extracting(Alert::id).containsOnly(webhook.received().get(0).id());
         assertThat(alertService.stats().duplicatesSkipped()).isEqualTo(1);

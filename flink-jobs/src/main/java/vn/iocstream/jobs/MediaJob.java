@@ -30,6 +30,7 @@ import vn.iocstream.core.model.RawPost;
 import vn.iocstream.core.model.WatchlistMinute;
 import vn.iocstream.jobs.detectors.VolumeJumpDetector;
 import vn.iocstream.jobs.functions.AnalyzePost;
+import vn.iocstream.jobs.functions.AssignStory;
 import vn.iocstream.jobs.functions.DeadLetters;
 import vn.iocstream.jobs.functions.ParseRawPost;
 import vn.iocstream.jobs.functions.ToWatchlistHits;
@@ -49,7 +50,7 @@ import vn.iocstream.jobs.io.RawRecordDeserializer;
  *
  * <pre>
  * raw posts → parse ─(dead letters)→ deadletter topic
- *           → watermarks(published time, idleness) → analyse ─→ posts table, ioc.enriched.posts
+ *           → watermarks(published time, idleness) → analyse → story ids ─→ posts table, ioc.enriched.posts
  *           → hits per watchlist → keyBy(watchlist) ─→ 1-minute windows → watchlist_stats
  *                                                  └→ volume-jump detector → ioc.alerts
  * </pre>
@@ -95,9 +96,15 @@ public final class MediaJob {
                 .withTimestampAssigner((post, previous) -> post.publishedAt().toEpochMilli())
                 .withIdleness(Duration.ofSeconds(flink.idlenessSeconds()));
 
-        SingleOutputStreamOperator<EnrichedPost> enriched = posts
+        SingleOutputStreamOperator<EnrichedPost> analyzed = posts
                 .assignTimestampsAndWatermarks(watermarks).name("published-time-watermarks").uid("published-time-watermarks")
                 .process(new AnalyzePost(config.watchlists())).name("analyze-post").uid("analyze-post");
+
+        IocConfig.Nlp nlp = config.nlp();
+        DataStream<EnrichedPost> enriched = analyzed
+                .keyBy(post -> AssignStory.ALL)
+                .process(new AssignStory(nlp.storyMaxDistance(), Duration.ofHours(nlp.storyWindowHours()).toMillis()))
+                .name("assign-story").uid("assign-story");
 
         enriched.sinkTo(sinks.posts()).name("posts-to-clickhouse").uid("posts-to-clickhouse");
         enriched.sinkTo(sinks.enrichedPosts()).name("enriched-posts-to-kafka").uid("enriched-posts-to-kafka");
@@ -123,7 +130,7 @@ public final class MediaJob {
                 .sinkTo(sinks.alerts()).name("alerts-to-kafka").uid("alerts-to-kafka");
 
         posts.getSideOutput(DeadLetters.TAG)
-                .union(enriched.getSideOutput(DeadLetters.TAG))
+                .union(analyzed.getSideOutput(DeadLetters.TAG))
                 .sinkTo(sinks.deadLetters()).name("dead-letters-to-kafka").uid("dead-letters-to-kafka");
     }
 

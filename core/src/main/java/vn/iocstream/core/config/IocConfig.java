@@ -8,7 +8,7 @@ import java.util.List;
  * {@code --set} overrides by {@link ConfigLoader}. The defaults file documents every key.
  */
 public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler crawler,
-                        List<Source> sources, List<Watchlist> watchlists, Detector detector,
+                        Nlp nlp, List<Source> sources, List<Watchlist> watchlists, Detector detector,
                         Alerts alerts, ControlRoom controlRoom) implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -22,6 +22,9 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
 
     public record Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
                           String userAgent, boolean allowPrivateAddresses) implements Serializable {}
+
+    public record Nlp(String segmenter, String segmenterModel, String sentimentModel, int storyMaxDistance,
+                      int storyWindowHours) implements Serializable {}
 
     public record Source(String name, String type, String url, String kind, String locality) implements Serializable {}
 

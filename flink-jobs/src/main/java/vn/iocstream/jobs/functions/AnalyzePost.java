@@ -14,6 +14,8 @@ import vn.iocstream.core.model.EnrichedPost;
 import vn.iocstream.core.model.RawPost;
 import vn.iocstream.core.Topics;
 import vn.iocstream.nlp.Analysis;
+import vn.iocstream.nlp.Fingerprints;
+import vn.iocstream.nlp.TextNormalizer;
 import vn.iocstream.nlp.VietnameseAnalyzer;
 
 /**
@@ -56,6 +58,15 @@ public final class AnalyzePost extends ProcessFunction<RawPost, EnrichedPost> {
         return title.isEmpty() ? body : title + "\n" + body;
     }
 
+    /**
+     * Syndicated copies keep the body and rewrite the headline, so a press post with a body is fingerprinted on
+     * the body alone; comments and short posts on everything they have.
+     */
+    private static long fingerprint(RawPost post, Analysis a) {
+        boolean hasBody = post.title() != null && !post.title().isBlank() && post.text() != null && !post.text().isBlank();
+        return hasBody ? Fingerprints.simhash(TextNormalizer.normalize(post.text())) : a.fingerprint();
+    }
+
     /** The province named in the text wins; else the province the source covers. */
     private EnrichedPost enrich(RawPost post, Analysis a) {
         String province = a.province().isEmpty() && post.locality() != null
@@ -65,6 +76,6 @@ public final class AnalyzePost extends ProcessFunction<RawPost, EnrichedPost> {
         // own story, keyed by its own id so that replays agree.
         return new EnrichedPost(post.id(), post.url(), post.kind(), post.source(), post.title(), post.text(),
                 post.author(), post.publishedAt(), post.fetchedAt(), province, a.places(), a.words().size(),
-                a.sentiment(), a.score(), a.watchlists(), a.fingerprint(), post.id());
+                a.sentiment(), a.score(), a.watchlists(), fingerprint(post, a), post.id());
     }
 }

@@ -1,0 +1,97 @@
+package vn.iocstream.jobs.functions;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.nlp.dedup.StoryIndex;
+
+/**
+ * Gives each post its story id: syndicated copies and light rewrites share the id of the story's first post.
+ *
+ * <p>Every post must be compared with every recent post, so the operator runs on one key (one subtask);
+ * the index is cheap (a few band lookups per post). Posts are processed in event-time order — buffered until
+ * the watermark passes them, ties broken by id — so a replay assigns the same story ids whatever order the
+ * partitions were read in. A late post is assigned at once.
+ *
+ * <p>The index lives in memory and is checkpointed as operator state; the buffer is keyed state, drained by
+ * timers.
+ */
+public final class AssignStory extends KeyedProcessFunction<Integer, EnrichedPost, EnrichedPost>
+        implements CheckpointedFunction {
+    private static final long serialVersionUID = 1L;
+    /** The single key every post is routed to. */
+    public static final int ALL = 0;
+
+    private final int maxDistance;
+    private final long windowMs;
+    private transient StoryIndex index;
+    private transient ListState<StoryIndex.Entry> checkpointed;
+    private transient MapState<Long, List<EnrichedPost>> pending;
+
+    public AssignStory(int maxDistance, long windowMs) {
+        this.maxDistance = maxDistance;
+        this.windowMs = windowMs;
+    }
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        checkpointed = context.getOperatorStateStore()
+                .getListState(new ListStateDescriptor<>("story-index", TypeInformation.of(StoryIndex.Entry.class)));
+        List<StoryIndex.Entry> entries = new ArrayList<>();
+        for (StoryIndex.Entry e : checkpointed.get()) entries.add(e);
+        index = StoryIndex.restore(maxDistance, windowMs, entries);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        checkpointed.update(index.entries());
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-posts", Types.LONG,
+                Types.LIST(TypeInformation.of(EnrichedPost.class))));
+    }
+
+    @Override
+    public void processElement(EnrichedPost post, Context ctx, Collector<EnrichedPost> out) throws Exception {
+        long time = post.publishedAt().toEpochMilli();
+        if (time <= ctx.timerService().currentWatermark()) {
+            out.collect(assign(post));
+            return;
+        }
+        List<EnrichedPost> atTime = pending.get(time);
+        if (atTime == null) atTime = new ArrayList<>();
+        atTime.add(post);
+        pending.put(time, atTime);
+        ctx.timerService().registerEventTimeTimer(time);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<EnrichedPost> out) throws Exception {
+        List<EnrichedPost> due = new ArrayList<>(pending.get(timestamp));
+        pending.remove(timestamp);
+        due.sort(Comparator.comparing(EnrichedPost::id));
+        for (EnrichedPost post : due) out.collect(assign(post));
+    }
+
+    private EnrichedPost assign(EnrichedPost p) {
+        String story = index.assign(p.id(), p.fingerprint(), p.publishedAt().toEpochMilli());
+        return new EnrichedPost(p.id(), p.url(), p.kind(), p.source(), p.title(), p.text(), p.author(), p.publishedAt(),
+                p.fetchedAt(), p.province(), p.places(), p.words(), p.sentiment(), p.score(), p.watchlists(),
+                p.fingerprint(), story);
+    }
+}
