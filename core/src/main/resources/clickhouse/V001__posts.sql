@@ -12,6 +12,10 @@ CREATE TABLE IF NOT EXISTS posts (
     fetched_at    DateTime('UTC'),
     province      String,
     places        Array(String),
+    -- Entities as parallel arrays (type, canonical id, text as written): Nested is awkward over JDBC.
+    entity_types  Array(String),
+    entity_ids    Array(String),
+    entity_texts  Array(String),
     words         UInt32,
     sentiment     String,
     score         Float64,

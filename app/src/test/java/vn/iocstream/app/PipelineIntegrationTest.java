@@ -133,6 +133,9 @@ class PipelineIntegrationTest {
         // The comment typed without diacritics matched the accented watchlist query.
         assertThat(clickHouse.queryLong("SELECT count() FROM posts FINAL WHERE kind = 'comment' AND has(watchlists, '"
                 + WATCHLIST + "')")).isEqualTo(1);
+        // An old province name in the text resolves to the current unit, and keeps the old spelling.
+        assertThat(clickHouse.queryLong("SELECT count() FROM posts FINAL WHERE url LIKE '%qua-14-1.html'"
+                + " AND has(entity_ids, 'province:dong-nai') AND has(entity_texts, 'Bình Phước') AND province = 'Đồng Nai'")).isEqualTo(1);
         // Quiet minutes of the baseline hold one post each.
         assertThat(clickHouse.queryLong("SELECT max(posts) FROM watchlist_stats FINAL WHERE watchlist = '" + WATCHLIST
                 + "' AND minute < " + minute)).isEqualTo(1);

@@ -471,7 +471,7 @@ class DashboardSqlTest {
     private static EnrichedPost post(String id, String kind, String source, String title, Instant published,
                                      String province, String sentiment, double score, String... watchlists) {
         return new EnrichedPost(id, url(id), kind, source, title, title + ". Nội dung chi tiết đang cập nhật.",
-                "Phóng viên", published, published.plusSeconds(40), province, List.of(), 24, sentiment, score,
+                "Phóng viên", published, published.plusSeconds(40), province, List.of(), List.of(), 24, sentiment, score,
                 List.of(watchlists), id.hashCode(), "story-" + id);
     }
 

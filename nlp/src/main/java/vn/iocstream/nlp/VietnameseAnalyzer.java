@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.geo.Gazetteer;
+import vn.iocstream.core.geo.VietnameseKeys;
+import vn.iocstream.core.model.EntityMention;
 
 /**
  * The whole Vietnamese pipeline for one post: normalise (plus teencode expansion for social posts and
@@ -55,9 +57,11 @@ public final class VietnameseAnalyzer {
         for (String sentence : sentences) words.addAll(segmenter.segment(sentence));
 
         Set<String> places = new LinkedHashSet<>();
+        List<EntityMention> entities = new ArrayList<>();
         Map<String, Integer> provinceCounts = new LinkedHashMap<>();
         for (Gazetteer.Mention m : gazetteer.find(normalized)) {
             places.add(m.written());
+            entities.add(new EntityMention("LOCATION", "province:" + VietnameseKeys.slug(m.currentProvince()), m.written()));
             provinceCounts.merge(m.currentProvince(), 1, Integer::sum);
         }
         // Insertion order is first-mention order, and the reduction keeps the earlier of equal counts.
@@ -66,7 +70,8 @@ public final class VietnameseAnalyzer {
                 .map(Map.Entry::getKey).orElse("");
 
         Sentiment s = sentiment.score(normalized);
-        return new Analysis(normalized, List.copyOf(sentences), List.copyOf(words), List.copyOf(places), province,
+        return new Analysis(normalized, List.copyOf(sentences), List.copyOf(words), List.copyOf(places),
+                List.copyOf(entities), province,
                 s.label(), s.score(), watchlists.matches(normalized), Fingerprints.simhash(normalized));
     }
 }

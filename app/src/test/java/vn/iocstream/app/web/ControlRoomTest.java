@@ -33,7 +33,7 @@ class ControlRoomTest {
                 post("00000000000000b9", "Giá xăng giảm nhẹ", BURST.plusSeconds(30)),
                 new EnrichedPost("00000000000000c3", "https://baobinhphuoc.com.vn/00000000000000a1#comment-7", "comment",
                         "Báo Bình Phước", "", "tai nan giao thong kinh khung qua, ko bt ai chiu trach nhiem", "Minh Tuấn",
-                        BURST.plusSeconds(50), BURST.plusSeconds(55), "", List.of(), 10, "negative", -0.6,
+                        BURST.plusSeconds(50), BURST.plusSeconds(55), "", List.of(), List.of(), 10, "negative", -0.6,
                         List.of("tai-nan-giao-thong"), 2L, "00000000000000c3")));
         room = ControlRoom.start(0, clickHouse, () -> Map.of("crawled", 3));
     }
@@ -83,6 +83,6 @@ class ControlRoomTest {
 
     private static EnrichedPost post(String id, String title, Instant at) {
         return new EnrichedPost(id, "https://baobinhphuoc.com.vn/" + id, "press", "Báo Bình Phước", title, title, "",
-                at, at, "Đồng Nai", List.of("Đồng Xoài"), 10, "negative", -0.7, List.of("tai-nan-giao-thong"), 1L, id);
+                at, at, "Đồng Nai", List.of("Đồng Xoài"), List.of(), 10, "negative", -0.7, List.of("tai-nan-giao-thong"), 1L, id);
     }
 }

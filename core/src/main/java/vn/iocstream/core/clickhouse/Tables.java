@@ -5,6 +5,7 @@ import static vn.iocstream.core.clickhouse.ClickHouseClient.dateTime;
 import java.util.List;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.core.model.EntityMention;
 import vn.iocstream.core.model.WatchlistMinute;
 
 /** The row mappings of the tables in {@code resources/clickhouse}. */
@@ -16,7 +17,8 @@ public final class Tables {
 
         @Override public List<String> columns() {
             return List.of("id", "url", "kind", "source", "title", "text", "author", "published_at", "fetched_at",
-                    "province", "places", "words", "sentiment", "score", "watchlists", "fingerprint", "story_id");
+                    "province", "places", "entity_types", "entity_ids", "entity_texts", "words", "sentiment", "score",
+                    "watchlists", "fingerprint", "story_id");
         }
 
         @Override public void bind(java.sql.PreparedStatement ps, EnrichedPost p) throws java.sql.SQLException {
@@ -30,14 +32,17 @@ public final class Tables {
             ps.setString(8, dateTime(p.publishedAt()));
             ps.setString(9, dateTime(p.fetchedAt() == null ? p.publishedAt() : p.fetchedAt()));
             ps.setString(10, nonNull(p.province()));
-            ps.setArray(11, ps.getConnection().createArrayOf("String", p.places().toArray()));
-            ps.setInt(12, p.words());
-            ps.setString(13, p.sentiment());
-            ps.setDouble(14, p.score());
-            ps.setArray(15, ps.getConnection().createArrayOf("String", p.watchlists().toArray()));
+            ps.setArray(11, strings(ps, p.places()));
+            ps.setArray(12, strings(ps, p.entities().stream().map(EntityMention::type).toList()));
+            ps.setArray(13, strings(ps, p.entities().stream().map(EntityMention::canonicalId).toList()));
+            ps.setArray(14, strings(ps, p.entities().stream().map(EntityMention::text).toList()));
+            ps.setInt(15, p.words());
+            ps.setString(16, p.sentiment());
+            ps.setDouble(17, p.score());
+            ps.setArray(18, strings(ps, p.watchlists()));
             // UInt64 from a signed long: the unsigned decimal text keeps all 64 bits.
-            ps.setString(16, Long.toUnsignedString(p.fingerprint()));
-            ps.setString(17, p.storyId());
+            ps.setString(19, Long.toUnsignedString(p.fingerprint()));
+            ps.setString(20, p.storyId());
         }
     };
 
@@ -75,10 +80,14 @@ public final class Tables {
             ps.setString(7, dateTime(a.windowEnd()));
             ps.setLong(8, a.count());
             ps.setDouble(9, a.baseline());
-            ps.setArray(10, ps.getConnection().createArrayOf("String", a.postIds().toArray()));
+            ps.setArray(10, strings(ps, a.postIds()));
             ps.setString(11, dateTime(a.createdAt()));
         }
     };
+
+    private static java.sql.Array strings(java.sql.PreparedStatement ps, List<String> values) throws java.sql.SQLException {
+        return ps.getConnection().createArrayOf("String", values.toArray());
+    }
 
     private static String nonNull(String s) {
         return s == null ? "" : s;

@@ -30,6 +30,11 @@ public final class VietnameseKeys {
         return out.toString().toLowerCase(Locale.ROOT);
     }
 
+    /** An id-safe key: "TP Hồ Chí Minh" → "tp-ho-chi-minh", "Bà Rịa - Vũng Tàu" → "ba-ria-vung-tau". */
+    public static String slug(String s) {
+        return fold(s).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    }
+
     /**
      * Lower case with diacritics kept, but the tone mark moved to the end of each syllable, so that
      * "hoà" and "hòa" get the same key while "hòa" and "hóa" do not. Syllables are separated by

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param province    current (post-1 July 2025) provincial unit, resolved by the gazetteer, or ""
  * @param places      place names as written in the text (old names kept)
+ * @param entities    entities found in the text, with canonical ids
  * @param sentiment   {@code negative}, {@code neutral} or {@code positive}
  * @param score       sentiment score in [-1, 1]
  * @param watchlists  names of the watchlists the post matches
@@ -16,5 +17,10 @@ import java.util.List;
  */
 public record EnrichedPost(String id, String url, String kind, String source, String title, String text,
                            String author, Instant publishedAt, Instant fetchedAt, String province,
-                           List<String> places, int words, String sentiment, double score,
-                           List<String> watchlists, long fingerprint, String storyId) {}
+                           List<String> places, List<EntityMention> entities, int words, String sentiment,
+                           double score, List<String> watchlists, long fingerprint, String storyId) {
+    public EnrichedPost withStoryId(String story) {
+        return new EnrichedPost(id, url, kind, source, title, text, author, publishedAt, fetchedAt, province, places,
+                entities, words, sentiment, score, watchlists, fingerprint, story);
+    }
+}

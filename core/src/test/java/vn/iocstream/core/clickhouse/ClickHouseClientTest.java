@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.core.model.EntityMention;
 import vn.iocstream.core.testing.ClickHouseTestServer;
 
 class ClickHouseClientTest {
@@ -31,6 +32,14 @@ class ClickHouseClientTest {
         assertThat(row).hasSize(1);
         assertThat(row.get(0)).containsExactly("Tai nạn liên hoàn trên QL1A đoạn qua Long An",
                 "2026-11-20 02:15:30", "tai-nan|giao-thong", Long.toUnsignedString(-42L));
+    }
+
+    @Test
+    void entities_roundTripAsParallelArrays() {
+        clickHouse.insert(Tables.POSTS, List.of(post("e1", "Xe container lật ở Long An")));
+        assertThat(clickHouse.query("SELECT entity_types[1], entity_ids[1], entity_texts[1] FROM posts FINAL WHERE id = 'e1'",
+                rs -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)))
+                .containsExactly("LOCATION|province:tay-ninh|Long An");
     }
 
     @Test
@@ -58,7 +67,7 @@ class ClickHouseClientTest {
 
     private static EnrichedPost post(String id, String title) {
         return new EnrichedPost(id, "https://baotayninh.vn/" + id, "press", "Báo Tây Ninh", title, title + ". Nội dung.",
-                "Minh Anh", PUBLISHED, PUBLISHED.plusSeconds(40), "Tây Ninh", List.of("Long An"), 12, "negative", -0.6,
+                "Minh Anh", PUBLISHED, PUBLISHED.plusSeconds(40), "Tây Ninh", List.of("Long An"), List.of(new EntityMention("LOCATION", "province:tay-ninh", "Long An")), 12, "negative", -0.6,
                 List.of("tai-nan", "giao-thong"), -42L, "story-" + id);
     }
 }

@@ -72,10 +72,9 @@ public final class AnalyzePost extends ProcessFunction<RawPost, EnrichedPost> {
         String province = a.province().isEmpty() && post.locality() != null
                 ? gazetteer.lookup(post.locality()).map(Gazetteer.Place::currentProvince).orElse("")
                 : a.province();
-        // Story grouping by near-duplicate clustering comes with the NLP issue; until then each post is its
-        // own story, keyed by its own id so that replays agree.
+        // Story id: the post's own until AssignStory groups it with its copies.
         return new EnrichedPost(post.id(), post.url(), post.kind(), post.source(), post.title(), post.text(),
-                post.author(), post.publishedAt(), post.fetchedAt(), province, a.places(), a.words().size(),
-                a.sentiment(), a.score(), a.watchlists(), fingerprint(post, a), post.id());
+                post.author(), post.publishedAt(), post.fetchedAt(), province, a.places(), a.entities(),
+                a.words().size(), a.sentiment(), a.score(), a.watchlists(), fingerprint(post, a), post.id());
     }
 }

@@ -90,8 +90,6 @@ public final class AssignStory extends KeyedProcessFunction<Integer, EnrichedPos
 
     private EnrichedPost assign(EnrichedPost p) {
         String story = index.assign(p.id(), p.fingerprint(), p.publishedAt().toEpochMilli());
-        return new EnrichedPost(p.id(), p.url(), p.kind(), p.source(), p.title(), p.text(), p.author(), p.publishedAt(),
-                p.fetchedAt(), p.province(), p.places(), p.words(), p.sentiment(), p.score(), p.watchlists(),
-                p.fingerprint(), story);
+        return p.withStoryId(story);
     }
 }

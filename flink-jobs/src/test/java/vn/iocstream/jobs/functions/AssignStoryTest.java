@@ -37,6 +37,6 @@ class AssignStoryTest {
 
     private static EnrichedPost post(String id, long fingerprint, Instant at) {
         return new EnrichedPost(id, "https://baodongnai.com.vn/" + id + ".html", "press", "Báo Đồng Nai", "Tai nạn trên QL1A",
-                "Nội dung", "", at, at, "Đồng Nai", List.of(), 4, "negative", -0.5, List.of(), fingerprint, id);
+                "Nội dung", "", at, at, "Đồng Nai", List.of(), List.of(), 4, "negative", -0.5, List.of(), fingerprint, id);
     }
 }
