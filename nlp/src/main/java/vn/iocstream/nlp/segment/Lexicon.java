@@ -2,6 +2,7 @@ package vn.iocstream.nlp.segment;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -87,6 +88,6 @@ public final class Lexicon {
     /** Whether {@code keys[from..to)} (syllable keys, see {@link #key}) form one word. */
     public boolean contains(String[] keys, int from, int to) {
         if (to - from > maxSyllables) return false;
-        return words.contains(String.join(" ", java.util.Arrays.asList(keys).subList(from, to)));
+        return words.contains(String.join(" ", Arrays.asList(keys).subList(from, to)));
     }
 }

@@ -1,5 +1,6 @@
 package vn.iocstream.nlp.segment;
 
+import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
@@ -46,7 +47,7 @@ public final class VnCoreNlpSegmenter implements WordSegmenter {
         try (Stream<Path> files = Files.list(folder)) {
             jar = files.filter(p -> p.getFileName().toString().matches("VnCoreNLP.*\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no VnCoreNLP-*.jar in " + folder.toAbsolutePath()));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("cannot list " + folder.toAbsolutePath(), e);
         }
         if (!Files.isRegularFile(folder.resolve("models/wordsegmenter/wordsegmenter.rdr"))) {
