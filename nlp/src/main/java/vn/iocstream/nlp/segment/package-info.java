@@ -1,0 +1,23 @@
+/**
+ * Vietnamese word segmentation that is measured.
+ *
+ * <ul>
+ *   <li>{@link vn.iocstream.nlp.segment.Segmenters#create} names the choices: {@code default}
+ *       ({@link vn.iocstream.nlp.segment.DictionarySegmenter}: fewest-words maximal matching over the
+ *       Viet74K list of npm {@code @vntk/dictionary} 1.0.0, plus proper-name joining), {@code lexicon}
+ *       (the small built-in {@link vn.iocstream.nlp.LexiconSegmenter}), {@code trained}
+ *       ({@link vn.iocstream.nlp.segment.TrainedSegmenter}, from {@link vn.iocstream.nlp.segment.SegmenterTrainer})
+ *       and {@code vncorenlp} ({@link vn.iocstream.nlp.segment.VnCoreNlpSegmenter}, untested in CI).</li>
+ *   <li>{@link vn.iocstream.nlp.segment.SegmentEvaluation} scores any of them against CoNLL-U by the
+ *       CoNLL 2018 word alignment; its {@code main} prints the table ending in {@code segment F1=…}.</li>
+ *   <li>The word list is a dependency fetched at first use by
+ *       {@link vn.iocstream.nlp.segment.NpmPackageCache} (sha512 pinned in
+ *       {@link vn.iocstream.nlp.segment.Lexicon#VNTK_DICTIONARY}; licence MIT as the package states, origin
+ *       of the lists unstated) and is never committed. Offline with an empty cache, {@code default} falls
+ *       back to {@code lexicon} with one warning.</li>
+ * </ul>
+ *
+ * <p>The default is not trained or tuned on UD data; UD Vietnamese-VTB is only measured on, and a model
+ * trained on its train split by a test stays in a temporary folder.
+ */
+package vn.iocstream.nlp.segment;
