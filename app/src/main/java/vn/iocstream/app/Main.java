@@ -3,6 +3,8 @@ package vn.iocstream.app;
 import java.util.Arrays;
 import java.util.List;
 import vn.iocstream.app.cli.DemoCommand;
+import vn.iocstream.app.cli.EvalCommand;
+import vn.iocstream.app.cli.NlpCommand;
 import vn.iocstream.app.cli.RunCommand;
 import vn.iocstream.app.cli.UsageException;
 import vn.iocstream.core.config.ConfigLoader;
@@ -15,6 +17,8 @@ public final class Main {
             commands:
               demo    run the whole pipeline on a local demo news site (embedded Kafka, ClickHouse, Flink)
               run     run the platform with config/ioc.yaml (embedded or external Kafka/ClickHouse)
+              eval    measure quality on a file: segment (more with the NLP issue)
+              nlp     train models: train-segmenter
               test    run the test suite against real Kafka, ClickHouse and Flink (handled by ./ioc)
               help    show this help
 
@@ -36,6 +40,8 @@ public final class Main {
             return switch (args[0]) {
                 case "demo" -> new DemoCommand().run(rest);
                 case "run" -> new RunCommand().run(rest);
+                case "eval" -> new EvalCommand().run(rest);
+                case "nlp" -> new NlpCommand().run(rest);
                 default -> throw new UsageException("unknown command: " + args[0], USAGE);
             };
         } catch (UsageException e) {

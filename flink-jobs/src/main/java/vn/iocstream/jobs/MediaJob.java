@@ -98,7 +98,7 @@ public final class MediaJob {
 
         SingleOutputStreamOperator<EnrichedPost> analyzed = posts
                 .assignTimestampsAndWatermarks(watermarks).name("published-time-watermarks").uid("published-time-watermarks")
-                .process(new AnalyzePost(config.watchlists())).name("analyze-post").uid("analyze-post");
+                .process(new AnalyzePost(config.watchlists(), config.nlp())).name("analyze-post").uid("analyze-post");
 
         IocConfig.Nlp nlp = config.nlp();
         DataStream<EnrichedPost> enriched = analyzed

@@ -10,6 +10,7 @@ import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.geo.Gazetteer;
 import vn.iocstream.core.geo.VietnameseKeys;
 import vn.iocstream.core.model.EntityMention;
+import vn.iocstream.nlp.segment.Segmenters;
 
 /**
  * The whole Vietnamese pipeline for one post: normalise (plus teencode expansion for social posts and
@@ -31,7 +32,7 @@ public final class VietnameseAnalyzer {
 
     /** @throws QueryException if a watchlist query is malformed */
     public VietnameseAnalyzer(List<IocConfig.Watchlist> watchlists, Gazetteer gazetteer) {
-        this(watchlists, gazetteer, LexiconSegmenter.builtIn());
+        this(watchlists, gazetteer, Segmenters.defaultSegmenter());
     }
 
     /** With another word segmenter, e.g. a statistical one. */

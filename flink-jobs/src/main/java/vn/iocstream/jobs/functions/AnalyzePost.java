@@ -17,6 +17,7 @@ import vn.iocstream.nlp.Analysis;
 import vn.iocstream.nlp.Fingerprints;
 import vn.iocstream.nlp.TextNormalizer;
 import vn.iocstream.nlp.VietnameseAnalyzer;
+import vn.iocstream.nlp.segment.Segmenters;
 
 /**
  * Runs the Vietnamese analysis on each post. One analyzer per parallel subtask, created in {@code open()}:
@@ -25,18 +26,20 @@ import vn.iocstream.nlp.VietnameseAnalyzer;
 public final class AnalyzePost extends ProcessFunction<RawPost, EnrichedPost> {
     private static final long serialVersionUID = 1L;
     private final List<IocConfig.Watchlist> watchlists;
+    private final IocConfig.Nlp nlp;
     private transient Gazetteer gazetteer;
     private transient VietnameseAnalyzer analyzer;
     private transient Counter deadLetters;
 
-    public AnalyzePost(List<IocConfig.Watchlist> watchlists) {
+    public AnalyzePost(List<IocConfig.Watchlist> watchlists, IocConfig.Nlp nlp) {
         this.watchlists = List.copyOf(watchlists);
+        this.nlp = nlp;
     }
 
     @Override
     public void open(OpenContext openContext) {
         gazetteer = Gazetteer.load();
-        analyzer = new VietnameseAnalyzer(watchlists, gazetteer);
+        analyzer = new VietnameseAnalyzer(watchlists, gazetteer, Segmenters.create(nlp.segmenter(), nlp.segmenterModel()));
         deadLetters = getRuntimeContext().getMetricGroup().counter(DeadLetters.COUNTER);
     }
 

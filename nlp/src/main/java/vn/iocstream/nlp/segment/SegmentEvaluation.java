@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import vn.iocstream.nlp.Token;
 import vn.iocstream.nlp.Tokenizer;
@@ -65,10 +64,4 @@ public final class SegmentEvaluation {
         return out;
     }
 
-    /** {@code --conllu FILE [--kind default|lexicon|trained|vncorenlp] [--model PATH]}: prints the report. */
-    public static void main(String[] args) throws IOException {
-        Map<String, String> opts = Cli.options(args);
-        WordSegmenter segmenter = Segmenters.create(opts.getOrDefault("kind", "default"), opts.get("model"));
-        evaluate(Path.of(Cli.required(opts, "conllu")), segmenter).print(System.out);
-    }
 }

@@ -111,13 +111,4 @@ public final class SegmenterTrainer {
         }
     }
 
-    /** {@code --conllu FILE --out MODEL [--lexicon vntk-viet74k|none] [--epochs N]} */
-    public static void main(String[] args) throws IOException {
-        Map<String, String> opts = Cli.options(args);
-        long t0 = System.nanoTime();
-        TrainedSegmenter s = train(Path.of(Cli.required(opts, "conllu")), Path.of(Cli.required(opts, "out")),
-                Lexicon.named(opts.getOrDefault("lexicon", Lexicon.VNTK_VIET74K)),
-                Integer.parseInt(opts.getOrDefault("epochs", String.valueOf(DEFAULT_EPOCHS))));
-        System.out.printf("trained %d features in %.1f s%n", s.size(), (System.nanoTime() - t0) / 1e9);
-    }
 }

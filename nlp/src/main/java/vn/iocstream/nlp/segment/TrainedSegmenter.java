@@ -66,7 +66,7 @@ public final class TrainedSegmenter implements WordSegmenter {
         }
     }
 
-    int size() {
+    public int size() {
         return weights.size();
     }
 

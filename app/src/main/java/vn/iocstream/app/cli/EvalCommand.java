@@ -1,0 +1,55 @@
+package vn.iocstream.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import vn.iocstream.nlp.WordSegmenter;
+import vn.iocstream.nlp.segment.SegmentEvaluation;
+import vn.iocstream.nlp.segment.Segmenters;
+
+/**
+ * {@code ioc eval …}: quality measured on a file. Each prints a table and, last, its headline line; each
+ * exits 0 whatever the figure (a low score is a result, not an error).
+ */
+public final class EvalCommand {
+    static final String USAGE = """
+            usage: ioc eval <what> [options]
+
+              segment --conllu FILE [--model MODEL | --segmenter KIND]
+                  word precision/recall/F1 (CoNLL 2018 definition) of the word segmenter on a CoNLL-U file;
+                  KIND is default, lexicon, trained (needs --model) or vncorenlp (--model = its folder).
+                  Last line: segment F1=0.xxxx""";
+
+    public int run(List<String> args) throws Exception {
+        if (args.isEmpty() || args.get(0).equals("--help")) {
+            System.out.println(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        List<String> rest = args.subList(1, args.size());
+        if (rest.contains("--help")) {
+            System.out.println(USAGE);
+            return 0;
+        }
+        return switch (args.get(0)) {
+            case "segment" -> segment(rest);
+            default -> throw new UsageException("unknown evaluation: " + args.get(0), USAGE);
+        };
+    }
+
+    private int segment(List<String> args) throws Exception {
+        Options o = Options.parse(args, List.of("conllu", "model", "segmenter"), List.of(), USAGE);
+        Path conllu = existingFile(o, "conllu");
+        String kind = o.get("segmenter", o.has("model") ? "trained" : "default");
+        WordSegmenter segmenter = Segmenters.create(kind, o.get("model", null));
+        SegmentEvaluation.evaluate(conllu, segmenter).print(System.out);
+        return 0;
+    }
+
+    static Path existingFile(Options o, String name) {
+        String value = o.get(name, null);
+        if (value == null) throw new UsageException("--" + name + " FILE is required", USAGE);
+        Path path = Path.of(value);
+        if (!Files.isRegularFile(path)) throw new UsageException("--" + name + ": no such file: " + value, USAGE);
+        return path;
+    }
+}

@@ -1,0 +1,46 @@
+package vn.iocstream.app.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import vn.iocstream.nlp.segment.Lexicon;
+import vn.iocstream.nlp.segment.SegmenterTrainer;
+import vn.iocstream.nlp.segment.TrainedSegmenter;
+
+/** {@code ioc nlp …}: training the models a site can select in its configuration. */
+public final class NlpCommand {
+    static final String USAGE = """
+            usage: ioc nlp <task> [options]
+
+              train-segmenter --conllu FILE --out MODEL [--epochs N]
+                  trains a word segmenter on your annotated text (CoNLL-U, multi-syllable words as one FORM
+                  with spaces). Use it with nlp.segmenter=trained and nlp.segmenterModel=MODEL.""";
+
+    public int run(List<String> args) throws Exception {
+        if (args.isEmpty() || args.get(0).equals("--help")) {
+            System.out.println(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        List<String> rest = args.subList(1, args.size());
+        if (rest.contains("--help")) {
+            System.out.println(USAGE);
+            return 0;
+        }
+        return switch (args.get(0)) {
+            case "train-segmenter" -> trainSegmenter(rest);
+            default -> throw new UsageException("unknown task: " + args.get(0), USAGE);
+        };
+    }
+
+    private int trainSegmenter(List<String> args) throws Exception {
+        Options o = Options.parse(args, List.of("conllu", "out", "epochs"), List.of(), USAGE);
+        Path conllu = EvalCommand.existingFile(o, "conllu");
+        if (!o.has("out")) throw new UsageException("--out MODEL is required", USAGE);
+        int epochs = (int) o.number("epochs", SegmenterTrainer.DEFAULT_EPOCHS);
+        long t0 = System.nanoTime();
+        System.out.println("training on " + conllu + " (" + epochs + " epochs) …");
+        TrainedSegmenter model = SegmenterTrainer.train(conllu, Path.of(o.get("out", null)),
+                Lexicon.vntk(), epochs);
+        System.out.printf("wrote %s: %d features in %.1f s%n", o.get("out", null), model.size(), (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+}
