@@ -16,7 +16,7 @@ import vn.iocstream.nlp.sentiment.SentimentClassifier;
  * contrast word (nhưng, tuy nhiên, ai ngờ) the rest of the sentence weighs {@value #AFTER_CONTRAST} times
  * as much and what came before is divided by as much. A decrease word (giảm, triệt phá, thoát, dập tắt)
  * turns a bad thing into good news: it negates the last negative term of its clause ("tai nạn giảm
- * mạnh") or else the next term ("thoát cảnh ô nhiễm"). A topic word (phòng chống, tập huấn, diễn tập)
+ * mạnh") or else the next negative term of the clause ("thoát cảnh ô nhiễm"). A topic word (phòng chống, tập huấn, diễn tập)
  * marks the rest of the sentence as a subject, not an event: its terms count for nothing ("hội nghị
  * phòng chống tham nhũng"). Emoji count as terms and are never negated.
  *
@@ -128,7 +128,7 @@ public final class SentimentScorer implements SentimentClassifier {
                         sentencePositive += lastTerm * NEGATED;
                         lastTerm *= NEGATED;
                     } else {
-                        decreasedUntil = end + NEGATION_WINDOW;
+                        decreasedUntil = Integer.MAX_VALUE; // the next bad thing of the clause
                     }
                 }
                 case INTENSIFIER -> {
