@@ -5,13 +5,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.iocstream.nlp.sentiment.SentimentClassifier;
 
 /**
  * Lexicon-based sentiment for press and social text about public issues ({@code sentiment.tsv}).
  * Rules, in the spirit of VADER: a negator (không, chẳng, chưa…) flips the next sentiment term within
- * {@value #NEGATION_WINDOW} syllables; an intensifier (rất, quá, cực kỳ…) before or right after a term
- * multiplies it by {@value #INTENSITY}; after a contrast word (nhưng, tuy nhiên) the rest of the sentence
- * weighs {@value #AFTER_CONTRAST} times as much and what came before is divided by as much. Emoji count as terms.
+ * {@value #NEGATION_WINDOW} tokens of the same clause, at {@value #NEGATED} of its weight ("không tệ" is
+ * milder praise than "tốt"); phrases such as "không chỉ", "không ngờ" are not negations; an intensifier
+ * (rất, quá, cực kỳ, ghê…) before or right after a term multiplies it by {@value #INTENSITY}; after a
+ * contrast word (nhưng, tuy nhiên, ai ngờ) the rest of the sentence weighs {@value #AFTER_CONTRAST} times
+ * as much and what came before is divided by as much. A decrease word (giảm, triệt phá, thoát, dập tắt)
+ * turns a bad thing into good news: it negates the last negative term of its clause ("tai nạn giảm
+ * mạnh") or else the next negative term of the clause ("thoát cảnh ô nhiễm"). A topic word (phòng chống, tập huấn, diễn tập)
+ * marks the rest of the sentence as a subject, not an event: its terms count for nothing ("hội nghị
+ * phòng chống tham nhũng"). Emoji count as terms and are never negated.
  *
  * <p>Text without diacritics is matched on folded forms. A span written with diacritics is matched
  * exactly, so "chạy" (run) never reads as "cháy" (fire); entries flagged {@code exact} in the lexicon
@@ -20,21 +27,34 @@ import java.util.Map;
  * <p>Limits: no sarcasm, no target (a post that praises the police for catching a thief contains
  * both); scores are comparable across posts, not calibrated probabilities. Immutable, thread-safe.
  */
-public final class SentimentScorer {
+public final class SentimentScorer implements SentimentClassifier {
 
     static final int NEGATION_WINDOW = 3;
+    static final double NEGATED = -0.75;
     static final double INTENSITY = 1.5;
     static final double AFTER_CONTRAST = 1.5;
     /** Squashes the sum into (-1, 1): x / sqrt(x² + ALPHA); one strong term alone gives about ±0.7. */
     private static final double ALPHA = 4;
     private static final double NEUTRAL_BAND = 0.1;
 
-    private enum Kind { TERM, NEGATOR, INTENSIFIER, CONTRAST }
+    private enum Kind { TERM, NEGATOR, INTENSIFIER, CONTRAST, DECREASE, TOPIC, IGNORE }
 
     private record Entry(Kind kind, double weight) {}
 
     /** A lexicon match: the entry and how many tokens it spans. */
     private record Match(Entry entry, int length) {}
+
+    /**
+     * What the lexicon found in a text: the summed weights of its positive and of its negative terms
+     * (both ≥ 0) after negation, intensifiers and contrast, and how many terms matched.
+     */
+    public record Evidence(double positive, double negative, int terms) {
+        /** positive − negative squashed into (-1, 1). */
+        public double score() {
+            double total = positive - negative;
+            return total / Math.sqrt(total * total + ALPHA);
+        }
+    }
 
     private static final SentimentScorer BUILT_IN = load();
 
@@ -55,18 +75,40 @@ public final class SentimentScorer {
 
     /** Scores normalised text (see {@link TextNormalizer}). */
     public Sentiment score(String normalizedText) {
+        double score = evidence(normalizedText).score();
+        return new Sentiment(labelOf(score), score);
+    }
+
+    /** The label a score in [-1, 1] stands for: neutral near zero. */
+    public static String labelOf(double score) {
+        return score > NEUTRAL_BAND ? "positive" : score < -NEUTRAL_BAND ? "negative" : "neutral";
+    }
+
+    @Override
+    public Sentiment classify(String normalizedText) {
+        return score(normalizedText);
+    }
+
+    /** The lexicon terms of normalised text, weighted by the rules; the basis of {@link #score}. */
+    public Evidence evidence(String normalizedText) {
         List<Token> tokens = Tokenizer.tokens(normalizedText);
-        double total = 0, sentence = 0, contrast = 1, lastTerm = 0;
+        double positive = 0, negative = 0, sentencePositive = 0, sentenceNegative = 0, contrast = 1, lastTerm = 0;
         // Token indexes up to which a negator or intensifier seen earlier still applies.
-        int negatedUntil = 0, intensifiedUntil = 0, lastTermEnd = -1;
+        int negatedUntil = 0, decreasedUntil = 0, intensifiedUntil = 0, lastTermEnd = -1, clauseStart = 0, terms = 0;
+        boolean topic = false;
         int i = 0;
         while (i < tokens.size()) {
             Token t = tokens.get(i);
-            if (t.type() == Token.Type.PUNCT && isSentenceEnd(t.text())) {
-                total += sentence;
-                sentence = 0;
-                contrast = 1;
-                negatedUntil = intensifiedUntil = 0;
+            if (t.type() == Token.Type.PUNCT) {
+                if (isSentenceEnd(t.text())) {
+                    positive += sentencePositive;
+                    negative += sentenceNegative;
+                    sentencePositive = sentenceNegative = 0;
+                    contrast = 1;
+                    topic = false;
+                }
+                negatedUntil = decreasedUntil = intensifiedUntil = 0; // negation and intensity stop at the end of a clause
+                clauseStart = i + 1;
                 i++;
                 continue;
             }
@@ -77,20 +119,44 @@ public final class SentimentScorer {
             }
             int end = i + match.length();
             switch (match.entry().kind()) {
+                case IGNORE -> { }
                 case NEGATOR -> negatedUntil = end + NEGATION_WINDOW;
+                case TOPIC -> topic = true;
+                case DECREASE -> {
+                    if (lastTermEnd > clauseStart && lastTerm < 0) { // "tai nạn giảm": the bad thing decreased
+                        sentenceNegative += lastTerm;
+                        sentencePositive += lastTerm * NEGATED;
+                        lastTerm *= NEGATED;
+                    } else {
+                        decreasedUntil = Integer.MAX_VALUE; // the next bad thing of the clause
+                    }
+                }
                 case INTENSIFIER -> {
-                    if (lastTermEnd == i) sentence += lastTerm * (INTENSITY - 1); // "tệ quá": after the term
-                    else intensifiedUntil = end + 2;
+                    if (lastTermEnd == i) { // "tệ quá": after the term
+                        if (lastTerm > 0) sentencePositive += lastTerm * (INTENSITY - 1);
+                        else sentenceNegative -= lastTerm * (INTENSITY - 1);
+                    } else {
+                        intensifiedUntil = end + 2;
+                    }
                 }
                 case CONTRAST -> {
-                    sentence /= AFTER_CONTRAST;
+                    sentencePositive /= AFTER_CONTRAST;
+                    sentenceNegative /= AFTER_CONTRAST;
                     contrast = AFTER_CONTRAST;
+                    negatedUntil = intensifiedUntil = 0;
                 }
                 case TERM -> {
                     double v = match.entry().weight() * contrast;
                     if (i < intensifiedUntil) v *= INTENSITY;
-                    if (i < negatedUntil && t.type() != Token.Type.EMOJI) v = -v;
-                    sentence += v;
+                    if (i < negatedUntil && t.type() != Token.Type.EMOJI) v *= NEGATED;
+                    if (i < decreasedUntil && v < 0) {
+                        v *= NEGATED;
+                        decreasedUntil = 0;
+                    }
+                    if (topic) v = 0;
+                    if (v > 0) sentencePositive += v;
+                    else sentenceNegative -= v;
+                    terms++;
                     lastTerm = v;
                     lastTermEnd = end;
                     negatedUntil = intensifiedUntil = 0;
@@ -98,10 +164,7 @@ public final class SentimentScorer {
             }
             i = end;
         }
-        total += sentence;
-        double score = total / Math.sqrt(total * total + ALPHA);
-        String label = score > NEUTRAL_BAND ? "positive" : score < -NEUTRAL_BAND ? "negative" : "neutral";
-        return new Sentiment(label, score);
+        return new Evidence(positive + sentencePositive, negative + sentenceNegative, terms);
     }
 
     /** The longest lexicon entry starting at token i, or null. */
@@ -142,6 +205,9 @@ public final class SentimentScorer {
                 case "negate" -> new Entry(Kind.NEGATOR, 0);
                 case "intensify" -> new Entry(Kind.INTENSIFIER, 0);
                 case "contrast" -> new Entry(Kind.CONTRAST, 0);
+                case "decrease" -> new Entry(Kind.DECREASE, 0);
+                case "topic" -> new Entry(Kind.TOPIC, 0);
+                case "ignore" -> new Entry(Kind.IGNORE, 0);
                 default -> new Entry(Kind.TERM, Double.parseDouble(row[1]));
             };
             String term = TextNormalizer.normalize(row[0]).toLowerCase(Locale.ROOT);

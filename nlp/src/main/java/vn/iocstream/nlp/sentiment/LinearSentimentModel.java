@@ -1,0 +1,208 @@
+package vn.iocstream.nlp.sentiment;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import vn.iocstream.nlp.Sentiment;
+
+/**
+ * Multinomial logistic regression over {@link SentimentFeatures}: syllable uni- and bigrams (as written
+ * and folded), negation-scoped syllables and, when trained so, the lexicon's evidence. Trained by
+ * {@link SentimentTrainer}. The label is the most probable class; the score is P(positive) − P(negative).
+ *
+ * <p>Plain-text format, UTF-8, tab-separated, {@code #} lines are comments:
+ * <pre>
+ * ioc-sentiment-linear	1
+ * labels	negative	neutral	positive
+ * lexicon	true|false
+ * vocabulary	N
+ * bias	b1	b2	b3
+ * FEATURE	w1	w2	w3        (N lines, sorted by feature)
+ * </pre>
+ * Weights are stored as floats written by {@link Float#toString}, which reads back to the same value,
+ * so a saved and reloaded model predicts exactly as the one saved. Immutable, thread-safe.
+ */
+public final class LinearSentimentModel implements SentimentClassifier {
+
+    static final String FORMAT = "ioc-sentiment-linear";
+    static final int VERSION = 1;
+    /** The shipped default, trained on the shipped train.csv (see the README next to it). */
+    public static final String DEFAULT_RESOURCE = "/vn/iocstream/nlp/sentiment/default-model.tsv";
+
+    private final List<String> labels;
+    private final boolean lexicon;
+    private final float[] bias;
+    private final Map<String, float[]> weights;
+
+    LinearSentimentModel(List<String> labels, boolean lexicon, float[] bias, Map<String, float[]> weights) {
+        for (String label : labels) {
+            if (!LABELS.contains(label)) throw new IllegalArgumentException("unknown label " + label);
+        }
+        this.labels = List.copyOf(labels);
+        this.lexicon = lexicon;
+        this.bias = bias.clone();
+        this.weights = new TreeMap<>(weights);
+    }
+
+    private static final class Holder {
+        static final LinearSentimentModel DEFAULT = fromResource(DEFAULT_RESOURCE);
+    }
+
+    /** The model shipped in this jar. */
+    public static LinearSentimentModel builtIn() {
+        return Holder.DEFAULT;
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** Whether the model reads the lexicon's evidence as features. */
+    public boolean usesLexicon() {
+        return lexicon;
+    }
+
+    public int vocabularySize() {
+        return weights.size();
+    }
+
+    @Override
+    public Sentiment classify(String normalizedText) {
+        double[] p = probabilities(normalizedText);
+        int best = 0;
+        for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+        return new Sentiment(labels.get(best), probability(p, "positive") - probability(p, "negative"));
+    }
+
+    /** Class probabilities, in the order of {@link #labels()}. */
+    public double[] probabilities(String normalizedText) {
+        return softmax(scores(SentimentFeatures.extract(normalizedText, lexicon)));
+    }
+
+    private double probability(double[] p, String label) {
+        int k = labels.indexOf(label);
+        return k < 0 ? 0 : p[k];
+    }
+
+    private double[] scores(Map<String, Double> features) {
+        double[] z = new double[bias.length];
+        for (int k = 0; k < z.length; k++) z[k] = bias[k];
+        for (Map.Entry<String, Double> f : features.entrySet()) {
+            float[] w = weights.get(f.getKey());
+            if (w == null) continue;
+            for (int k = 0; k < z.length; k++) z[k] += f.getValue() * w[k];
+        }
+        return z;
+    }
+
+    static double[] softmax(double[] z) {
+        double max = Arrays.stream(z).max().orElse(0), sum = 0;
+        double[] p = new double[z.length];
+        for (int k = 0; k < z.length; k++) sum += p[k] = Math.exp(z[k] - max);
+        for (int k = 0; k < z.length; k++) p[k] /= sum;
+        return p;
+    }
+
+    public void save(Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            write(out);
+        }
+    }
+
+    public void write(Writer out) throws IOException {
+        out.write("# IOC Stream linear sentiment model (multinomial logistic regression), written by SentimentTrainer.\n");
+        out.write(FORMAT + "\t" + VERSION + "\n");
+        out.write("labels\t" + String.join("\t", labels) + "\n");
+        out.write("lexicon\t" + lexicon + "\n");
+        out.write("vocabulary\t" + weights.size() + "\n");
+        out.write("bias" + row(bias) + "\n");
+        for (Map.Entry<String, float[]> e : weights.entrySet()) out.write(e.getKey() + row(e.getValue()) + "\n");
+    }
+
+    private static String row(float[] w) {
+        StringBuilder s = new StringBuilder();
+        for (float v : w) s.append('\t').append(v);
+        return s.toString();
+    }
+
+    public static LinearSentimentModel load(Path file) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(in, file.toString());
+        }
+    }
+
+    /** Loads a model from the classpath, e.g. {@link #DEFAULT_RESOURCE}. */
+    public static LinearSentimentModel fromResource(String name) {
+        try (InputStream in = LinearSentimentModel.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalArgumentException("no model resource " + name);
+            return read(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static LinearSentimentModel read(BufferedReader in, String source) throws IOException {
+        Header h = new Header(in, source);
+        String[] format = h.next(FORMAT);
+        if (format.length != 2 || !format[1].equals(String.valueOf(VERSION))) {
+            throw h.error("unsupported model version " + String.join(" ", format));
+        }
+        List<String> labels = List.of(h.next("labels")).subList(1, h.last.length);
+        boolean lexicon = Boolean.parseBoolean(h.next("lexicon")[1]);
+        int size = Integer.parseInt(h.next("vocabulary")[1]);
+        float[] bias = h.weights(h.next("bias"), labels.size());
+        Map<String, float[]> weights = new TreeMap<>();
+        for (int i = 0; i < size; i++) {
+            String[] row = h.next(null);
+            weights.put(row[0], h.weights(row, labels.size()));
+        }
+        return new LinearSentimentModel(labels, lexicon, bias, weights);
+    }
+
+    /** Reads the model file line by line, skipping comments, and names the line in errors. */
+    private static final class Header {
+        private final BufferedReader in;
+        private final String source;
+        private int line;
+        String[] last;
+
+        Header(BufferedReader in, String source) {
+            this.in = in;
+            this.source = source;
+        }
+
+        String[] next(String key) throws IOException {
+            String s;
+            do {
+                s = in.readLine();
+                line++;
+                if (s == null) throw error("unexpected end of model" + (key == null ? "" : ", expected " + key));
+            } while (s.isBlank() || s.startsWith("#"));
+            last = s.split("\t");
+            if (key != null && !last[0].equals(key)) throw error("expected " + key + ", found " + last[0]);
+            return last;
+        }
+
+        float[] weights(String[] row, int n) {
+            if (row.length != n + 1) throw error("expected " + n + " weights, found " + (row.length - 1));
+            float[] w = new float[n];
+            for (int k = 0; k < n; k++) w[k] = Float.parseFloat(row[k + 1]);
+            return w;
+        }
+
+        IllegalArgumentException error(String message) {
+            return new IllegalArgumentException(source + ":" + line + ": " + message);
+        }
+    }
+}
