@@ -3,9 +3,13 @@ package vn.iocstream.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import vn.iocstream.nlp.SentimentScorer;
 import vn.iocstream.nlp.WordSegmenter;
 import vn.iocstream.nlp.segment.SegmentEvaluation;
 import vn.iocstream.nlp.segment.Segmenters;
+import vn.iocstream.nlp.sentiment.LinearSentimentModel;
+import vn.iocstream.nlp.sentiment.SentimentClassifier;
+import vn.iocstream.nlp.sentiment.SentimentEvaluation;
 
 /**
  * {@code ioc eval …}: quality measured on a file. Each prints a table and, last, its headline line; each
@@ -18,7 +22,12 @@ public final class EvalCommand {
               segment --conllu FILE [--model MODEL | --segmenter KIND]
                   word precision/recall/F1 (CoNLL 2018 definition) of the word segmenter on a CoNLL-U file;
                   KIND is default, lexicon, trained (needs --model) or vncorenlp (--model = its folder).
-                  Last line: segment F1=0.xxxx""";
+                  Last line: segment F1=0.xxxx
+
+              sentiment --csv FILE [--model MODEL | --lexicon]
+                  accuracy, macro-F1, weighted-F1 and confusion matrix on a CSV with columns text,label
+                  (negative/neutral/positive, or two of them); default: the shipped model with the lexicon.
+                  Last line: sentiment macroF1=0.xxxx weightedF1=0.xxxx accuracy=0.xxxx""";
 
     public int run(List<String> args) throws Exception {
         if (args.isEmpty() || args.get(0).equals("--help")) {
@@ -32,6 +41,7 @@ public final class EvalCommand {
         }
         return switch (args.get(0)) {
             case "segment" -> segment(rest);
+            case "sentiment" -> sentiment(rest);
             default -> throw new UsageException("unknown evaluation: " + args.get(0), USAGE);
         };
     }
@@ -42,6 +52,16 @@ public final class EvalCommand {
         String kind = o.get("segmenter", o.has("model") ? "trained" : "default");
         WordSegmenter segmenter = Segmenters.create(kind, o.get("model", null));
         SegmentEvaluation.evaluate(conllu, segmenter).print(System.out);
+        return 0;
+    }
+
+    private int sentiment(List<String> args) throws Exception {
+        Options o = Options.parse(args, List.of("csv", "model"), List.of("lexicon"), USAGE);
+        Path csv = existingFile(o, "csv");
+        if (o.has("model") && o.has("lexicon")) throw new UsageException("--model and --lexicon exclude each other", USAGE);
+        SentimentClassifier classifier = o.has("lexicon") ? SentimentScorer.builtIn()
+                : o.has("model") ? LinearSentimentModel.load(existingFile(o, "model")) : LinearSentimentModel.builtIn();
+        SentimentEvaluation.evaluate(csv, classifier).print(System.out);
         return 0;
     }
 

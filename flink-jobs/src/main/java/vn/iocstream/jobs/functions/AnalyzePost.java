@@ -17,7 +17,6 @@ import vn.iocstream.nlp.Analysis;
 import vn.iocstream.nlp.Fingerprints;
 import vn.iocstream.nlp.TextNormalizer;
 import vn.iocstream.nlp.VietnameseAnalyzer;
-import vn.iocstream.nlp.segment.Segmenters;
 
 /**
  * Runs the Vietnamese analysis on each post. One analyzer per parallel subtask, created in {@code open()}:
@@ -39,7 +38,7 @@ public final class AnalyzePost extends ProcessFunction<RawPost, EnrichedPost> {
     @Override
     public void open(OpenContext openContext) {
         gazetteer = Gazetteer.load();
-        analyzer = new VietnameseAnalyzer(watchlists, gazetteer, Segmenters.create(nlp.segmenter(), nlp.segmenterModel()));
+        analyzer = VietnameseAnalyzer.forConfig(watchlists, nlp);
         deadLetters = getRuntimeContext().getMetricGroup().counter(DeadLetters.COUNTER);
     }
 

@@ -45,24 +45,4 @@ public final class SentimentEvaluation {
                 macro, weighted, data.size());
     }
 
-    /**
-     * {@code --csv FILE [--model MODEL | --lexicon]}: prints the report of the shipped default model, a
-     * model file, or the lexicon scorer alone. Exits 0 whatever the figures.
-     */
-    public static void main(String[] args) throws IOException {
-        Path csv = null, model = null;
-        boolean lexicon = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--csv" -> csv = Path.of(args[++i]);
-                case "--model" -> model = Path.of(args[++i]);
-                case "--lexicon" -> lexicon = true;
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        if (csv == null) throw new IllegalArgumentException("usage: --csv FILE [--model MODEL | --lexicon]");
-        SentimentClassifier classifier = lexicon ? SentimentScorer.builtIn()
-                : model != null ? LinearSentimentModel.load(model) : LinearSentimentModel.builtIn();
-        evaluate(csv, classifier).print(System.out);
-    }
 }

@@ -119,24 +119,4 @@ public final class SentimentTrainer {
 
     private record Example(int[] index, double[] value, int label) {}
 
-    /**
-     * {@code --csv FILE --out MODEL [--no-lexicon] [--epochs N] [--seed N]}: trains with the default
-     * options (lexicon features on) and prints the report.
-     */
-    public static void main(String[] args) throws IOException {
-        Path csv = null, out = null;
-        Options o = Options.defaults();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--csv" -> csv = Path.of(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                case "--no-lexicon" -> o = o.withLexicon(false);
-                case "--epochs" -> o = new Options(Integer.parseInt(args[++i]), o.learningRate(), o.l2(), o.seed(), o.lexicon(), o.prune());
-                case "--seed" -> o = new Options(o.epochs(), o.learningRate(), o.l2(), Long.parseLong(args[++i]), o.lexicon(), o.prune());
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-            }
-        }
-        if (csv == null || out == null) throw new IllegalArgumentException("usage: --csv FILE --out MODEL [--no-lexicon] [--epochs N] [--seed N]");
-        System.out.println(train(csv, out, o).summary());
-    }
 }
