@@ -39,8 +39,11 @@ public final class Gazetteer {
         }
     }
 
-    /** A syllable of the text being searched, with its offsets. */
-    private record Syllable(String text, int start, int end) {}
+    /**
+     * A syllable of the text being searched, with its offsets and both comparison keys, computed once
+     * per syllable rather than once per candidate name (find() tries several lengths at each syllable).
+     */
+    private record Syllable(String text, int start, int end, String folded, String toneKey) {}
 
     /** A TSV row; blocked phrases have no place. */
     private record Entry(Place place, boolean strict) {}
@@ -132,8 +135,9 @@ public final class Gazetteer {
     /** True if syllables from..from+n-1 are separated only by what may appear inside a name. */
     private static boolean joined(String text, List<Syllable> s, int from, int n) {
         for (int k = from + 1; k < from + n; k++) {
-            String gap = text.substring(s.get(k - 1).end(), s.get(k).start());
-            if (!JOINER.matcher(gap).matches()) return false;
+            int a = s.get(k - 1).end(), b = s.get(k).start();
+            if (b - a == 1 && text.charAt(a) == ' ') continue; // the usual case, without a regex
+            if (!JOINER.matcher(text.substring(a, b)).matches()) return false;
         }
         return true;
     }
@@ -142,7 +146,7 @@ public final class Gazetteer {
         StringBuilder key = new StringBuilder();
         for (Syllable syllable : span) {
             if (key.length() > 0) key.append(' ');
-            key.append(withDiacritics ? VietnameseKeys.toneKey(syllable.text()) : VietnameseKeys.fold(syllable.text()));
+            key.append(withDiacritics ? syllable.toneKey() : syllable.folded());
         }
         return key.toString();
     }
@@ -150,7 +154,10 @@ public final class Gazetteer {
     private static List<Syllable> syllables(String text) {
         List<Syllable> out = new ArrayList<>();
         Matcher m = SYLLABLE.matcher(text);
-        while (m.find()) out.add(new Syllable(m.group(), m.start(), m.end()));
+        while (m.find()) {
+            String t = m.group();
+            out.add(new Syllable(t, m.start(), m.end(), VietnameseKeys.fold(t), VietnameseKeys.toneKey(t)));
+        }
         return out;
     }
 }

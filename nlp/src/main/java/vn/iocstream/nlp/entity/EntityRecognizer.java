@@ -64,7 +64,7 @@ public final class EntityRecognizer {
             + "(?::[0-5]\\d(?::[0-5]\\d)?|h(?:[0-5]\\d)?|\\sgiờ(?:\\s[0-5]?\\d(?:\\sphút)?)?)"
             + "(?:\\s(?:rạng sáng|sáng|trưa|chiều|tối|đêm))?(?![\\p{L}\\p{N}])");
     private static final Pattern PLATE = Pattern.compile("(?<![\\p{L}\\p{N}.-])\\d{2}[- ]?[A-Z]{1,2}\\d?[- .]?(?:\\d{3}\\.\\d{2}|\\d{4,5})(?![\\p{N}]|\\.\\d)");
-    private static final Pattern HOTLINE = Pattern.compile("(?<![\\p{N}.,/])(?:1[89]00[\\s.]?\\d{3,4}(?:[\\s.]?\\d{2,4})?|111|112|113|114|115|1022)(?![\\p{N}]|[.,]\\d)");
+    private static final Pattern HOTLINE = Pattern.compile("(?<![\\p{N}.,])(?:1[89]00[\\s.]?\\d{3,4}(?:[\\s.]?\\d{2,4})?|111|112|113|114|115|1022)(?![\\p{N}]|[.,]\\d)");
     /** A short service number is a phone only after one of these, or inside a list like "113/114/115". */
     private static final Pattern CALL_CUE = Pattern.compile("(?:gọi|số|tổng đài|đường dây nóng|hotline|đầu số|liên hệ|báo)\\W*(?:\\S+\\s){0,2}$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBERED_ROAD = Pattern.compile("(?<![\\p{L}\\p{N}])(?:(?:QL|[Qq]uốc lộ|ĐT|DT|[Tt]ỉnh lộ|TL|[Đđ]ường tỉnh|[Hh]ương lộ|HL|[Vv]ành đai|[Đđ]ường vành đai)\\s?\\.?\\s?\\d{1,4}[A-Z]?"
@@ -182,28 +182,32 @@ public final class EntityRecognizer {
         private final String text;
         private final List<Token> toks;
         private final Map<Integer, Gazetteer.Mention> mentions;
+        /** Each token in lower case, computed once for the phrase tables. */
+        private final String[] lower;
 
         Scan(String text, List<Token> toks, Map<Integer, Gazetteer.Mention> mentions) {
             this.text = text;
             this.toks = toks;
             this.mentions = mentions;
+            this.lower = new String[toks.size()];
+            for (int i = 0; i < lower.length; i++) lower[i] = toks.get(i).text().toLowerCase(Locale.ROOT);
         }
 
         void at(int i, List<Candidate> out) {
             Token t = toks.get(i);
             if (t.type() != Token.Type.WORD && t.type() != Token.Type.ABBREVIATION) return;
-            PhraseTable.Match<String> admin = adminWords.longestAt(text, toks, i, toks.size());
+            PhraseTable.Match<String> admin = adminWords.longestAt(text, toks, i, toks.size(), lower[i]);
             if (admin != null && !followsWord(i, "thành")) {
                 PlaceMatch place = placeAfterAdmin(i, admin);
                 if (place != null) out.add(new Candidate(place.entity(), PLACE));
             }
-            PhraseTable.Match<String> road = roadWords.longestAt(text, toks, i, toks.size());
+            PhraseTable.Match<String> road = roadWords.longestAt(text, toks, i, toks.size(), lower[i]);
             if (road != null && !followsWord(i, "thành")) namedRoad(i, road.end(), out);
-            PhraseTable.Match<String> known = knownOrgs.longestAt(text, toks, i, toks.size());
+            PhraseTable.Match<String> known = knownOrgs.longestAt(text, toks, i, toks.size(), lower[i]);
             if (known != null) out.add(span(Entity.ORGANIZATION, i, known.end(), known.value(), ORG));
-            PhraseTable.Match<String> head = orgHeads.longestAt(text, toks, i, toks.size());
+            PhraseTable.Match<String> head = orgHeads.longestAt(text, toks, i, toks.size(), lower[i]);
             if (head != null && !mentions.containsKey(t.start())) organisation(i, head, out);
-            PhraseTable.Match<String> title = titles.longestAt(text, toks, i, toks.size());
+            PhraseTable.Match<String> title = titles.longestAt(text, toks, i, toks.size(), lower[i]);
             if (title != null && title.end() < toks.size() && joined(title.end()) && !startsSomethingElse(title.end())) {
                 int end = nameRun(title.end(), 4);
                 if (end > title.end()) out.add(person(title.end(), end, TITLED_PERSON));
@@ -268,7 +272,7 @@ public final class EntityRecognizer {
             List<String> idParts = new ArrayList<>(List.of(head.value()));
             int j = head.end();
             for (int n = 0; n < 3 && j < toks.size() && joined(j); n++) {
-                PhraseTable.Match<String> sector = sectors.longestAt(text, toks, j, toks.size());
+                PhraseTable.Match<String> sector = sectors.longestAt(text, toks, j, toks.size(), lower[j]);
                 if (sector == null) break;
                 idParts.add(sector.value());
                 j = sector.end();
@@ -277,7 +281,7 @@ public final class EntityRecognizer {
             while (j < toks.size() && j - nameStart < 6 && joined(j) && !mentions.containsKey(toks.get(j).start())
                     && (isCapitalised(toks.get(j)) || toks.get(j).type() == Token.Type.NUMBER)
                     && !startsSomethingElse(j) && (j == nameStart || !surnames.contains(toks.get(j).text()))
-                    && adminWords.longestAt(text, toks, j, toks.size()) == null) {
+                    && adminWords.longestAt(text, toks, j, toks.size(), lower[j]) == null) {
                 j++;
             }
             if (j > nameStart) idParts.add(text.substring(toks.get(nameStart).start(), toks.get(j - 1).end()));
@@ -290,8 +294,8 @@ public final class EntityRecognizer {
             }
             // A bare head counts only when another organisation follows, to be merged with it
             // ("Phòng CSGT" + "Công an tỉnh Đồng Nai").
-            boolean chained = j < toks.size() && joined(j) && (knownOrgs.longestAt(text, toks, j, toks.size()) != null
-                    || orgHeads.longestAt(text, toks, j, toks.size()) != null);
+            boolean chained = j < toks.size() && joined(j) && (knownOrgs.longestAt(text, toks, j, toks.size(), lower[j]) != null
+                    || orgHeads.longestAt(text, toks, j, toks.size(), lower[j]) != null);
             if (j == head.end() && !chained) return;
             out.add(span(Entity.ORGANIZATION, i, j, "org:" + Lexicon.slug(String.join(" ", idParts)), ORG));
         }
@@ -300,7 +304,7 @@ public final class EntityRecognizer {
         private PlaceMatch placeAt(int j) {
             Gazetteer.Mention m = mentions.get(toks.get(j).start());
             if (m != null) return new PlaceMatch(tokenEndingAt(j, m.end()), placeIdPart(m), null);
-            PhraseTable.Match<String> admin = adminWords.longestAt(text, toks, j, toks.size());
+            PhraseTable.Match<String> admin = adminWords.longestAt(text, toks, j, toks.size(), lower[j]);
             return admin == null ? null : placeAfterAdmin(j, admin);
         }
 
@@ -316,12 +320,12 @@ public final class EntityRecognizer {
 
         /** True if a place, organisation, title or road starts at token j: a name stops there. */
         private boolean startsSomethingElse(int j) {
-            if (mentions.containsKey(toks.get(j).start()) || knownOrgs.longestAt(text, toks, j, toks.size()) != null
-                    || orgHeads.longestAt(text, toks, j, toks.size()) != null) {
+            if (mentions.containsKey(toks.get(j).start()) || knownOrgs.longestAt(text, toks, j, toks.size(), lower[j]) != null
+                    || orgHeads.longestAt(text, toks, j, toks.size(), lower[j]) != null) {
                 return true;
             }
             // Only titles of two syllables or more ("Giám đốc", "Thượng tá"): Anh, Cô, Bé are given names too.
-            PhraseTable.Match<String> title = titles.longestAt(text, toks, j, toks.size());
+            PhraseTable.Match<String> title = titles.longestAt(text, toks, j, toks.size(), lower[j]);
             return title != null && title.end() - j >= 2;
         }
 

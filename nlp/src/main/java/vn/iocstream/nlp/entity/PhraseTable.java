@@ -38,9 +38,12 @@ final class PhraseTable<V> {
         list.sort(Comparator.comparingInt((Phrase<V> p) -> -p.tokens().length));
     }
 
-    /** The longest phrase starting at token {@code i} and ending before token {@code limit}, or null. */
-    Match<V> longestAt(String text, List<Token> toks, int i, int limit) {
-        List<Phrase<V>> candidates = byFirst.get(toks.get(i).text().toLowerCase(Locale.ROOT));
+    /**
+     * The longest phrase starting at token {@code i} and ending before token {@code limit}, or null.
+     * {@code firstLower} is token i in lower case, which callers compute once for all their tables.
+     */
+    Match<V> longestAt(String text, List<Token> toks, int i, int limit, String firstLower) {
+        List<Phrase<V>> candidates = byFirst.get(firstLower);
         if (candidates == null) return null;
         for (Phrase<V> p : candidates) {
             if (matches(p, text, toks, i, limit)) return new Match<>(i + p.tokens().length, p.value());
