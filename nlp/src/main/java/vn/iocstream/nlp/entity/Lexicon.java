@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import vn.iocstream.core.geo.VietnameseKeys;
 import vn.iocstream.nlp.TextNormalizer;
 
@@ -36,6 +35,17 @@ final class Lexicon {
 
     /** "Ủy ban nhân dân TP.HCM" → "uy-ban-nhan-dan-tp-hcm": folded, non-alphanumerics collapsed to '-'. */
     static String slug(String s) {
-        return VietnameseKeys.fold(s).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "").toLowerCase(Locale.ROOT);
+        String folded = VietnameseKeys.fold(s);
+        StringBuilder out = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            } else if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
+                out.append('-');
+            }
+        }
+        if (out.length() > 0 && out.charAt(out.length() - 1) == '-') out.setLength(out.length() - 1);
+        return out.toString();
     }
 }
