@@ -1,0 +1,28 @@
+package vn.iocstream.nlp.pipeline;
+
+import edu.stanford.nlp.ling.CoreAnnotation;
+import java.util.List;
+import vn.iocstream.nlp.Token;
+import vn.iocstream.nlp.entity.Entity;
+
+/** The CoreNLP annotation keys this project adds. */
+public final class PipelineAnnotations {
+    private PipelineAnnotations() {}
+
+    /** On a token: the {@link Token.Type} the Vietnamese tokenizer gave it (multi-syllable words are WORD). */
+    public static final class TokenTypeAnnotation implements CoreAnnotation<Token.Type> {
+        @Override
+        public Class<Token.Type> getType() {
+            return Token.Type.class;
+        }
+    }
+
+    /** On the document: its entities, left to right, offsets into the document text. */
+    public static final class EntitiesAnnotation implements CoreAnnotation<List<Entity>> {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Class<List<Entity>> getType() {
+            return (Class) List.class;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package vn.iocstream.nlp.pipeline;
+
+import edu.stanford.nlp.ling.CoreAnnotation;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.Annotator;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import vn.iocstream.nlp.Token;
+import vn.iocstream.nlp.entity.Entity;
+import vn.iocstream.nlp.entity.EntityRecognizer;
+
+/**
+ * Runs {@link EntityRecognizer} on each sentence that {@code ssplit} made and stores the document's
+ * entities under {@link PipelineAnnotations.EntitiesAnnotation}; each token inside an entity also gets
+ * its type as {@code NamedEntityTagAnnotation} ("O" elsewhere). The rules are plain Java rather than
+ * TokensRegex: measured here, TokensRegex took ~70% of pipeline time with three rules. Stateless and
+ * thread-safe.
+ */
+public final class VietnameseEntityAnnotator implements Annotator {
+
+    private final EntityRecognizer recognizer;
+
+    /** The constructor CoreNLP calls for a custom annotator. */
+    public VietnameseEntityAnnotator(String name, Properties props) {
+        this.recognizer = EntityRecognizer.builtIn();
+    }
+
+    @Override
+    public void annotate(Annotation annotation) {
+        String text = annotation.get(CoreAnnotations.TextAnnotation.class);
+        List<Entity> entities = new ArrayList<>();
+        for (CoreMap sentence : annotation.get(CoreAnnotations.SentencesAnnotation.class)) {
+            List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            List<Entity> found = recognizer.recognize(text, sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+                    sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class), syllables(labels));
+            tag(labels, found);
+            entities.addAll(found);
+        }
+        annotation.set(PipelineAnnotations.EntitiesAnnotation.class, List.copyOf(entities));
+    }
+
+    /**
+     * The tokenizer's units back from CoreNLP tokens: multi-syllable words split at their spaces, a
+     * glued abbreviation stop ("TS.") split off, newline tokens dropped.
+     */
+    static List<Token> syllables(List<CoreLabel> labels) {
+        List<Token> out = new ArrayList<>(labels.size() + labels.size() / 2);
+        for (CoreLabel l : labels) {
+            if (Boolean.TRUE.equals(l.get(CoreAnnotations.IsNewlineAnnotation.class))) continue;
+            Token.Type type = l.get(PipelineAnnotations.TokenTypeAnnotation.class);
+            String word = l.originalText();
+            int start = l.beginPosition();
+            if (type == Token.Type.WORD && word.indexOf(' ') >= 0) {
+                for (String part : word.split(" ")) {
+                    out.add(new Token(part, type, start, start + part.length()));
+                    start += part.length() + 1;
+                }
+            } else if (type == Token.Type.WORD && word.length() > 1 && word.endsWith(".")) {
+                out.add(new Token(word.substring(0, word.length() - 1), type, start, l.endPosition() - 1));
+                out.add(new Token(".", Token.Type.PUNCT, l.endPosition() - 1, l.endPosition()));
+            } else {
+                out.add(new Token(word, type, start, l.endPosition()));
+            }
+        }
+        return out;
+    }
+
+    private static void tag(List<CoreLabel> labels, List<Entity> entities) {
+        int e = 0;
+        for (CoreLabel l : labels) {
+            while (e < entities.size() && entities.get(e).end() <= l.beginPosition()) e++;
+            boolean inside = e < entities.size() && entities.get(e).start() < l.endPosition();
+            l.setNER(inside ? entities.get(e).type() : "O");
+        }
+    }
+
+    @Override
+    public Set<Class<? extends CoreAnnotation>> requires() {
+        return Set.of(CoreAnnotations.TokensAnnotation.class, CoreAnnotations.SentencesAnnotation.class,
+                CoreAnnotations.CharacterOffsetBeginAnnotation.class, CoreAnnotations.CharacterOffsetEndAnnotation.class,
+                PipelineAnnotations.TokenTypeAnnotation.class);
+    }
+
+    @Override
+    public Set<Class<? extends CoreAnnotation>> requirementsSatisfied() {
+        return Set.of(PipelineAnnotations.EntitiesAnnotation.class, CoreAnnotations.NamedEntityTagAnnotation.class);
+    }
+}

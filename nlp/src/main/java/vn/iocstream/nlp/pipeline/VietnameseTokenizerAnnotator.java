@@ -1,0 +1,176 @@
+package vn.iocstream.nlp.pipeline;
+
+import edu.stanford.nlp.ling.CoreAnnotation;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.Annotator;
+import edu.stanford.nlp.process.AbstractTokenizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.iocstream.nlp.LexiconSegmenter;
+import vn.iocstream.nlp.Token;
+import vn.iocstream.nlp.Tokenizer;
+import vn.iocstream.nlp.WordSegmenter;
+
+/**
+ * CoreNLP tokenizer for normalised Vietnamese text: {@link Tokenizer} finds syllables, numbers, URLs,
+ * phones, punctuation…; a {@link WordSegmenter} joins syllables into words ("tai nạn" is one token,
+ * with its inner space). Each token carries Value/Word/OriginalText, character offsets into the
+ * document text, Before/After and its {@link PipelineAnnotations.TokenTypeAnnotation}; each line break
+ * becomes a {@code *NL*} token with {@code IsNewlineAnnotation}, which is what CoreNLP's own
+ * {@code ssplit} needs to end sentences at line breaks.
+ *
+ * <p>Registered with {@code customAnnotatorClass.NAME}; the property {@code NAME.segmenter} names a
+ * segmenter registered with {@link #registerSegmenter} ({@value #BUILT_IN}, the default, is
+ * {@link LexiconSegmenter#builtIn()}). A registry is needed because CoreNLP builds annotators from
+ * string properties only. Stateless once built, so CoreNLP may share it between pipelines and threads
+ * (its default annotator pool caches annotators by their properties) as long as the segmenter is
+ * thread-safe; a non-thread-safe segmenter (VnCoreNLP) must be registered once per thread under its
+ * own key.
+ */
+public final class VietnameseTokenizerAnnotator implements Annotator {
+
+    public static final String BUILT_IN = "builtin";
+    private static final Map<String, WordSegmenter> SEGMENTERS = new ConcurrentHashMap<>(Map.of(BUILT_IN, LexiconSegmenter.builtIn()));
+
+    /**
+     * Abbreviations whose full stop is glued to them ("TS. Nguyễn Văn A", "TP. Thủ Đức"), as the
+     * English tokenizer does for "Dr.", so that ssplit does not end a sentence there.
+     */
+    private static final Set<String> ABBREVIATIONS = Set.of("TS", "ThS", "PGS", "GS", "BS", "KS", "LS", "TP", "Tp", "Q", "P", "TX", "TT", "Mr", "Mrs", "St");
+
+    private final WordSegmenter segmenter;
+
+    /** The constructor CoreNLP calls for a custom annotator. */
+    public VietnameseTokenizerAnnotator(String name, Properties props) {
+        String key = props.getProperty(name + ".segmenter", BUILT_IN);
+        this.segmenter = SEGMENTERS.get(key);
+        if (segmenter == null) throw new IllegalArgumentException("no word segmenter registered as " + key);
+    }
+
+    /** Makes {@code segmenter} available to pipelines whose property {@code NAME.segmenter} is {@code key}. */
+    public static void registerSegmenter(String key, WordSegmenter segmenter) {
+        SEGMENTERS.put(key, segmenter);
+    }
+
+    @Override
+    public void annotate(Annotation annotation) {
+        String text = annotation.get(CoreAnnotations.TextAnnotation.class);
+        annotation.set(CoreAnnotations.TokensAnnotation.class, tokenize(text));
+    }
+
+    private List<CoreLabel> tokenize(String text) {
+        List<Token> tokens = Tokenizer.tokens(text);
+        Map<Integer, Integer> wordEnds = multiSyllableWords(text);
+        List<CoreLabel> out = new ArrayList<>(tokens.size());
+        int previousEnd = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            int newline = text.indexOf('\n', previousEnd);
+            if (newline >= 0 && newline < t.start()) {
+                out.add(label(text, AbstractTokenizer.NEWLINE_TOKEN, newline, newline + 1, null, true));
+            }
+            int end = t.end();
+            Integer wordEnd = wordEnds.get(t.start());
+            if (wordEnd != null) {
+                while (i + 1 < tokens.size() && tokens.get(i + 1).end() <= wordEnd) i++;
+                end = tokens.get(i).end();
+            } else if (t.type() == Token.Type.WORD && ABBREVIATIONS.contains(t.text())
+                    && i + 1 < tokens.size() && tokens.get(i + 1).text().equals(".") && tokens.get(i + 1).start() == end) {
+                end = tokens.get(++i).end();
+            }
+            Token.Type type = t.type();
+            // A full stop glued on both sides ("20.000đ", "v.v") is inside a token, not a sentence end.
+            while (i + 2 < tokens.size() && tokens.get(i + 1).text().equals(".") && tokens.get(i + 1).start() == end
+                    && tokens.get(i + 2).start() == end + 1 && tokens.get(i + 2).type() != Token.Type.PUNCT) {
+                i += 2;
+                end = tokens.get(i).end();
+                type = Token.Type.WORD;
+            }
+            out.add(label(text, text.substring(t.start(), end), t.start(), end, type, false));
+            previousEnd = end;
+        }
+        int newline = text.indexOf('\n', previousEnd);
+        if (newline >= 0) out.add(label(text, AbstractTokenizer.NEWLINE_TOKEN, newline, newline + 1, null, true));
+        for (int i = 0; i < out.size(); i++) {
+            CoreLabel l = out.get(i);
+            String before = text.substring(i == 0 ? 0 : out.get(i - 1).endPosition(), l.beginPosition());
+            l.setBefore(before);
+            l.set(CoreAnnotations.TokenBeginAnnotation.class, i);
+            l.set(CoreAnnotations.TokenEndAnnotation.class, i + 1);
+            l.setAfter(text.substring(l.endPosition(), i + 1 < out.size() ? out.get(i + 1).beginPosition() : text.length()));
+        }
+        return out;
+    }
+
+    /**
+     * Start offset → end offset of each word of more than one syllable, found by segmenting each line
+     * and locating the segmenter's words in it in order (the interface returns strings, not offsets).
+     */
+    private Map<Integer, Integer> multiSyllableWords(String text) {
+        Map<Integer, Integer> ends = new HashMap<>();
+        int lineStart = 0;
+        while (lineStart <= text.length()) {
+            int lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) lineEnd = text.length();
+            int pos = lineStart;
+            for (String word : segmenter.segment(text.substring(lineStart, lineEnd))) {
+                if (word.indexOf(' ') < 0) {
+                    int at = text.indexOf(word, pos);
+                    if (at >= 0 && at < lineEnd) pos = at + word.length();
+                    continue;
+                }
+                int start = -1;
+                int p = pos;
+                for (String part : word.split(" ")) {
+                    int at = text.indexOf(part, p);
+                    if (at < 0 || at >= lineEnd) {
+                        start = -1;
+                        break;
+                    }
+                    if (start < 0) start = at;
+                    p = at + part.length();
+                }
+                if (start >= 0) {
+                    ends.put(start, p);
+                    pos = p;
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+        return ends;
+    }
+
+    private static CoreLabel label(String text, String word, int start, int end, Token.Type type, boolean newline) {
+        CoreLabel l = new CoreLabel();
+        l.setValue(word);
+        l.setWord(word);
+        l.setOriginalText(text.substring(start, end));
+        l.setBeginPosition(start);
+        l.setEndPosition(end);
+        l.set(CoreAnnotations.IsNewlineAnnotation.class, newline);
+        if (type != null) l.set(PipelineAnnotations.TokenTypeAnnotation.class, type);
+        return l;
+    }
+
+    @Override
+    public Set<Class<? extends CoreAnnotation>> requires() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<Class<? extends CoreAnnotation>> requirementsSatisfied() {
+        return Set.of(CoreAnnotations.TextAnnotation.class, CoreAnnotations.TokensAnnotation.class,
+                CoreAnnotations.ValueAnnotation.class, CoreAnnotations.OriginalTextAnnotation.class,
+                CoreAnnotations.CharacterOffsetBeginAnnotation.class, CoreAnnotations.CharacterOffsetEndAnnotation.class,
+                CoreAnnotations.IsNewlineAnnotation.class, CoreAnnotations.TokenBeginAnnotation.class,
+                CoreAnnotations.TokenEndAnnotation.class, CoreAnnotations.BeforeAnnotation.class,
+                CoreAnnotations.AfterAnnotation.class, PipelineAnnotations.TokenTypeAnnotation.class);
+    }
+}
