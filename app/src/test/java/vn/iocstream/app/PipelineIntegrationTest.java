@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -198,7 +199,8 @@ class PipelineIntegrationTest {
     }
 
     private static void runMediaJobToTheEndOfTheTopic() throws Exception {
-        EmbeddedFlink.startMediaJob(config, kafka.bootstrap(), clickHouse, true).getJobExecutionResult().get();
+        // Bounded: a job that cannot finish (a sink failing and restarting forever) fails the test, not CI's clock.
+        EmbeddedFlink.startMediaJob(config, kafka.bootstrap(), clickHouse, true).getJobExecutionResult().get(3, TimeUnit.MINUTES);
     }
 
     /** Broken JSON and a post without its published time, as a misbehaving connector would send. */

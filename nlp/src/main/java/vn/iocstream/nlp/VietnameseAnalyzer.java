@@ -1,5 +1,8 @@
 package vn.iocstream.nlp;
 
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,16 +14,18 @@ import java.util.Map;
 import java.util.Set;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.geo.Gazetteer;
-import vn.iocstream.core.geo.VietnameseKeys;
 import vn.iocstream.core.model.EntityMention;
+import vn.iocstream.nlp.entity.Entity;
+import vn.iocstream.nlp.pipeline.PipelineAnnotations;
+import vn.iocstream.nlp.pipeline.VietnamesePipeline;
 import vn.iocstream.nlp.segment.Segmenters;
 import vn.iocstream.nlp.sentiment.LinearSentimentModel;
 import vn.iocstream.nlp.sentiment.SentimentClassifier;
 
 /**
  * The whole Vietnamese pipeline for one post: normalise (plus teencode expansion for social posts and
- * comments), split sentences, segment words, find places, score sentiment, match watchlists,
- * fingerprint. Construction only compiles the watchlist queries (lexicons are loaded once per JVM), so
+ * comments), then one Stanford CoreNLP pass (Vietnamese tokenizer and word segmenter, sentence split,
+ * entity rules), places resolved to current provinces, sentiment, watchlists, fingerprint. Construction only compiles the watchlist queries (lexicons are loaded once per JVM), so
  * a Flink operator builds one in {@code open()}; the analyzer is not Serializable on purpose.
  *
  * <pre>{@code
@@ -32,8 +37,8 @@ public final class VietnameseAnalyzer {
 
     private final WatchlistMatcher watchlists;
     private final Gazetteer gazetteer;
-    private final WordSegmenter segmenter;
     private final SentimentClassifier sentiment;
+    private final VietnamesePipeline pipeline;
 
     /** @throws QueryException if a watchlist query is malformed */
     public VietnameseAnalyzer(List<IocConfig.Watchlist> watchlists, Gazetteer gazetteer) {
@@ -45,8 +50,8 @@ public final class VietnameseAnalyzer {
                               SentimentClassifier sentiment) {
         this.watchlists = new WatchlistMatcher(watchlists);
         this.gazetteer = gazetteer;
-        this.segmenter = segmenter;
         this.sentiment = sentiment;
+        this.pipeline = new VietnamesePipeline(segmenter);
     }
 
     /**
@@ -75,16 +80,26 @@ public final class VietnameseAnalyzer {
     public Analysis analyze(String text, String kind, String source) {
         boolean social = "social".equals(kind) || "comment".equals(kind);
         String normalized = social ? TextNormalizer.normalizeSocial(text) : TextNormalizer.normalize(text);
-        List<String> sentences = Tokenizer.sentences(normalized);
+        // One CoreNLP pass gives sentences, words and entities: tokenizing twice was the main cost.
+        Annotation doc = pipeline.annotate(normalized);
+        List<String> sentences = VietnamesePipeline.sentences(doc);
         List<String> words = new ArrayList<>();
-        for (String sentence : sentences) words.addAll(segmenter.segment(sentence));
+        for (CoreLabel token : doc.get(CoreAnnotations.TokensAnnotation.class)) {
+            Token.Type type = token.get(PipelineAnnotations.TokenTypeAnnotation.class);
+            if (type != null && type != Token.Type.PUNCT && !Boolean.TRUE.equals(token.get(CoreAnnotations.IsNewlineAnnotation.class))) {
+                words.add(token.word());
+            }
+        }
+        List<EntityMention> entities = new ArrayList<>();
+        for (Entity e : doc.get(PipelineAnnotations.EntitiesAnnotation.class)) {
+            // Dates and amounts have no canonical id; storage wants a value, not null.
+            entities.add(new EntityMention(e.type(), e.canonicalId() == null ? "" : e.canonicalId(), e.text()));
+        }
 
         Set<String> places = new LinkedHashSet<>();
-        List<EntityMention> entities = new ArrayList<>();
         Map<String, Integer> provinceCounts = new LinkedHashMap<>();
         for (Gazetteer.Mention m : gazetteer.find(normalized)) {
             places.add(m.written());
-            entities.add(new EntityMention("LOCATION", "province:" + VietnameseKeys.slug(m.currentProvince()), m.written()));
             provinceCounts.merge(m.currentProvince(), 1, Integer::sum);
         }
         // Insertion order is first-mention order, and the reduction keeps the earlier of equal counts.
@@ -94,8 +109,8 @@ public final class VietnameseAnalyzer {
 
         Sentiment s = documentSentiment(sentences);
         return new Analysis(normalized, List.copyOf(sentences), List.copyOf(words), List.copyOf(places),
-                List.copyOf(entities), province,
-                s.label(), s.score(), watchlists.matches(normalized), Fingerprints.simhash(normalized));
+                List.copyOf(entities), province, s.label(), s.score(), watchlists.matches(normalized),
+                Fingerprints.simhash(normalized));
     }
 
     /**

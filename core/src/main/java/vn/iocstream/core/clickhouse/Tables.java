@@ -86,7 +86,8 @@ public final class Tables {
     };
 
     private static java.sql.Array strings(java.sql.PreparedStatement ps, List<String> values) throws java.sql.SQLException {
-        return ps.getConnection().createArrayOf("String", values.toArray());
+        // The driver writes a null element as an unquoted NULL, which Array(String) rejects.
+        return ps.getConnection().createArrayOf("String", values.stream().map(Tables::nonNull).toArray());
     }
 
     private static String nonNull(String s) {

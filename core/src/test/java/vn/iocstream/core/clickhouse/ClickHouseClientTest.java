@@ -36,7 +36,13 @@ class ClickHouseClientTest {
 
     @Test
     void entities_roundTripAsParallelArrays() {
-        clickHouse.insert(Tables.POSTS, List.of(post("e1", "Xe container lật ở Long An")));
+        EnrichedPost withDate = post("e2", "Họp báo ngày 25/1/2024");
+        clickHouse.insert(Tables.POSTS, List.of(post("e1", "Xe container lật ở Long An"), new EnrichedPost(withDate.id(),
+                withDate.url(), withDate.kind(), withDate.source(), withDate.title(), withDate.text(), withDate.author(),
+                withDate.publishedAt(), withDate.fetchedAt(), withDate.province(), withDate.places(),
+                List.of(new EntityMention("DATE", null, "25/1/2024")), withDate.words(), withDate.sentiment(),
+                withDate.score(), withDate.watchlists(), withDate.fingerprint(), withDate.storyId())));
+        assertThat(clickHouse.queryLong("SELECT count() FROM posts FINAL WHERE id = 'e2' AND entity_ids[1] = ''")).isEqualTo(1);
         assertThat(clickHouse.query("SELECT entity_types[1], entity_ids[1], entity_texts[1] FROM posts FINAL WHERE id = 'e1'",
                 rs -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3)))
                 .containsExactly("LOCATION|province:tay-ninh|Long An");
