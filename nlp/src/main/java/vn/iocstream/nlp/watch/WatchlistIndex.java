@@ -16,6 +16,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
@@ -67,7 +68,9 @@ public final class WatchlistIndex implements AutoCloseable {
         TermWeightor weightor = TermWeightor.combine(TermWeightor.fieldWeightor(0.01, SOURCE, KIND, LOCALITY),
                 TermFilteredPresearcher.DEFAULT_WEIGHTOR);
         try {
-            this.monitor = new Monitor(analyzer, new TermFilteredPresearcher(weightor, List.of(), Set.of()));
+            // Two passes index two terms of each conjunction, so "tai nạn" AND "Đồng Nai" is only run on
+            // posts that have both: measured about half the candidate queries of one pass.
+            this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(2, 0, weightor, List.of(), Set.of()));
             monitor.register(queries);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
