@@ -1,0 +1,226 @@
+package vn.iocstream.nlp.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import vn.iocstream.nlp.TextNormalizer;
+import vn.iocstream.nlp.watch.Localities;
+import vn.iocstream.nlp.watch.QueryCompiler;
+import vn.iocstream.nlp.watch.TextAnalyzers;
+import vn.iocstream.nlp.watch.WatchQuery;
+import vn.iocstream.nlp.watch.WatchQueryParser;
+
+/**
+ * Full-text search over posts for the control room, in the watchlist query language (so a watchlist
+ * can be pasted into the search box). Title and text are indexed twice, exact and folded, like
+ * watchlists; the locality field is the post's current province. Writes become visible after
+ * {@link #refresh()}, and durable (for an on-disk index) after {@link #commit()}. Thread-safe.
+ */
+public final class PostSearchIndex implements AutoCloseable {
+    public static final int PAGE_SIZE = 20;
+
+    private static final String ID = "id";
+    private static final String TITLE = "title";
+    private static final String BODY = "body";
+    private static final String EXACT = "text";
+    private static final String FOLDED = "text_folded";
+    private static final String SOURCE = "source";
+    private static final String KIND = "kind";
+    private static final String PROVINCE = "province";
+    private static final String PROVINCE_NAME = "province_name";
+    private static final String PUBLISHED = "published";
+    private static final String SENTIMENT = "sentiment";
+    private static final String WATCHLIST = "watchlist";
+
+    private static final QueryCompiler COMPILER =
+            new QueryCompiler(new QueryCompiler.Fields(EXACT, FOLDED, SOURCE, KIND, PROVINCE), false);
+    private static final Sort BY_RELEVANCE = new Sort(SortField.FIELD_SCORE, new SortField(PUBLISHED, SortField.Type.LONG, true));
+    private static final Sort BY_DATE = new Sort(new SortField(PUBLISHED, SortField.Type.LONG, true), SortField.FIELD_SCORE);
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+
+    /** An index in memory. */
+    public PostSearchIndex() {
+        this(new ByteBuffersDirectory());
+    }
+
+    /** An index in {@code dir}, created if absent and reopened with its committed posts otherwise. */
+    public PostSearchIndex(Path dir) {
+        this(open(dir));
+    }
+
+    private PostSearchIndex(Directory directory) {
+        this.directory = directory;
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(TextAnalyzers.exact(false),
+                    Map.of(FOLDED, TextAnalyzers.folded(false))));
+            this.writer = new IndexWriter(directory, config);
+            this.searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds a post, replacing any post with the same id. */
+    public void add(SearchablePost post) {
+        if (post.id() == null || post.publishedAt() == null) throw new IllegalArgumentException("a post needs an id and a date");
+        String title = TextNormalizer.normalize(post.title());
+        String body = TextNormalizer.normalize(post.text());
+        Document doc = new Document();
+        doc.add(new StringField(ID, post.id(), Field.Store.YES));
+        doc.add(new StoredField(TITLE, title));
+        doc.add(new StoredField(BODY, body));
+        // A blank line keeps title and text apart; phrases may still span it, as in one text.
+        String all = title + "\n\n" + body;
+        doc.add(new TextField(EXACT, all, Field.Store.NO));
+        doc.add(new TextField(FOLDED, all, Field.Store.NO));
+        keyword(doc, SOURCE, post.source(), true);
+        keyword(doc, KIND, post.kind(), false);
+        keyword(doc, SENTIMENT, post.sentiment(), false);
+        if (post.province() != null) {
+            doc.add(new StringField(PROVINCE, Localities.key(post.province()), Field.Store.NO));
+            doc.add(new StoredField(PROVINCE_NAME, post.province()));
+        }
+        long millis = post.publishedAt().toEpochMilli();
+        doc.add(new LongPoint(PUBLISHED, millis));
+        doc.add(new NumericDocValuesField(PUBLISHED, millis));
+        doc.add(new StoredField(PUBLISHED, millis));
+        if (post.watchlists() != null) post.watchlists().forEach(w -> doc.add(new StringField(WATCHLIST, w, Field.Store.NO)));
+        try {
+            writer.updateDocument(new Term(ID, post.id()), doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes added posts durable. */
+    public void commit() {
+        try {
+            writer.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes added posts visible to {@link #search}. */
+    public void refresh() {
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One page (1-based, {@value #PAGE_SIZE} hits) of the posts that match {@code query} (blank for all)
+     * and {@code filters}.
+     *
+     * @throws vn.iocstream.nlp.QueryException if the query is malformed, naming the position
+     */
+    public SearchPage search(String query, SearchFilters filters, int page) {
+        if (page < 1) throw new IllegalArgumentException("pages start at 1: " + page);
+        WatchQuery parsed = query == null || query.isBlank() ? null : WatchQueryParser.parse(query);
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(parsed == null ? new MatchAllDocsQuery() : COMPILER.compile(parsed), Occur.MUST);
+        addFilters(b, filters == null ? SearchFilters.none() : filters);
+        Query q = b.build();
+        Sort sort = filters != null && filters.order() == SearchFilters.Order.NEWEST ? BY_DATE : BY_RELEVANCE;
+        List<QueryCompiler.Phrase> phrases = parsed == null ? List.of() : QueryCompiler.positivePhrases(parsed);
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopFieldDocs top = searcher.search(q, page * PAGE_SIZE, sort, true);
+                long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(q);
+                List<SearchHit> hits = new ArrayList<>();
+                for (int i = (page - 1) * PAGE_SIZE; i < top.scoreDocs.length; i++) {
+                    hits.add(hit(searcher, top.scoreDocs[i], phrases));
+                }
+                return new SearchPage(total, page, hits);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void addFilters(BooleanQuery.Builder b, SearchFilters f) {
+        if (f.province() != null) b.add(new TermQuery(new Term(PROVINCE, Localities.key(f.province()))), Occur.FILTER);
+        if (f.kind() != null) b.add(new TermQuery(new Term(KIND, f.kind().toLowerCase(Locale.ROOT))), Occur.FILTER);
+        if (f.source() != null) b.add(new TermQuery(new Term(SOURCE, f.source().toLowerCase(Locale.ROOT))), Occur.FILTER);
+        if (f.sentiment() != null) b.add(new TermQuery(new Term(SENTIMENT, f.sentiment().toLowerCase(Locale.ROOT))), Occur.FILTER);
+        if (f.watchlist() != null) b.add(new TermQuery(new Term(WATCHLIST, f.watchlist())), Occur.FILTER);
+        if (f.from() != null || f.to() != null) {
+            long from = f.from() == null ? Long.MIN_VALUE : f.from().toEpochMilli();
+            long to = f.to() == null ? Long.MAX_VALUE : f.to().toEpochMilli() - 1;
+            b.add(LongPoint.newRangeQuery(PUBLISHED, from, to), Occur.FILTER);
+        }
+    }
+
+    private static SearchHit hit(IndexSearcher searcher, ScoreDoc sd, List<QueryCompiler.Phrase> phrases) throws IOException {
+        Document d = searcher.storedFields().document(sd.doc);
+        String title = d.get(TITLE);
+        String body = d.get(BODY);
+        // The snippet comes from the text, unless only the title matched.
+        String snippetOf = !Snippets.matches(body, phrases) && Snippets.matches(title, phrases) ? title : body;
+        return new SearchHit(d.get(ID), title, d.get(SOURCE), d.get(PROVINCE_NAME),
+                Instant.ofEpochMilli(d.getField(PUBLISHED).numericValue().longValue()), sd.score,
+                Snippets.highlight(snippetOf, phrases));
+    }
+
+    private static void keyword(Document doc, String field, String value, boolean store) {
+        if (value != null) doc.add(new StringField(field, value.toLowerCase(Locale.ROOT), store ? Field.Store.YES : Field.Store.NO));
+    }
+
+    private static Directory open(Path dir) {
+        try {
+            return FSDirectory.open(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

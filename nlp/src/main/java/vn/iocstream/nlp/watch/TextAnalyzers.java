@@ -1,0 +1,80 @@
+package vn.iocstream.nlp.watch;
+
+import com.ibm.icu.text.Normalizer2;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * The two analyses of Vietnamese text that watchlists and search share. Input is expected to be
+ * normalised by {@link vn.iocstream.nlp.TextNormalizer} first (NFC, one tone placement), which is what
+ * makes "hoà" and "hòa" the same token; the analyzers only split into syllables and fold.
+ * <ul>
+ *   <li>exact: syllables case-folded (ICU nfkc_cf), diacritics kept;</li>
+ *   <li>folded: the same, then diacritics removed and đ → d, for text typed without them.</li>
+ * </ul>
+ * The shingled variants add syllable bigrams ("tai nạn") at the position of their first syllable
+ * beside the unigrams, so that a two-syllable phrase is one term and longer phrases need fewer
+ * positions to check.
+ */
+public final class TextAnalyzers {
+    private TextAnalyzers() {}
+
+    /** Separator inside a bigram term; a space never occurs inside a syllable token. */
+    public static final String BIGRAM_SEPARATOR = " ";
+
+    private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
+
+    public static Analyzer exact(boolean bigrams) {
+        return analyzer(false, bigrams);
+    }
+
+    public static Analyzer folded(boolean bigrams) {
+        return analyzer(true, bigrams);
+    }
+
+    /** A syllable of analysed text with its character offsets. */
+    public record Syllable(String term, int start, int end) {}
+
+    /** Syllables of {@code text} in the field's unigram analysis. */
+    public static List<Syllable> syllables(Analyzer unigrams, String text) {
+        List<Syllable> out = new ArrayList<>();
+        try (TokenStream ts = unigrams.tokenStream("", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) out.add(new Syllable(term.toString(), offset.startOffset(), offset.endOffset()));
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // analysing a String does no I/O
+        }
+        return out;
+    }
+
+    private static Analyzer analyzer(boolean fold, boolean bigrams) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream ts = new ICUNormalizer2Filter(source, NFKC_CF);
+                if (fold) ts = new ASCIIFoldingFilter(ts);
+                if (bigrams) {
+                    ShingleFilter shingles = new ShingleFilter(ts, 2, 2);
+                    shingles.setTokenSeparator(BIGRAM_SEPARATOR);
+                    ts = shingles;
+                }
+                return new TokenStreamComponents(source, ts);
+            }
+        };
+    }
+}
