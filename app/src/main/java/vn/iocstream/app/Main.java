@@ -17,7 +17,7 @@ public final class Main {
             commands:
               demo    run the whole pipeline on a local demo news site (embedded Kafka, ClickHouse, Flink)
               run     run the platform with config/ioc.yaml (embedded or external Kafka/ClickHouse)
-              eval    measure quality on a file: segment, sentiment
+              eval    measure quality on a file: segment, sentiment, entities
               nlp     train models: train-segmenter, train-sentiment
               test    run the test suite against real Kafka, ClickHouse and Flink (handled by ./ioc)
               help    show this help

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import vn.iocstream.nlp.SentimentScorer;
 import vn.iocstream.nlp.WordSegmenter;
+import vn.iocstream.nlp.entity.EntityEvaluation;
+import vn.iocstream.nlp.entity.EntityExtractor;
 import vn.iocstream.nlp.segment.SegmentEvaluation;
 import vn.iocstream.nlp.segment.Segmenters;
 import vn.iocstream.nlp.sentiment.LinearSentimentModel;
@@ -27,7 +29,12 @@ public final class EvalCommand {
               sentiment --csv FILE [--model MODEL | --lexicon]
                   accuracy, macro-F1, weighted-F1 and confusion matrix on a CSV with columns text,label
                   (negative/neutral/positive, or two of them); default: the shipped model with the lexicon.
-                  Last line: sentiment macroF1=0.xxxx weightedF1=0.xxxx accuracy=0.xxxx""";
+                  Last line: sentiment macroF1=0.xxxx weightedF1=0.xxxx accuracy=0.xxxx
+
+              entities --conll FILE
+                  per-type and micro precision/recall/F1 (exact spans, CoNLL 2003 style) on a BIO file (`token TAG`
+                  per line, blank line between sentences, words may be joined by _); the micro average is over
+                  LOCATION, ORGANIZATION, PERSON. Last line: entities microF1=0.xxxx""";
 
     public int run(List<String> args) throws Exception {
         if (args.isEmpty() || args.get(0).equals("--help")) {
@@ -42,6 +49,7 @@ public final class EvalCommand {
         return switch (args.get(0)) {
             case "segment" -> segment(rest);
             case "sentiment" -> sentiment(rest);
+            case "entities" -> entities(rest);
             default -> throw new UsageException("unknown evaluation: " + args.get(0), USAGE);
         };
     }
@@ -62,6 +70,12 @@ public final class EvalCommand {
         SentimentClassifier classifier = o.has("lexicon") ? SentimentScorer.builtIn()
                 : o.has("model") ? LinearSentimentModel.load(existingFile(o, "model")) : LinearSentimentModel.builtIn();
         SentimentEvaluation.evaluate(csv, classifier).print(System.out);
+        return 0;
+    }
+
+    private int entities(List<String> args) {
+        Options o = Options.parse(args, List.of("conll"), List.of(), USAGE);
+        EntityEvaluation.evaluate(existingFile(o, "conll"), new EntityExtractor(Segmenters.defaultSegmenter())).print(System.out);
         return 0;
     }
 

@@ -35,14 +35,6 @@ public final class EntityEvaluation {
     /** A sentence of the file: its tokens and gold spans. */
     record Sentence(List<String> tokens, List<Span> gold) {}
 
-    /** {@code java … vn.iocstream.nlp.entity.EntityEvaluation FILE}: prints the report; exits 0 whatever the score. */
-    public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: EntityEvaluation FILE.conll");
-            System.exit(2);
-        }
-        evaluate(Path.of(args[0]), new EntityExtractor()).print(System.out);
-    }
 
     public static EntityReport evaluate(Path file, EntityExtractor extractor) {
         List<Sentence> sentences = read(file);
