@@ -37,6 +37,7 @@ import vn.iocstream.alerts.KafkaAlertListener;
 import vn.iocstream.app.demo.DemoSite;
 import vn.iocstream.app.runtime.EmbeddedFlink;
 import vn.iocstream.app.runtime.EmbeddedKafka;
+import vn.iocstream.app.runtime.SearchFeeder;
 import vn.iocstream.app.web.WebhookReceiver;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
@@ -49,6 +50,9 @@ import vn.iocstream.core.testing.ClickHouseTestServer;
 import vn.iocstream.crawlers.CrawlStats;
 import vn.iocstream.crawlers.FeedCrawler;
 import vn.iocstream.crawlers.KafkaPostSink;
+import vn.iocstream.nlp.search.PostSearchIndex;
+import vn.iocstream.nlp.search.SearchFilters;
+import vn.iocstream.nlp.search.SearchPage;
 
 /**
  * The whole path on real components: a local news site → the Jsoup crawler → a real Kafka broker (KRaft,
@@ -213,6 +217,22 @@ class PipelineIntegrationTest {
             producer.send(new ProducerRecord<>(Topics.RAW_POSTS, "hong-2", ("{\"id\":\"hong-2\",\"url\":\"https://baotayninh.vn/x\","
                     + "\"kind\":\"press\",\"title\":\"Tai nạn giao thông ở Gò Dầu\",\"text\":\"...\"}").getBytes(StandardCharsets.UTF_8)));
             producer.flush();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void searchFedFromTheEnrichedTopic_findsWhatTheWatchlistMatched() throws Exception {
+        try (PostSearchIndex index = new PostSearchIndex(); SearchFeeder feeder = new SearchFeeder(kafka.bootstrap(), index).start()) {
+            awaitValue(feeder::indexed, POSTS, Duration.ofSeconds(30));
+            index.refresh();
+            long matched = clickHouse.queryLong("SELECT count() FROM posts FINAL WHERE has(watchlists, '" + WATCHLIST + "')");
+            SearchPage page = index.search("\"tai nan giao thong\"", SearchFilters.none(), 1);
+            assertThat(page.total()).isEqualTo(matched).isGreaterThan(9);
+            // Typed without diacritics, highlighted in the accented articles and in the unaccented comment alike.
+            assertThat(page.hits()).extracting(h -> h.highlight().toLowerCase())
+                    .anyMatch(h -> h.contains("<mark>tai nạn giao thông</mark>"))
+                    .anyMatch(h -> h.contains("<mark>tai nan giao thong</mark>"));
         }
     }
 

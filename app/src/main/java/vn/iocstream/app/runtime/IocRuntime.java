@@ -21,6 +21,7 @@ import vn.iocstream.core.clickhouse.ClickHouseServer;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.crawlers.FeedCrawler;
 import vn.iocstream.crawlers.KafkaPostSink;
+import vn.iocstream.nlp.search.PostSearchIndex;
 
 /**
  * The whole platform in one process tree: ClickHouse (embedded child process or external), Kafka
@@ -38,6 +39,7 @@ public final class IocRuntime implements AutoCloseable {
     private FeedCrawler crawler;
     private AlertService alertService;
     private ControlRoom controlRoom;
+    private SearchFeeder searchFeeder;
 
     private IocRuntime(PrintStream console) {
         this.console = console;
@@ -88,7 +90,11 @@ public final class IocRuntime implements AutoCloseable {
             kafkaBootstrap = k.bootstrap();
         }
 
-        controlRoom = step("control room", () -> ControlRoom.start(config.controlRoom().port(), clickHouse, this::status));
+        PostSearchIndex search = new PostSearchIndex(Path.of(config.controlRoom().searchDir()));
+        started.add(search);
+        searchFeeder = new SearchFeeder(kafkaBootstrap, search).start();
+        started.add(searchFeeder);
+        controlRoom = step("control room", () -> ControlRoom.start(config.controlRoom().port(), clickHouse, this::status, search));
         started.add(controlRoom);
         List<AlertChannel> channels = new ArrayList<>(extraChannels);
         channels.add(controlRoom);
@@ -152,6 +158,7 @@ public final class IocRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             s.put("clickhouse", "unavailable");
         }
+        if (searchFeeder != null) s.put("searchable", searchFeeder.indexed());
         if (alertService != null) {
             alertService.stats().delivered().forEach((channel, n) -> s.put("delivered." + channel, n));
         }

@@ -23,6 +23,9 @@ import vn.iocstream.alerts.AlertChannel;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.Alert;
+import vn.iocstream.nlp.QueryException;
+import vn.iocstream.nlp.search.PostSearchIndex;
+import vn.iocstream.nlp.search.SearchFilters;
 
 /**
  * The built-in control room: a page with the live alert list (it polls {@code /api/alerts}), and for each
@@ -41,19 +44,26 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
     private final HttpServer server;
     private final ClickHouseClient clickHouse;
     private final Supplier<Map<String, Object>> status;
+    private final PostSearchIndex search;
     private final Deque<Alert> alerts = new ArrayDeque<>();
 
-    private ControlRoom(HttpServer server, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status) {
+    private ControlRoom(HttpServer server, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status,
+                        PostSearchIndex search) {
         this.server = server;
         this.clickHouse = clickHouse;
         this.status = status;
+        this.search = search;
     }
 
-    /** @param status live counters shown on the page (crawled, stored, alerts, …) */
-    public static ControlRoom start(int port, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status)
-            throws IOException {
+    /**
+     * @param status live counters shown on the page (crawled, stored, alerts, …)
+     * @param search the full-text index of posts behind {@code /api/search}
+     */
+    public static ControlRoom start(int port, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status,
+                                    PostSearchIndex search) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        ControlRoom room = new ControlRoom(server, clickHouse, status);
+        ControlRoom room = new ControlRoom(server, clickHouse, status, search);
+        server.createContext("/api/search", room::searchApi);
         server.createContext("/api/alerts", ex -> room.respond(ex, "application/json", Json.string(room.recentAlerts())));
         server.createContext("/api/status", ex -> room.respond(ex, "application/json", Json.string(status.get())));
         server.createContext("/alerts/", room::alertPage);
@@ -90,6 +100,35 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
         synchronized (alerts) {
             return new ArrayList<>(alerts);
         }
+    }
+
+    /**
+     * {@code /api/search?q=…&province=…&kind=…&sentiment=…&watchlist=…&order=newest&page=N}: one page of posts as
+     * JSON with highlighted snippets; a malformed query is a 400 whose message names the position.
+     */
+    private void searchApi(HttpExchange ex) throws IOException {
+        Map<String, String> p = queryParameters(ex.getRequestURI().getRawQuery());
+        try {
+            SearchFilters filters = new SearchFilters(p.get("province"), p.get("kind"), p.get("source"), null, null,
+                    p.get("sentiment"), p.get("watchlist"),
+                    "newest".equals(p.get("order")) ? SearchFilters.Order.NEWEST : SearchFilters.Order.RELEVANCE);
+            int page = Integer.parseInt(p.getOrDefault("page", "1"));
+            respond(ex, "application/json", Json.string(search.search(p.get("q"), filters, page)));
+        } catch (QueryException | IllegalArgumentException e) {
+            respond(ex, 400, "application/json", Json.string(Map.of("error", e.getMessage())));
+        }
+    }
+
+    private static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (rawQuery == null) return out;
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) continue;
+            String value = java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            if (!value.isBlank()) out.put(pair.substring(0, eq), value);
+        }
+        return out;
     }
 
     private void indexPage(HttpExchange ex) throws IOException {

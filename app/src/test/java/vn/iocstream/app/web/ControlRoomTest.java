@@ -17,12 +17,15 @@ import vn.iocstream.core.clickhouse.Tables;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.EnrichedPost;
 import vn.iocstream.core.testing.ClickHouseTestServer;
+import vn.iocstream.nlp.search.PostSearchIndex;
+import vn.iocstream.nlp.search.SearchablePost;
 
 /** The control room lists delivered alerts, and each alert page shows the posts behind it from ClickHouse. */
 class ControlRoomTest {
     private static final Instant BURST = Instant.parse("2026-11-20T02:02:00Z");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static ControlRoom room;
+    private static PostSearchIndex search;
 
     @BeforeAll
     static void start() throws Exception {
@@ -35,12 +38,20 @@ class ControlRoomTest {
                         "Báo Bình Phước", "", "tai nan giao thong kinh khung qua, ko bt ai chiu trach nhiem", "Minh Tuấn",
                         BURST.plusSeconds(50), BURST.plusSeconds(55), "", List.of(), List.of(), 10, "negative", -0.6,
                         List.of("tai-nan-giao-thong"), 2L, "00000000000000c3")));
-        room = ControlRoom.start(0, clickHouse, () -> Map.of("crawled", 3));
+        search = new PostSearchIndex();
+        search.add(new SearchablePost("00000000000000a1", "Tai nạn giao thông nghiêm trọng trên QL14 đoạn qua Đồng Xoài",
+                "Xe tải mất lái tông nhiều xe máy.", "Báo Bình Phước", "press", "Đồng Nai", BURST, "negative",
+                List.of("tai-nan-giao-thong"), "https://baobinhphuoc.com.vn/00000000000000a1"));
+        search.add(new SearchablePost("00000000000000b9", "Giá xăng giảm nhẹ", "Giá xăng RON 95 giảm 500 đồng.",
+                "Báo Tây Ninh", "press", "Tây Ninh", BURST, "positive", List.of(), "https://baotayninh.vn/b9"));
+        search.refresh();
+        room = ControlRoom.start(0, clickHouse, () -> Map.of("crawled", 3), search);
     }
 
     @AfterAll
     static void stop() {
         room.close();
+        search.close();
     }
 
     @Test
@@ -58,6 +69,23 @@ class ControlRoomTest {
                 "09:02:00", // shown in Vietnam time
                 "tai nan giao thong kinh khung qua", "bình luận") // a comment shows its text
                 .doesNotContain("Giá xăng");
+    }
+
+    @Test
+    void searchTypedWithoutDiacritics_findsAndHighlightsTheAccentedPost_withFilters() throws Exception {
+        String json = get("api/search?q=" + java.net.URLEncoder.encode("\"tai nan\"", java.nio.charset.StandardCharsets.UTF_8)
+                + "&province=" + java.net.URLEncoder.encode("Bình Phước", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(json).contains("\"total\":1", "<mark>Tai nạn</mark>", "https://baobinhphuoc.com.vn/00000000000000a1")
+                .doesNotContain("Giá xăng");
+        assertThat(get("api/search?q=xang")).contains("\"total\":1", "Giá xăng");
+    }
+
+    @Test
+    void malformedSearch_is400WithThePosition() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(room.url() + "api/search?q=%28tai+nan")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("position");
     }
 
     @Test

@@ -37,5 +37,5 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
 
     public record Route(String rule, String minSeverity, List<String> channels) implements Serializable {}
 
-    public record ControlRoom(int port) implements Serializable {}
+    public record ControlRoom(int port, String searchDir) implements Serializable {}
 }

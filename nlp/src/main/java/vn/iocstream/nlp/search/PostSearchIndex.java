@@ -53,6 +53,7 @@ public final class PostSearchIndex implements AutoCloseable {
     private static final String ID = "id";
     private static final String TITLE = "title";
     private static final String BODY = "body";
+    private static final String URL = "url";
     private static final String EXACT = "text";
     private static final String FOLDED = "text_folded";
     private static final String SOURCE = "source";
@@ -103,6 +104,7 @@ public final class PostSearchIndex implements AutoCloseable {
         doc.add(new StringField(ID, post.id(), Field.Store.YES));
         doc.add(new StoredField(TITLE, title));
         doc.add(new StoredField(BODY, body));
+        if (post.url() != null) doc.add(new StoredField(URL, post.url()));
         // A blank line keeps title and text apart; phrases may still span it, as in one text.
         String all = title + "\n\n" + body;
         doc.add(new TextField(EXACT, all, Field.Store.NO));
@@ -198,7 +200,7 @@ public final class PostSearchIndex implements AutoCloseable {
         String snippetOf = !Snippets.matches(body, phrases) && Snippets.matches(title, phrases) ? title : body;
         return new SearchHit(d.get(ID), title, d.get(SOURCE), d.get(PROVINCE_NAME),
                 Instant.ofEpochMilli(d.getField(PUBLISHED).numericValue().longValue()), sd.score,
-                Snippets.highlight(snippetOf, phrases));
+                Snippets.highlight(snippetOf, phrases), d.get(URL));
     }
 
     private static void keyword(Document doc, String field, String value, boolean store) {

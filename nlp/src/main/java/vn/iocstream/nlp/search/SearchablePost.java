@@ -10,4 +10,4 @@ import java.util.List;
  * publishedAt may be null.
  */
 public record SearchablePost(String id, String title, String text, String source, String kind, String province,
-                             Instant publishedAt, String sentiment, List<String> watchlists) {}
+                             Instant publishedAt, String sentiment, List<String> watchlists, String url) {}

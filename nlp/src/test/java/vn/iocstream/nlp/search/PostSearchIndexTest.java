@@ -17,7 +17,7 @@ class PostSearchIndexTest {
     private static SearchablePost post(String id, String title, String text, String kind, String province, int hours,
                                        String sentiment) {
         return new SearchablePost(id, title, text, kind.equals("press") ? "vnexpress.net" : "facebook.com", kind, province,
-                T0.plusSeconds(hours * 3600L), sentiment, List.of("giao-thong"));
+                T0.plusSeconds(hours * 3600L), sentiment, List.of("giao-thong"), "https://vnexpress.net/" + id + ".html");
     }
 
     private static PostSearchIndex sample() {

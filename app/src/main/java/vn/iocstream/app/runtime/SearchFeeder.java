@@ -1,0 +1,99 @@
+package vn.iocstream.app.runtime;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.iocstream.core.Topics;
+import vn.iocstream.core.json.Json;
+import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.nlp.search.PostSearchIndex;
+import vn.iocstream.nlp.search.SearchablePost;
+
+/**
+ * Feeds the control room's full-text index from {@code ioc.enriched.posts}: the pipeline's output, so
+ * search sees exactly what the job stored. Re-delivered posts replace themselves (same id). Offsets are
+ * committed after the index commits, so a restart re-reads at most the uncommitted tail.
+ */
+public final class SearchFeeder implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SearchFeeder.class);
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final PostSearchIndex index;
+    private final AtomicLong indexed = new AtomicLong();
+    private final AtomicLong unreadable = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public SearchFeeder(String bootstrap, PostSearchIndex index) {
+        this.index = index;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "ioc-search",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new ByteArrayDeserializer());
+        this.thread = new Thread(this, "search-feeder");
+        thread.setDaemon(true);
+    }
+
+    public SearchFeeder start() {
+        thread.start();
+        return this;
+    }
+
+    public long indexed() {
+        return indexed.get();
+    }
+
+    @Override
+    public void run() {
+        long lastCommit = System.nanoTime();
+        try {
+            consumer.subscribe(List.of(Topics.ENRICHED_POSTS));
+            while (running) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    try {
+                        index.add(searchable(Json.parse(r.value(), EnrichedPost.class)));
+                        indexed.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        // Written by our own job; an unreadable one is a bug to log, not a reason to stop search.
+                        if (unreadable.incrementAndGet() == 1) LOG.warn("unreadable enriched post at offset {}: {}", r.offset(), e.getMessage());
+                    }
+                }
+                if (!records.isEmpty()) index.refresh();
+                if (System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
+                    index.commit();
+                    consumer.commitSync();
+                    lastCommit = System.nanoTime();
+                }
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } finally {
+            index.commit();
+            consumer.close();
+        }
+    }
+
+    static SearchablePost searchable(EnrichedPost p) {
+        return new SearchablePost(p.id(), p.title() == null ? "" : p.title(), p.text() == null ? "" : p.text(), p.source(),
+                p.kind(), p.province(), p.publishedAt(), p.sentiment(), p.watchlists(), p.url());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(10_000);
+    }
+}
