@@ -13,6 +13,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import vn.iocstream.core.model.EnrichedPost;
@@ -24,7 +25,8 @@ import vn.iocstream.nlp.dedup.StoryIndex;
  * <p>Every post must be compared with every recent post, so the operator runs on one key (one subtask);
  * the index is cheap (a few band lookups per post). Posts are processed in event-time order — buffered until
  * the watermark passes them, ties broken by id — so a replay assigns the same story ids whatever order the
- * partitions were read in. A late post is assigned at once.
+ * partitions were read in. A late post is assigned at once, and no post waits more than
+ * {@link #MAX_WAIT_MS} of wall-clock time (a quiet feed stalls the watermark).
  *
  * <p>The index lives in memory and is checkpointed as operator state; the buffer is keyed state, drained by
  * timers.
@@ -34,6 +36,9 @@ public final class AssignStory extends KeyedProcessFunction<Integer, EnrichedPos
     private static final long serialVersionUID = 1L;
     /** The single key every post is routed to. */
     public static final int ALL = 0;
+
+    /** A post waits at most this long (wall clock) for the watermark: quiet feeds must not hold posts back. */
+    static final long MAX_WAIT_MS = 3_000;
 
     private final int maxDistance;
     private final long windowMs;
@@ -78,12 +83,30 @@ public final class AssignStory extends KeyedProcessFunction<Integer, EnrichedPos
         atTime.add(post);
         pending.put(time, atTime);
         ctx.timerService().registerEventTimeTimer(time);
+        ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + MAX_WAIT_MS);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<EnrichedPost> out) throws Exception {
-        List<EnrichedPost> due = new ArrayList<>(pending.get(timestamp));
-        pending.remove(timestamp);
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            List<EnrichedPost> due = pending.get(timestamp);
+            if (due == null) return; // already flushed by the wall-clock timer
+            pending.remove(timestamp);
+            emitInOrder(new ArrayList<>(due), out);
+            return;
+        }
+        // The watermark stalls when every partition is quiet: flush what waits, oldest first.
+        List<Long> times = new ArrayList<>();
+        for (Long t : pending.keys()) times.add(t);
+        times.sort(null);
+        for (Long t : times) {
+            emitInOrder(new ArrayList<>(pending.get(t)), out);
+            pending.remove(t);
+            ctx.timerService().deleteEventTimeTimer(t);
+        }
+    }
+
+    private void emitInOrder(List<EnrichedPost> due, Collector<EnrichedPost> out) {
         due.sort(Comparator.comparing(EnrichedPost::id));
         for (EnrichedPost post : due) out.collect(assign(post));
     }

@@ -35,6 +35,24 @@ class AssignStoryTest {
         }
     }
 
+    @Test
+    void quietFeed_isFlushedByWallClock_whenTheWatermarkStalls() throws Exception {
+        try (KeyedOneInputStreamOperatorTestHarness<Integer, EnrichedPost, EnrichedPost> harness =
+                     ProcessFunctionTestHarnesses.forKeyedProcessFunction(new AssignStory(10, 48 * 3_600_000L),
+                             p -> AssignStory.ALL, Types.INT)) {
+            harness.setProcessingTime(0);
+            harness.processElement(post("late-night", COPY_OF_A, NINE_AM), NINE_AM.toEpochMilli());
+            harness.processElement(post("other", ~COPY_OF_A, NINE_AM.minusSeconds(5)), NINE_AM.minusSeconds(5).toEpochMilli());
+            assertThat(harness.extractOutputValues()).isEmpty();
+
+            harness.setProcessingTime(AssignStory.MAX_WAIT_MS);
+
+            assertThat(harness.extractOutputValues()).extracting(EnrichedPost::id).containsExactly("other", "late-night");
+            assertThat(harness.numEventTimeTimers()).isZero();
+            assertThat(harness.numKeyedStateEntries()).isZero();
+        }
+    }
+
     private static EnrichedPost post(String id, long fingerprint, Instant at) {
         return new EnrichedPost(id, "https://baodongnai.com.vn/" + id + ".html", "press", "Báo Đồng Nai", "Tai nạn trên QL1A",
                 "Nội dung", "", at, at, "Đồng Nai", List.of(), List.of(), 4, "negative", -0.5, List.of(), fingerprint, id);
