@@ -45,6 +45,10 @@ public final class TextNormalizer {
     private static final List<String> CODAS = List.of("", "c", "ch", "m", "n", "ng", "nh", "p", "t");
     private static final String VOWELS = "aeiouy";
 
+    /** Per-syllable results: decomposing every syllable of every post dominated normalisation. */
+    private static final BoundedCache TONES = new BoundedCache(50_000, 24, TextNormalizer::placeTone);
+    private static final BoundedCache FOLDS = new BoundedCache(50_000, 24, VietnameseKeys::fold);
+
     /** Teencode and abbreviations of social posts, whole tokens only (lower case → expansion). */
     private static final Map<String, String> TEENCODE = loadTeencode();
 
@@ -79,7 +83,7 @@ public final class TextNormalizer {
 
     /** Lower case without diacritics, đ → d, for matching text written without them. */
     public static String fold(String text) {
-        return VietnameseKeys.fold(text);
+        return FOLDS.get(text);
     }
 
     private static String decodeEntities(String s) {
@@ -122,9 +126,12 @@ public final class TextNormalizer {
     private static String placeTones(String s) {
         Matcher m = SYLLABLE.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
-        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(placeTone(m.group())));
-        m.appendTail(out);
-        return out.toString();
+        int last = 0;
+        while (m.find()) {
+            out.append(s, last, m.start()).append(TONES.get(m.group()));
+            last = m.end();
+        }
+        return out.append(s, last, s.length()).toString();
     }
 
     /**

@@ -40,6 +40,12 @@ public final class Tokenizer {
 
     private static final Token.Type[] TYPES = Token.Type.values();
 
+    static {
+        // tokens() finds the type by group number: the named groups must be the only capturing groups,
+        // in the order of Token.Type.
+        if (TOKEN.matcher("").groupCount() != TYPES.length) throw new AssertionError("TOKEN groups != Token.Type");
+    }
+
     /** Punctuation that ends a sentence, and what may trail it (closing quotes and brackets). */
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", "…");
     private static final Set<String> TRAILING = Set.of(".", "!", "?", "…", "\"", "'", "”", "’", ")", "»", "]");
@@ -52,12 +58,10 @@ public final class Tokenizer {
         List<Token> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(text);
         while (m.find()) {
-            for (Token.Type type : TYPES) {
-                if (m.group(type.name()) != null) {
-                    out.add(new Token(m.group(), type, m.start(), m.end()));
-                    break;
-                }
-            }
+            // start(int) is an array read; group(String) looked the name up and copied the text each time.
+            int g = 1;
+            while (m.start(g) < 0) g++;
+            out.add(new Token(m.group(), TYPES[g - 1], m.start(), m.end()));
         }
         return out;
     }
