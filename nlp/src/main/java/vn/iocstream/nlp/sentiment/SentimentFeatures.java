@@ -1,6 +1,7 @@
 package vn.iocstream.nlp.sentiment;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,8 @@ final class SentimentFeatures {
         Map<String, Double> features = new LinkedHashMap<>();
         String previous = null;
         int negatedUntil = -1, position = 0;
-        for (Token t : Tokenizer.tokens(normalizedText)) {
+        List<Token> tokens = Tokenizer.tokens(normalizedText);
+        for (Token t : tokens) {
             String unit = switch (t.type()) {
                 case WORD, ABBREVIATION -> t.text().toLowerCase(Locale.ROOT);
                 case NUMBER -> NUMBER;
@@ -61,7 +63,7 @@ final class SentimentFeatures {
             position++;
         }
         if (lexicon) {
-            SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(normalizedText);
+            SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens);
             double score = e.score();
             features.put("lex:positive", squash(e.positive()));
             features.put("lex:negative", squash(e.negative()));
