@@ -153,12 +153,28 @@ public final class Tokenizer {
         List<String> out = new ArrayList<>();
         for (Token t : tokens(text)) {
             if (t.isWordLike() || t.type() == Token.Type.HASHTAG) {
-                for (String part : TextNormalizer.fold(t.text()).split("[^\\p{L}\\p{N}]+")) {
-                    if (!part.isEmpty()) out.add(part);
-                }
+                addLetterDigitRuns(TextNormalizer.fold(t.text()), out);
             }
         }
         return out;
+    }
+
+    /** Adds the runs of letters and digits of {@code s}: what splitting on {@code [^\\p{L}\\p{N}]+} keeps. */
+    private static void addLetterDigitRuns(String s, List<String> out) {
+        int start = -1;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int type = Character.getType(cp);
+            boolean keep = Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
+                    || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+            if (keep && start < 0) start = i;
+            if (!keep && start >= 0) {
+                out.add(s.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) out.add(start == 0 ? s : s.substring(start));
     }
 
     private static boolean endsSentence(String punct) {
