@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +68,13 @@ public final class Gazetteer {
     private final Map<String, Entry> strictByToneKey = new HashMap<>();
     /** Every entry by folded key, for {@link #lookup}: a name asked for explicitly is never ambiguous. */
     private final Map<String, Entry> allByFolded = new HashMap<>();
+    /**
+     * Every key's leading syllables (the key itself included), loose by folded form and strict by tone
+     * key: find() stops lengthening a span as soon as no name begins with it, instead of trying every
+     * length up to the longest name at every syllable.
+     */
+    private final Set<String> loosePrefixes = new HashSet<>();
+    private final Set<String> strictPrefixes = new HashSet<>();
     private final int maxSyllables;
 
     private Gazetteer(List<String[]> rows) {
@@ -77,12 +86,25 @@ public final class Gazetteer {
             // The first row for a key wins, so a current unit is never shadowed by an alias spelling.
             List<Syllable> name = syllables(row[0]);
             String folded = key(name, false);
-            if (strict) strictByToneKey.putIfAbsent(key(name, true), entry);
-            else looseByFolded.putIfAbsent(folded, entry);
+            if (strict) {
+                String toned = key(name, true);
+                strictByToneKey.putIfAbsent(toned, entry);
+                addPrefixes(toned, strictPrefixes);
+            } else {
+                looseByFolded.putIfAbsent(folded, entry);
+                addPrefixes(folded, loosePrefixes);
+            }
             allByFolded.putIfAbsent(folded, entry);
             max = Math.max(max, name.size());
         }
         this.maxSyllables = max;
+    }
+
+    private static void addPrefixes(String key, Set<String> prefixes) {
+        for (int space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
+            prefixes.add(key.substring(0, space));
+        }
+        prefixes.add(key);
     }
 
     /** Loads the gazetteer shipped in the core jar. */
@@ -133,8 +155,13 @@ public final class Gazetteer {
                 folded.append(y.folded());
                 toned.append(y.toneKey());
                 capitalised &= Character.isUpperCase(y.text().charAt(0));
-                Entry strict = capitalised ? strictByToneKey.get(toned.toString()) : null;
-                Entry entry = strict != null ? strict : looseByFolded.get(folded.toString());
+                String foldedKey = folded.toString();
+                String tonedKey = capitalised ? toned.toString() : null;
+                boolean loosePrefix = loosePrefixes.contains(foldedKey);
+                boolean strictPrefix = tonedKey != null && strictPrefixes.contains(tonedKey);
+                if (!loosePrefix && !strictPrefix) break; // no longer span can match either
+                Entry strict = strictPrefix ? strictByToneKey.get(tonedKey) : null;
+                Entry entry = strict != null ? strict : loosePrefix ? looseByFolded.get(foldedKey) : null;
                 if (entry != null) {
                     matched = n;
                     best = entry;
