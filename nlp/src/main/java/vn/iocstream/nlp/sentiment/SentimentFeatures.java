@@ -32,10 +32,11 @@ final class SentimentFeatures {
     private static final String NUMBER = "<số>";
 
     static Map<String, Double> extract(String normalizedText, boolean lexicon) {
-        Map<String, Double> features = new LinkedHashMap<>();
+        List<Token> tokens = Tokenizer.tokens(normalizedText);
+        // Up to five features per token: sized once rather than rehashed as it grows.
+        Map<String, Double> features = new LinkedHashMap<>(tokens.size() * 8 + 16);
         String previous = null;
         int negatedUntil = -1, position = 0;
-        List<Token> tokens = Tokenizer.tokens(normalizedText);
         for (Token t : tokens) {
             String unit = switch (t.type()) {
                 case WORD, ABBREVIATION -> t.text().toLowerCase(Locale.ROOT);
