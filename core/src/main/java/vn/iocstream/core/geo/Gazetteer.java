@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -52,7 +51,6 @@ public final class Gazetteer {
     private record Entry(Place place, boolean strict) {}
 
     private static final String RESOURCE = "/gazetteer/provinces.tsv";
-    private static final Pattern SYLLABLE = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
     /** What may stand between two syllables of one name: spaces, or one dot or dash ("TP.HCM", "BR-VT"). */
     private static final Pattern JOINER = Pattern.compile("[ \\t]+|[ \\t]*[.\\-–][ \\t]*");
 
@@ -193,16 +191,34 @@ public final class Gazetteer {
 
     private static List<Syllable> syllables(String text) {
         List<Syllable> out = new ArrayList<>();
-        Matcher m = SYLLABLE.matcher(text);
-        while (m.find()) {
-            String t = m.group();
+        // Runs of letters, marks and digits, scanned by hand: the regex find dominated this method.
+        int n = text.length(), i = 0;
+        while (i < n) {
+            int start = i;
+            while (i < n && isSyllableChar(text.codePointAt(i))) i += Character.charCount(text.codePointAt(i));
+            if (i == start) {
+                i += Character.charCount(text.codePointAt(i));
+                continue;
+            }
+            String t = text.substring(start, i);
             String[] keys = KEYS.get(t);
             if (keys == null) {
                 keys = new String[] {VietnameseKeys.fold(t), VietnameseKeys.toneKey(t)};
                 if (KEYS.size() < KEY_CACHE_LIMIT) KEYS.put(t, keys);
             }
-            out.add(new Syllable(t, m.start(), m.end(), keys[0], keys[1]));
+            out.add(new Syllable(t, start, i, keys[0], keys[1]));
         }
         return out;
+    }
+
+    /** {@code [\\p{L}\\p{M}\\p{N}]}: a letter, mark or number. */
+    private static boolean isSyllableChar(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 }
