@@ -151,11 +151,11 @@ public final class AnalyzeBench {
         try {
             List<Future<double[]>> futures = new ArrayList<>();
             for (int t = 0; t < cores; t++) {
-                int offset = t;
+                int offset = t * 37 % posts.size(); // threads start at different posts
                 Callable<double[]> task = () -> {
                     VietnameseAnalyzer own = new VietnameseAnalyzer(watchlists, gazetteer);
-                    List<Post> rotated = new ArrayList<>(posts.subList(offset * 37, posts.size()));
-                    rotated.addAll(posts.subList(0, offset * 37));
+                    List<Post> rotated = new ArrayList<>(posts.subList(offset, posts.size()));
+                    rotated.addAll(posts.subList(0, offset));
                     return measure(rotated, seconds, p -> own.analyze(p.text(), p.kind(), "bench").words().size());
                 };
                 futures.add(pool.submit(task));
