@@ -31,7 +31,11 @@ public final class LexiconSegmenter implements WordSegmenter {
 
     @Override
     public List<String> segment(String sentence) {
-        List<Token> tokens = Tokenizer.tokens(sentence);
+        return segment(sentence, 0, sentence.length(), Tokenizer.tokens(sentence));
+    }
+
+    @Override
+    public List<String> segment(String text, int from, int to, List<Token> tokens) {
         List<String> out = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
@@ -40,7 +44,7 @@ public final class LexiconSegmenter implements WordSegmenter {
                 i++;
                 continue;
             }
-            int n = t.type() == Token.Type.WORD ? longestWord(sentence, tokens, i) : 1;
+            int n = t.type() == Token.Type.WORD ? longestWord(text, tokens, i) : 1;
             out.add(n == 1 ? t.text() : String.join(" ", texts(tokens.subList(i, i + n))));
             i += n;
         }
@@ -48,13 +52,14 @@ public final class LexiconSegmenter implements WordSegmenter {
     }
 
     /** Number of syllables, from token i, of the longest lexicon word there (1 if none). */
-    private int longestWord(String sentence, List<Token> tokens, int i) {
+    private int longestWord(String text, List<Token> tokens, int i) {
         StringBuilder key = new StringBuilder(tokens.get(i).text().toLowerCase(Locale.ROOT));
         int best = 1;
         for (int j = i + 1; j < tokens.size() && j - i < maxSyllables; j++) {
             Token next = tokens.get(j);
             // Only syllables separated by plain spaces form a word; punctuation and line breaks split.
-            if (next.type() != Token.Type.WORD || !sentence.substring(tokens.get(j - 1).end(), next.start()).equals(" ")) {
+            int gap = tokens.get(j - 1).end();
+            if (next.type() != Token.Type.WORD || next.start() != gap + 1 || text.charAt(gap) != ' ') {
                 break;
             }
             key.append(' ').append(next.text().toLowerCase(Locale.ROOT));

@@ -1,10 +1,11 @@
 package vn.iocstream.nlp;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import vn.iocstream.nlp.sentiment.SentimentClassifier;
 
 /**
@@ -60,12 +61,16 @@ public final class SentimentScorer implements SentimentClassifier {
 
     private final Map<String, Entry> exact;
     private final Map<String, Entry> folded;
+    /** First syllables of all entries: most tokens start none, and are passed over without building spans. */
+    private final Set<String> firstSyllables = new HashSet<>();
     private final int maxSyllables;
 
     private SentimentScorer(Map<String, Entry> exact, Map<String, Entry> folded) {
         this.exact = Map.copyOf(exact);
         this.folded = Map.copyOf(folded);
         this.maxSyllables = exact.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
+        for (String k : exact.keySet()) firstSyllables.add(k.split(" ")[0]);
+        for (String k : folded.keySet()) firstSyllables.add(k.split(" ")[0]);
     }
 
     /** The scorer with the lexicon shipped in this jar. */
@@ -91,7 +96,15 @@ public final class SentimentScorer implements SentimentClassifier {
 
     /** The lexicon terms of normalised text, weighted by the rules; the basis of {@link #score}. */
     public Evidence evidence(String normalizedText) {
-        List<Token> tokens = Tokenizer.tokens(normalizedText);
+        return evidence(Tokenizer.tokens(normalizedText));
+    }
+
+    /** The same, from the {@link Tokenizer#tokens} of the text. */
+    public Evidence evidence(List<Token> tokens) {
+        String[] lower = new String[tokens.size()];
+        for (int k = 0; k < lower.length; k++) {
+            if (tokens.get(k).type() == Token.Type.WORD) lower[k] = tokens.get(k).text().toLowerCase(Locale.ROOT);
+        }
         double positive = 0, negative = 0, sentencePositive = 0, sentenceNegative = 0, contrast = 1, lastTerm = 0;
         // Token indexes up to which a negator or intensifier seen earlier still applies.
         int negatedUntil = 0, decreasedUntil = 0, intensifiedUntil = 0, lastTermEnd = -1, clauseStart = 0, terms = 0;
@@ -112,7 +125,7 @@ public final class SentimentScorer implements SentimentClassifier {
                 i++;
                 continue;
             }
-            Match match = match(tokens, i);
+            Match match = match(tokens, lower, i);
             if (match == null) {
                 i++;
                 continue;
@@ -167,22 +180,32 @@ public final class SentimentScorer implements SentimentClassifier {
         return new Evidence(positive + sentencePositive, negative + sentenceNegative, terms);
     }
 
-    /** The longest lexicon entry starting at token i, or null. */
-    private Match match(List<Token> tokens, int i) {
+    /**
+     * The longest lexicon entry starting at token i, or null. {@code lower} holds the WORD tokens in
+     * lower case. A span is looked up folded if it has no diacritics, as written otherwise; folding
+     * works syllable by syllable, so a span's folded form is its syllables' folded forms joined.
+     */
+    private Match match(List<Token> tokens, String[] lower, int i) {
         Token first = tokens.get(i);
         if (first.type() == Token.Type.EMOJI) {
             Entry e = exact.get(emojiKey(first.text()));
             return e == null ? null : new Match(e, 1);
         }
-        if (first.type() != Token.Type.WORD) return null;
-        List<String> syllables = new ArrayList<>();
-        for (int j = i; j < tokens.size() && j - i < maxSyllables && tokens.get(j).type() == Token.Type.WORD; j++) {
-            syllables.add(tokens.get(j).text().toLowerCase(Locale.ROOT));
+        if (first.type() != Token.Type.WORD || !firstSyllables.contains(lower[i])) return null;
+        int count = 0;
+        while (i + count < tokens.size() && count < maxSyllables && tokens.get(i + count).type() == Token.Type.WORD) count++;
+        String[] spans = new String[count + 1];
+        boolean[] plain = new boolean[count + 1];
+        StringBuilder span = new StringBuilder();
+        plain[0] = true;
+        for (int n = 1; n <= count; n++) {
+            String syllable = lower[i + n - 1];
+            if (n > 1) span.append(' ');
+            spans[n] = span.append(syllable).toString();
+            plain[n] = plain[n - 1] && TextNormalizer.fold(syllable).equals(syllable);
         }
-        for (int n = syllables.size(); n >= 1; n--) {
-            String span = String.join(" ", syllables.subList(0, n));
-            String fold = TextNormalizer.fold(span);
-            Entry e = fold.equals(span) ? folded.get(fold) : exact.get(span);
+        for (int n = count; n >= 1; n--) {
+            Entry e = plain[n] ? folded.get(spans[n]) : exact.get(spans[n]);
             if (e != null) return new Match(e, n);
         }
         return null;

@@ -35,15 +35,16 @@ public final class TextNormalizer {
             Map.entry("hellip", "…"), Map.entry("laquo", "«"), Map.entry("raquo", "»"), Map.entry("ldquo", "“"),
             Map.entry("rdquo", "”"), Map.entry("lsquo", "‘"), Map.entry("rsquo", "’"), Map.entry("bull", "•"),
             Map.entry("middot", "·"), Map.entry("copy", "©"), Map.entry("deg", "°"));
-    private static final Pattern SYLLABLE = Pattern.compile("[\\p{L}\\p{M}]+");
-    private static final Pattern SPACES = Pattern.compile("[\\p{Zs}\\t]+");
-    private static final Pattern LINE_BREAKS = Pattern.compile("( ?\\n ?)+");
 
     /** Vietnamese initial consonants, longest first so that "ngh" wins over "ng" and "n". */
     private static final List<String> ONSETS = List.of("ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th",
             "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x");
     private static final List<String> CODAS = List.of("", "c", "ch", "m", "n", "ng", "nh", "p", "t");
     private static final String VOWELS = "aeiouy";
+
+    /** Per-syllable results: decomposing every syllable of every post dominated normalisation. */
+    private static final BoundedCache TONES = new BoundedCache(50_000, 24, TextNormalizer::placeTone);
+    private static final BoundedCache FOLDS = new BoundedCache(50_000, 24, VietnameseKeys::fold);
 
     /** Teencode and abbreviations of social posts, whole tokens only (lower case → expansion). */
     private static final Map<String, String> TEENCODE = loadTeencode();
@@ -55,8 +56,7 @@ public final class TextNormalizer {
         s = removeInvisible(s);
         s = Normalizer.normalize(s, Normalizer.Form.NFC);
         s = placeTones(s);
-        s = SPACES.matcher(s).replaceAll(" ");
-        return LINE_BREAKS.matcher(s).replaceAll("\n").strip();
+        return collapseSpaces(s).strip();
     }
 
     /**
@@ -79,7 +79,7 @@ public final class TextNormalizer {
 
     /** Lower case without diacritics, đ → d, for matching text written without them. */
     public static String fold(String text) {
-        return VietnameseKeys.fold(text);
+        return FOLDS.get(text);
     }
 
     private static String decodeEntities(String s) {
@@ -119,11 +119,51 @@ public final class TextNormalizer {
         return out.toString();
     }
 
+    /** Each run of letters and marks (a syllable, or a foreign word) with its tone mark placed. */
     private static String placeTones(String s) {
-        Matcher m = SYLLABLE.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
-        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(placeTone(m.group())));
-        m.appendTail(out);
+        int n = s.length(), i = 0;
+        while (i < n) {
+            int start = i;
+            while (i < n && isLetterOrMark(s.codePointAt(i))) i += Character.charCount(s.codePointAt(i));
+            if (i > start) {
+                out.append(TONES.get(s.substring(start, i)));
+            } else {
+                out.appendCodePoint(s.codePointAt(i));
+                i += Character.charCount(s.codePointAt(i));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isLetterOrMark(int cp) {
+        int type = Character.getType(cp);
+        return Character.isLetter(cp) || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /**
+     * Runs of spaces and tabs become one space, and any run of them that holds a line break becomes
+     * that one newline: in one pass, as regex replacements over the whole text cost more than the rest
+     * of normalisation.
+     */
+    private static String collapseSpaces(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int n = s.length(), i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c != '\n' && c != '\t' && Character.getType(c) != Character.SPACE_SEPARATOR) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            boolean newline = false;
+            while (i < n && ((c = s.charAt(i)) == '\n' || c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR)) {
+                newline |= c == '\n';
+                i++;
+            }
+            out.append(newline ? '\n' : ' ');
+        }
         return out.toString();
     }
 

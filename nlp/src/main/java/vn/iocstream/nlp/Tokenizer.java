@@ -40,6 +40,12 @@ public final class Tokenizer {
 
     private static final Token.Type[] TYPES = Token.Type.values();
 
+    static {
+        // tokens() finds the type by group number: the named groups must be the only capturing groups,
+        // in the order of Token.Type.
+        if (TOKEN.matcher("").groupCount() != TYPES.length) throw new AssertionError("TOKEN groups != Token.Type");
+    }
+
     /** Punctuation that ends a sentence, and what may trail it (closing quotes and brackets). */
     private static final Set<String> SENTENCE_END = Set.of(".", "!", "?", "…");
     private static final Set<String> TRAILING = Set.of(".", "!", "?", "…", "\"", "'", "”", "’", ")", "»", "]");
@@ -49,17 +55,69 @@ public final class Tokenizer {
 
     /** Tokens of {@code text} in order, whitespace dropped. */
     public static List<Token> tokens(String text) {
-        List<Token> out = new ArrayList<>();
-        Matcher m = TOKEN.matcher(text);
-        while (m.find()) {
-            for (Token.Type type : TYPES) {
-                if (m.group(type.name()) != null) {
-                    out.add(new Token(m.group(), type, m.start(), m.end()));
-                    break;
-                }
+        List<Token> out = new ArrayList<>(text.length() / 4);
+        Matcher m = null;
+        int n = text.length();
+        int pos = 0;
+        while (true) {
+            while (pos < n && isRegexSpace(text.charAt(pos))) pos++;
+            if (pos == n) return out;
+            int end = plainWordEnd(text, pos);
+            if (end > pos) {
+                out.add(new Token(text.substring(pos, end), Token.Type.WORD, pos, end));
+            } else if (SINGLE_PUNCT.indexOf(text.charAt(pos)) >= 0) {
+                end = pos + 1;
+                out.add(new Token(text.substring(pos, end), Token.Type.PUNCT, pos, end));
+            } else {
+                if (m == null) m = TOKEN.matcher(text);
+                // Every non-space character starts a match (PUNCT takes any), so this one starts at pos.
+                m.find(pos);
+                int g = 1; // start(int) is an array read; group(String) looked the name up and copied the text
+                while (m.start(g) < 0) g++;
+                end = m.end();
+                out.add(new Token(m.group(), TYPES[g - 1], pos, end));
             }
+            pos = end;
         }
-        return out;
+    }
+
+    /**
+     * Most tokens are plain syllables and punctuation; running the ten-way pattern on each dominated
+     * tokenisation, so they are recognised here and the pattern runs only on the rest. A run of
+     * letters, marks and digits that starts with a letter is a WORD when what follows cannot make it
+     * part of anything the pattern tries before WORD (URL, e-mail, phone, hashtag, mention,
+     * abbreviation, number): the end of the text, a space, {@link #WORD_FOLLOWERS}, or a full stop
+     * followed by a space or the end. Returns the run's end, or {@code start} if the pattern must decide.
+     */
+    private static int plainWordEnd(String text, int start) {
+        int n = text.length();
+        int cp = text.codePointAt(start);
+        if (!Character.isLetter(cp)) return start;
+        int end = start + Character.charCount(cp);
+        while (end < n) {
+            cp = text.codePointAt(end);
+            int type = Character.getType(cp);
+            if (!Character.isLetter(cp) && type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
+                    && type != Character.COMBINING_SPACING_MARK && type != Character.DECIMAL_DIGIT_NUMBER
+                    && type != Character.LETTER_NUMBER && type != Character.OTHER_NUMBER) {
+                break;
+            }
+            end += Character.charCount(cp);
+        }
+        if (end == n) return end;
+        char next = text.charAt(end);
+        if (isRegexSpace(next) || WORD_FOLLOWERS.indexOf(next) >= 0) return end;
+        return next == '.' && (end + 1 == n || isRegexSpace(text.charAt(end + 1))) ? end : start;
+    }
+
+    /** Characters after a word that no pattern before WORD can continue with. */
+    private static final String WORD_FOLLOWERS = ",;!?)\"”…";
+    /** Punctuation that is a one-character PUNCT token wherever it stands: no other pattern starts with it. */
+    private static final String SINGLE_PUNCT = ",;:!?()\"“”";
+
+    /** Whitespace as {@code \\s} of the token pattern sees it (not Unicode spaces, which are punctuation there). */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B';
     }
 
     /**
@@ -95,12 +153,28 @@ public final class Tokenizer {
         List<String> out = new ArrayList<>();
         for (Token t : tokens(text)) {
             if (t.isWordLike() || t.type() == Token.Type.HASHTAG) {
-                for (String part : TextNormalizer.fold(t.text()).split("[^\\p{L}\\p{N}]+")) {
-                    if (!part.isEmpty()) out.add(part);
-                }
+                addLetterDigitRuns(TextNormalizer.fold(t.text()), out);
             }
         }
         return out;
+    }
+
+    /** Adds the runs of letters and digits of {@code s}: what splitting on {@code [^\\p{L}\\p{N}]+} keeps. */
+    private static void addLetterDigitRuns(String s, List<String> out) {
+        int start = -1;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int type = Character.getType(cp);
+            boolean keep = Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
+                    || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+            if (keep && start < 0) start = i;
+            if (!keep && start >= 0) {
+                out.add(s.substring(start, i));
+                start = -1;
+            }
+            i += Character.charCount(cp);
+        }
+        if (start >= 0) out.add(start == 0 ? s : s.substring(start));
     }
 
     private static boolean endsSentence(String punct) {

@@ -41,13 +41,15 @@ public final class WatchlistMatcher {
 
     private record And(List<Node> nodes) implements Node {
         public boolean test(Text text) {
-            return nodes.stream().allMatch(n -> n.test(text));
+            for (Node n : nodes) if (!n.test(text)) return false; // loops, not streams: run per query per post
+            return true;
         }
     }
 
     private record Or(List<Node> nodes) implements Node {
         public boolean test(Text text) {
-            return nodes.stream().anyMatch(n -> n.test(text));
+            for (Node n : nodes) if (n.test(text)) return true;
+            return false;
         }
     }
 

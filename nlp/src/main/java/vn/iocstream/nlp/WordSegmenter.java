@@ -10,4 +10,13 @@ import java.util.List;
  */
 public interface WordSegmenter {
     List<String> segment(String sentence);
+
+    /**
+     * The same as {@code segment(text.substring(from, to))}, for callers that have already tokenised:
+     * {@code tokens} are {@link Tokenizer#tokens} of that part, with offsets into {@code text}.
+     * Segmenters that work on tokens override it, so a post is tokenised once, not twice.
+     */
+    default List<String> segment(String text, int from, int to, List<Token> tokens) {
+        return segment(text.substring(from, to));
+    }
 }

@@ -8,11 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +51,6 @@ public final class Gazetteer {
     private record Entry(Place place, boolean strict) {}
 
     private static final String RESOURCE = "/gazetteer/provinces.tsv";
-    private static final Pattern SYLLABLE = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
     /** What may stand between two syllables of one name: spaces, or one dot or dash ("TP.HCM", "BR-VT"). */
     private static final Pattern JOINER = Pattern.compile("[ \\t]+|[ \\t]*[.\\-–][ \\t]*");
 
@@ -66,6 +66,13 @@ public final class Gazetteer {
     private final Map<String, Entry> strictByToneKey = new HashMap<>();
     /** Every entry by folded key, for {@link #lookup}: a name asked for explicitly is never ambiguous. */
     private final Map<String, Entry> allByFolded = new HashMap<>();
+    /**
+     * Every key's leading syllables (the key itself included), loose by folded form and strict by tone
+     * key: find() stops lengthening a span as soon as no name begins with it, instead of trying every
+     * length up to the longest name at every syllable.
+     */
+    private final Set<String> loosePrefixes = new HashSet<>();
+    private final Set<String> strictPrefixes = new HashSet<>();
     private final int maxSyllables;
 
     private Gazetteer(List<String[]> rows) {
@@ -77,12 +84,25 @@ public final class Gazetteer {
             // The first row for a key wins, so a current unit is never shadowed by an alias spelling.
             List<Syllable> name = syllables(row[0]);
             String folded = key(name, false);
-            if (strict) strictByToneKey.putIfAbsent(key(name, true), entry);
-            else looseByFolded.putIfAbsent(folded, entry);
+            if (strict) {
+                String toned = key(name, true);
+                strictByToneKey.putIfAbsent(toned, entry);
+                addPrefixes(toned, strictPrefixes);
+            } else {
+                looseByFolded.putIfAbsent(folded, entry);
+                addPrefixes(folded, loosePrefixes);
+            }
             allByFolded.putIfAbsent(folded, entry);
             max = Math.max(max, name.size());
         }
         this.maxSyllables = max;
+    }
+
+    private static void addPrefixes(String key, Set<String> prefixes) {
+        for (int space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
+            prefixes.add(key.substring(0, space));
+        }
+        prefixes.add(key);
     }
 
     /** Loads the gazetteer shipped in the core jar. */
@@ -133,8 +153,13 @@ public final class Gazetteer {
                 folded.append(y.folded());
                 toned.append(y.toneKey());
                 capitalised &= Character.isUpperCase(y.text().charAt(0));
-                Entry strict = capitalised ? strictByToneKey.get(toned.toString()) : null;
-                Entry entry = strict != null ? strict : looseByFolded.get(folded.toString());
+                String foldedKey = folded.toString();
+                String tonedKey = capitalised ? toned.toString() : null;
+                boolean loosePrefix = loosePrefixes.contains(foldedKey);
+                boolean strictPrefix = tonedKey != null && strictPrefixes.contains(tonedKey);
+                if (!loosePrefix && !strictPrefix) break; // no longer span can match either
+                Entry strict = strictPrefix ? strictByToneKey.get(tonedKey) : null;
+                Entry entry = strict != null ? strict : loosePrefix ? looseByFolded.get(foldedKey) : null;
                 if (entry != null) {
                     matched = n;
                     best = entry;
@@ -166,16 +191,34 @@ public final class Gazetteer {
 
     private static List<Syllable> syllables(String text) {
         List<Syllable> out = new ArrayList<>();
-        Matcher m = SYLLABLE.matcher(text);
-        while (m.find()) {
-            String t = m.group();
+        // Runs of letters, marks and digits, scanned by hand: the regex find dominated this method.
+        int n = text.length(), i = 0;
+        while (i < n) {
+            int start = i;
+            while (i < n && isSyllableChar(text.codePointAt(i))) i += Character.charCount(text.codePointAt(i));
+            if (i == start) {
+                i += Character.charCount(text.codePointAt(i));
+                continue;
+            }
+            String t = text.substring(start, i);
             String[] keys = KEYS.get(t);
             if (keys == null) {
                 keys = new String[] {VietnameseKeys.fold(t), VietnameseKeys.toneKey(t)};
                 if (KEYS.size() < KEY_CACHE_LIMIT) KEYS.put(t, keys);
             }
-            out.add(new Syllable(t, m.start(), m.end(), keys[0], keys[1]));
+            out.add(new Syllable(t, start, i, keys[0], keys[1]));
         }
         return out;
+    }
+
+    /** {@code [\\p{L}\\p{M}\\p{N}]}: a letter, mark or number. */
+    private static boolean isSyllableChar(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+                    Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 }

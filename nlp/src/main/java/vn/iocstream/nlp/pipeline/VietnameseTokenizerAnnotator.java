@@ -67,7 +67,7 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
 
     private List<CoreLabel> tokenize(String text) {
         List<Token> tokens = Tokenizer.tokens(text);
-        Map<Integer, Integer> wordEnds = multiSyllableWords(text);
+        Map<Integer, Integer> wordEnds = multiSyllableWords(text, tokens);
         List<CoreLabel> out = new ArrayList<>(tokens.size());
         int previousEnd = 0;
         for (int i = 0; i < tokens.size(); i++) {
@@ -112,15 +112,19 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
     /**
      * Start offset → end offset of each word of more than one syllable, found by segmenting each line
      * and locating the segmenter's words in it in order (the interface returns strings, not offsets).
+     * Each line is segmented from its share of the document's tokens: no token crosses a line break,
+     * and the token pattern sees a line break as it sees the start or end of the text.
      */
-    private Map<Integer, Integer> multiSyllableWords(String text) {
+    private Map<Integer, Integer> multiSyllableWords(String text, List<Token> tokens) {
         Map<Integer, Integer> ends = new HashMap<>();
-        int lineStart = 0;
+        int lineStart = 0, firstToken = 0;
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
             if (lineEnd < 0) lineEnd = text.length();
+            int lastToken = firstToken;
+            while (lastToken < tokens.size() && tokens.get(lastToken).start() < lineEnd) lastToken++;
             int pos = lineStart;
-            for (String word : segmenter.segment(text.substring(lineStart, lineEnd))) {
+            for (String word : segmenter.segment(text, lineStart, lineEnd, tokens.subList(firstToken, lastToken))) {
                 if (word.indexOf(' ') < 0) {
                     int at = text.indexOf(word, pos);
                     if (at >= 0 && at < lineEnd) pos = at + word.length();
@@ -143,6 +147,7 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
                 }
             }
             lineStart = lineEnd + 1;
+            firstToken = lastToken;
         }
         return ends;
     }

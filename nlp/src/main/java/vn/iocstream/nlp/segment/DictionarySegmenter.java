@@ -3,6 +3,7 @@ package vn.iocstream.nlp.segment;
 import java.util.ArrayList;
 import java.util.List;
 import vn.iocstream.nlp.Token;
+import vn.iocstream.nlp.Tokenizer;
 import vn.iocstream.nlp.WordSegmenter;
 
 /**
@@ -27,9 +28,14 @@ public final class DictionarySegmenter implements WordSegmenter {
 
     @Override
     public List<String> segment(String sentence) {
+        return segment(sentence, 0, sentence.length(), Tokenizer.tokens(sentence));
+    }
+
+    @Override
+    public List<String> segment(String text, int from, int to, List<Token> tokens) {
         List<String> out = new ArrayList<>();
-        for (List<Token> unit : Syllables.units(sentence)) {
-            if (Syllables.isRun(unit)) Syllables.addWords(sentence, unit, starts(unit, Syllables.keys(unit)), out);
+        for (List<Token> unit : Syllables.units(text, tokens)) {
+            if (Syllables.isRun(unit)) Syllables.addWords(text, unit, starts(unit, Syllables.keys(unit)), out);
             else out.add(unit.get(0).text());
         }
         return out;
@@ -42,10 +48,11 @@ public final class DictionarySegmenter implements WordSegmenter {
         int[] words = new int[n + 1];
         int[] squares = new int[n + 1];
         int[] from = new int[n + 1];
+        boolean[][] spans = lexicon.spans(keys);
         for (int j = 1; j <= n; j++) {
             words[j] = Integer.MAX_VALUE;
             for (int i = Math.max(0, j - lexicon.maxSyllables()); i < j; i++) {
-                if (j - i > 1 && !lexicon.contains(keys, i, j)) continue;
+                if (j - i > 1 && !spans[i][j - i]) continue;
                 int w = words[i] + 1;
                 int sq = squares[i] + (j - i) * (j - i);
                 if (w < words[j] || w == words[j] && sq > squares[j]) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import vn.iocstream.nlp.BoundedCache;
 import vn.iocstream.nlp.TextNormalizer;
 import vn.iocstream.nlp.segment.NpmPackageCache.NpmPackage;
 
@@ -32,7 +33,12 @@ public final class Lexicon {
 
     private final String name;
     private final Set<String> words;
+    /** Every word's leading syllables, 2 or more (the word itself included): lets a lookup stop early. */
+    private final Set<String> prefixes;
     private final int maxSyllables;
+
+    /** {@link #key} of single syllables: the segmenter asks for every syllable of every post. */
+    private static final BoundedCache SYLLABLE_KEYS = new BoundedCache(50_000, 24, Lexicon::computeKey);
 
     /** @param words words in any case and tone placement, syllables separated by spaces */
     public Lexicon(String name, Collection<String> words) {
@@ -43,6 +49,16 @@ public final class Lexicon {
             if (!k.isEmpty()) keys.add(k);
         }
         this.words = Set.copyOf(keys);
+        Set<String> heads = new HashSet<>();
+        for (String k : keys) {
+            int first = k.indexOf(' ');
+            if (first < 0) continue;
+            for (int space = k.indexOf(' ', first + 1); space >= 0; space = k.indexOf(' ', space + 1)) {
+                heads.add(k.substring(0, space));
+            }
+            heads.add(k);
+        }
+        this.prefixes = Set.copyOf(heads);
         this.maxSyllables = keys.stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
     }
 
@@ -69,6 +85,10 @@ public final class Lexicon {
 
     /** Lookup form of a syllable or word: normalised (tone placement, NFC) and lower case. */
     public static String key(String text) {
+        return text.indexOf(' ') < 0 ? SYLLABLE_KEYS.get(text) : computeKey(text);
+    }
+
+    private static String computeKey(String text) {
         return TextNormalizer.normalize(text).toLowerCase(Locale.ROOT);
     }
 
@@ -89,5 +109,25 @@ public final class Lexicon {
     public boolean contains(String[] keys, int from, int to) {
         if (to - from > maxSyllables) return false;
         return words.contains(String.join(" ", Arrays.asList(keys).subList(from, to)));
+    }
+
+    /**
+     * Which spans of {@code keys} (syllable keys) are words: {@code result[i][n]}, for n ≥ 2, is
+     * {@link #contains contains(keys, i, i + n)}. One pass per start that stops as soon as no word
+     * begins with the syllables so far, instead of one lookup per span.
+     */
+    public boolean[][] spans(String[] keys) {
+        boolean[][] out = new boolean[keys.length][maxSyllables + 1];
+        StringBuilder span = new StringBuilder();
+        for (int i = 0; i < keys.length; i++) {
+            span.setLength(0);
+            span.append(keys[i]);
+            for (int n = 2; n <= maxSyllables && i + n <= keys.length; n++) {
+                String s = span.append(' ').append(keys[i + n - 1]).toString();
+                if (!prefixes.contains(s)) break;
+                out[i][n] = words.contains(s);
+            }
+        }
+        return out;
     }
 }

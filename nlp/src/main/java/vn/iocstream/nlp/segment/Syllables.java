@@ -15,12 +15,18 @@ final class Syllables {
 
     /** Units of {@code sentence} in order; a unit is either a run of WORD tokens or one other token. */
     static List<List<Token>> units(String sentence) {
+        return units(sentence, Tokenizer.tokens(sentence));
+    }
+
+    /** The same for tokens of a part of {@code text}, with offsets into it. */
+    static List<List<Token>> units(String text, List<Token> tokens) {
         List<List<Token>> out = new ArrayList<>();
         List<Token> run = new ArrayList<>();
         Token prev = null;
-        for (Token t : Tokenizer.tokens(sentence)) {
+        for (Token t : tokens) {
+            // exactly one space between them
             boolean continues = t.type() == Token.Type.WORD && prev != null && prev.type() == Token.Type.WORD
-                    && sentence.substring(prev.end(), t.start()).equals(" ");
+                    && t.start() == prev.end() + 1 && text.charAt(prev.end()) == ' ';
             if (!continues && !run.isEmpty()) {
                 out.add(run);
                 run = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.iocstream.nlp.Token;
+import vn.iocstream.nlp.Tokenizer;
 import vn.iocstream.nlp.WordSegmenter;
 
 /**
@@ -72,8 +73,13 @@ public final class TrainedSegmenter implements WordSegmenter {
 
     @Override
     public List<String> segment(String sentence) {
+        return segment(sentence, 0, sentence.length(), Tokenizer.tokens(sentence));
+    }
+
+    @Override
+    public List<String> segment(String text, int from, int to, List<Token> tokens) {
         List<String> out = new ArrayList<>();
-        for (List<Token> unit : Syllables.units(sentence)) {
+        for (List<Token> unit : Syllables.units(text, tokens)) {
             if (!Syllables.isRun(unit)) {
                 out.add(unit.get(0).text());
                 continue;
@@ -89,7 +95,7 @@ public final class TrainedSegmenter implements WordSegmenter {
                 }
                 starts[i] = score <= 0;
             }
-            Syllables.addWords(sentence, unit, starts, out);
+            Syllables.addWords(text, unit, starts, out);
         }
         return out;
     }

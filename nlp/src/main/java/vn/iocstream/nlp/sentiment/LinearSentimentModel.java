@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,7 +53,8 @@ public final class LinearSentimentModel implements SentimentClassifier {
         this.labels = List.copyOf(labels);
         this.lexicon = lexicon;
         this.bias = bias.clone();
-        this.weights = new TreeMap<>(weights);
+        // Looked up once per feature of every sentence: hashing, not the string comparisons of a tree.
+        this.weights = new HashMap<>(weights);
     }
 
     private static final class Holder {
@@ -127,7 +129,7 @@ public final class LinearSentimentModel implements SentimentClassifier {
         out.write("lexicon\t" + lexicon + "\n");
         out.write("vocabulary\t" + weights.size() + "\n");
         out.write("bias" + row(bias) + "\n");
-        for (Map.Entry<String, float[]> e : weights.entrySet()) out.write(e.getKey() + row(e.getValue()) + "\n");
+        for (Map.Entry<String, float[]> e : new TreeMap<>(weights).entrySet()) out.write(e.getKey() + row(e.getValue()) + "\n");
     }
 
     private static String row(float[] w) {

@@ -1,6 +1,7 @@
 package vn.iocstream.nlp.sentiment;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -31,10 +32,12 @@ final class SentimentFeatures {
     private static final String NUMBER = "<số>";
 
     static Map<String, Double> extract(String normalizedText, boolean lexicon) {
-        Map<String, Double> features = new LinkedHashMap<>();
+        List<Token> tokens = Tokenizer.tokens(normalizedText);
+        // Up to five features per token: sized once rather than rehashed as it grows.
+        Map<String, Double> features = new LinkedHashMap<>(tokens.size() * 8 + 16);
         String previous = null;
         int negatedUntil = -1, position = 0;
-        for (Token t : Tokenizer.tokens(normalizedText)) {
+        for (Token t : tokens) {
             String unit = switch (t.type()) {
                 case WORD, ABBREVIATION -> t.text().toLowerCase(Locale.ROOT);
                 case NUMBER -> NUMBER;
@@ -61,7 +64,7 @@ final class SentimentFeatures {
             position++;
         }
         if (lexicon) {
-            SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(normalizedText);
+            SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens);
             double score = e.score();
             features.put("lex:positive", squash(e.positive()));
             features.put("lex:negative", squash(e.negative()));
