@@ -2,6 +2,7 @@ package vn.iocstream.app;
 
 import java.util.Arrays;
 import java.util.List;
+import vn.iocstream.app.cli.BenchCommand;
 import vn.iocstream.app.cli.DemoCommand;
 import vn.iocstream.app.cli.EvalCommand;
 import vn.iocstream.app.cli.NlpCommand;
@@ -19,6 +20,7 @@ public final class Main {
               run     run the platform with config/ioc.yaml (embedded or external Kafka/ClickHouse)
               eval    measure quality on a file: segment, sentiment, entities
               nlp     train models: train-segmenter, train-sentiment
+              bench   measure throughput: nlp
               test    run the test suite against real Kafka, ClickHouse and Flink (handled by ./ioc)
               help    show this help
 
@@ -42,6 +44,7 @@ public final class Main {
                 case "run" -> new RunCommand().run(rest);
                 case "eval" -> new EvalCommand().run(rest);
                 case "nlp" -> new NlpCommand().run(rest);
+                case "bench" -> new BenchCommand().run(rest);
                 default -> throw new UsageException("unknown command: " + args[0], USAGE);
             };
         } catch (UsageException e) {

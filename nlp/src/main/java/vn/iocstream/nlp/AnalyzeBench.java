@@ -32,10 +32,6 @@ public final class AnalyzeBench {
     public record Result(int posts, int watchlists, double averagePostChars, int cores, Row baseline, Row oneThread,
                          Row allCores) {}
 
-    public static void main(String[] args) throws Exception {
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
-        print(run(seconds, 42), System.out);
-    }
 
     private static final String[] PROVINCES_OLD = {
         "Bình Dương", "Bình Phước", "Bà Rịa - Vũng Tàu", "Long An", "Tiền Giang", "Bến Tre", "Hậu Giang",

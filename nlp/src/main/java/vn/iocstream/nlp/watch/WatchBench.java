@@ -80,11 +80,6 @@ public final class WatchBench {
         "ae oi cho minh hoi %s o %s co ai biet gi khong", "troi oi %s o %s nua roi, chan that su",
         "mn tranh duong %s nha, %s dang %s", "sợ quá, %s ở %s mà không ai xử lý"};
 
-    public static void main(String[] args) {
-        int posts = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int queries = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-        print(run(queries, posts, 42), System.out);
-    }
 
     public static Result run(int queryCount, int postCount, long seed) {
         Random random = new Random(seed);
