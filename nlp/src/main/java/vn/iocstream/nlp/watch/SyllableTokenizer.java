@@ -45,6 +45,7 @@ final class SyllableTokenizer extends Tokenizer {
 
     private final boolean fold;
     private final boolean bigrams;
+    private final QueryVocabulary vocabulary;
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
@@ -56,7 +57,9 @@ final class SyllableTokenizer extends Tokenizer {
     /** The last syllable read, and the one before it (for its bigram); swapped as reading goes on. */
     private Term current = new Term();
     private Term previous = new Term();
-    private boolean hasPrevious;
+    /** Index of the current syllable, and of the syllable of the last term emitted. */
+    private int position;
+    private int emitted;
     /** The current syllable's unigram is still to be emitted, after its bigram with the previous one. */
     private boolean unigramPending;
 
@@ -67,43 +70,55 @@ final class SyllableTokenizer extends Tokenizer {
         int end;
     }
 
-    SyllableTokenizer(boolean fold, boolean bigrams) {
+    /** {@code vocabulary}: if not null, only its terms are emitted, each at its syllable's position. */
+    SyllableTokenizer(boolean fold, boolean bigrams, QueryVocabulary vocabulary) {
         this.fold = fold;
         this.bigrams = bigrams;
+        this.vocabulary = vocabulary;
     }
 
     @Override
     public boolean incrementToken() throws IOException {
         clearAttributes();
-        if (unigramPending) {
-            unigramPending = false;
-            emit(current);
-            return true;
-        }
-        Term swap = previous;
-        previous = current;
-        current = swap;
-        if (!next(current)) return false;
-        if (bigrams && hasPrevious) {
-            char[] out = termAtt.resizeBuffer(previous.length + 1 + current.length);
-            System.arraycopy(previous.chars, 0, out, 0, previous.length);
-            out[previous.length] = TextAnalyzers.BIGRAM_SEPARATOR.charAt(0);
-            System.arraycopy(current.chars, 0, out, previous.length + 1, current.length);
-            termAtt.setLength(previous.length + 1 + current.length);
-            offsetAtt.setOffset(correctOffset(previous.start), correctOffset(current.end));
-            posIncAtt.setPositionIncrement(0);
-            posLenAtt.setPositionLength(2);
+        while (true) {
+            if (unigramPending) {
+                unigramPending = false;
+                if (keep(current.chars, current.length)) {
+                    termAtt.copyBuffer(current.chars, 0, current.length);
+                    return emit(current.start, current.end, position);
+                }
+                continue;
+            }
+            Term swap = previous;
+            previous = current;
+            current = swap;
+            if (!next(current)) return false;
+            position++;
             unigramPending = true;
-            return true;
+            if (bigrams && position > 0) {
+                char[] out = termAtt.resizeBuffer(previous.length + 1 + current.length);
+                System.arraycopy(previous.chars, 0, out, 0, previous.length);
+                out[previous.length] = TextAnalyzers.BIGRAM_SEPARATOR.charAt(0);
+                System.arraycopy(current.chars, 0, out, previous.length + 1, current.length);
+                termAtt.setLength(previous.length + 1 + current.length);
+                if (keep(termAtt.buffer(), termAtt.length())) {
+                    posLenAtt.setPositionLength(2);
+                    return emit(previous.start, current.end, position - 1);
+                }
+            }
         }
-        emit(current);
-        hasPrevious = true;
-        return true;
     }
 
-    private void emit(Term t) {
-        termAtt.copyBuffer(t.chars, 0, t.length);
-        offsetAtt.setOffset(correctOffset(t.start), correctOffset(t.end));
+    private boolean keep(char[] term, int length) {
+        return vocabulary == null || vocabulary.contains(term, length);
+    }
+
+    /** Emits the term already in the attribute at syllable {@code at}, after any syllables dropped. */
+    private boolean emit(int start, int end, int at) {
+        offsetAtt.setOffset(correctOffset(start), correctOffset(end));
+        posIncAtt.setPositionIncrement(at - emitted);
+        emitted = at;
+        return true;
     }
 
     /** Reads the next syllable into {@code t}; false at the end of the text. */
@@ -179,7 +194,8 @@ final class SyllableTokenizer extends Tokenizer {
             if (length == text.length) text = Arrays.copyOf(text, 2 * text.length);
         }
         cursor = 0;
-        hasPrevious = false;
+        position = -1;
+        emitted = -1;
         unigramPending = false;
     }
 

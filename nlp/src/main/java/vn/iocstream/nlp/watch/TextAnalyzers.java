@@ -54,11 +54,20 @@ public final class TextAnalyzers {
         return out;
     }
 
+    /** The analysis for a post matched by fixed queries: only the terms in {@code vocabulary} are kept. */
+    static Analyzer forVocabulary(boolean fold, QueryVocabulary vocabulary) {
+        return analyzer(fold, true, vocabulary);
+    }
+
     private static Analyzer analyzer(boolean fold, boolean bigrams) {
+        return analyzer(fold, bigrams, null);
+    }
+
+    private static Analyzer analyzer(boolean fold, boolean bigrams, QueryVocabulary vocabulary) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                return new TokenStreamComponents(new SyllableTokenizer(fold, bigrams));
+                return new TokenStreamComponents(new SyllableTokenizer(fold, bigrams, vocabulary));
             }
         };
     }

@@ -27,7 +27,8 @@ import vn.iocstream.nlp.QueryException;
  * The configured watchlists on a Lucene {@link Monitor}: each post is matched against all queries at
  * once, the presearcher only running the queries that share a term with the post. Text is indexed
  * as syllables plus syllable bigrams (see {@link QueryCompiler}), which makes phrase queries
- * presearch on bigrams instead of common syllables. Thread-safe; close it to free the query index.
+ * presearch on bigrams instead of common syllables; of each post only the terms that some query reads
+ * are indexed. Thread-safe; close it to free the query index.
  */
 public final class WatchlistIndex implements AutoCloseable {
     static final String EXACT = "text";
@@ -62,8 +63,8 @@ public final class WatchlistIndex implements AutoCloseable {
             names.add(w.name());
         }
         this.names = List.copyOf(names);
-        Analyzer analyzer = new PerFieldAnalyzerWrapper(TextAnalyzers.exact(bigrams),
-                Map.of(FOLDED, TextAnalyzers.folded(bigrams)));
+        Analyzer analyzer = bigrams ? vocabularyAnalyzer(queries) : new PerFieldAnalyzerWrapper(TextAnalyzers.exact(false),
+                Map.of(FOLDED, TextAnalyzers.folded(false)));
         // Filter fields hold few distinct values that most posts share: never pick them to presearch on.
         TermWeightor weightor = TermWeightor.combine(TermWeightor.fieldWeightor(0.01, SOURCE, KIND, LOCALITY),
                 TermFilteredPresearcher.DEFAULT_WEIGHTOR);
@@ -75,6 +76,15 @@ public final class WatchlistIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Posts keep only the terms some query reads (see {@link QueryVocabulary}); all of them if that is unknown. */
+    private static Analyzer vocabularyAnalyzer(List<MonitorQuery> queries) {
+        return QueryVocabulary.of(queries.stream().map(MonitorQuery::getQuery).toList())
+                .<Analyzer>map(v -> new PerFieldAnalyzerWrapper(
+                        TextAnalyzers.forVocabulary(false, v.getOrDefault(EXACT, new QueryVocabulary())),
+                        Map.of(FOLDED, TextAnalyzers.forVocabulary(true, v.getOrDefault(FOLDED, new QueryVocabulary())))))
+                .orElseGet(() -> new PerFieldAnalyzerWrapper(TextAnalyzers.exact(true), Map.of(FOLDED, TextAnalyzers.folded(true))));
     }
 
     /** Checks a query without building an index, e.g. to validate configuration. */
