@@ -25,10 +25,18 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * in no watchlist: dropping them is most of the cost of indexing it.
  */
 final class QueryVocabulary {
+    private static final char SEPARATOR = TextAnalyzers.BIGRAM_SEPARATOR.charAt(0);
+
     private final CharArraySet terms = new CharArraySet(64, false);
+    /** First syllables of the bigram terms and bigram prefixes: a bigram starting otherwise is never read. */
+    private final CharArraySet heads = new CharArraySet(64, false);
     private final TreeSet<String> prefixSet = new TreeSet<>();
-    /** The prefixes, sorted, without any that extends another: the greatest one ≤ a term is then its only candidate. */
-    private char[][] prefixes = new char[0][];
+    /**
+     * The prefixes of syllables and of bigrams, sorted, without any that extends another: the greatest
+     * one ≤ a term is then its only candidate.
+     */
+    private char[][] syllablePrefixes = new char[0][];
+    private char[][] bigramPrefixes = new char[0][];
     /** Set when a query reads terms in a way not understood here: then every term is kept. */
     private boolean everything;
 
@@ -42,14 +50,14 @@ final class QueryVocabulary {
         QueryVisitor visitor = new QueryVisitor() {
             @Override
             public void consumeTerms(Query query, Term... terms) {
-                for (Term t : terms) field(t.field()).terms.add(t.text());
+                for (Term t : terms) field(t.field()).add(t.text(), false);
             }
 
             @Override
             public void consumeTermsMatching(Query query, String field, Supplier<ByteRunAutomaton> automaton) {
                 QueryVocabulary v = field(field);
                 if (query instanceof PrefixQuery p) {
-                    v.prefixSet.add(p.getPrefix().text());
+                    v.add(p.getPrefix().text(), true);
                 } else {
                     v.everything = true;
                 }
@@ -75,20 +83,52 @@ final class QueryVocabulary {
         return unknown[0] ? Optional.empty() : Optional.of(out);
     }
 
+    private void add(String term, boolean prefix) {
+        int separator = term.indexOf(SEPARATOR);
+        if (separator >= 0) heads.add(term.substring(0, separator));
+        if (prefix) {
+            prefixSet.add(term);
+        } else {
+            terms.add(term);
+        }
+    }
+
     private void sortPrefixes() {
+        syllablePrefixes = prefixFree(prefixSet.stream().filter(p -> p.indexOf(SEPARATOR) < 0).toList());
+        bigramPrefixes = prefixFree(prefixSet.stream().filter(p -> p.indexOf(SEPARATOR) >= 0).toList());
+    }
+
+    private static char[][] prefixFree(List<String> sorted) {
         List<char[]> out = new ArrayList<>();
         String last = null;
-        for (String p : prefixSet) {
+        for (String p : sorted) {
             if (last != null && p.startsWith(last)) continue;
             out.add(p.toCharArray());
             last = p;
         }
-        prefixes = out.toArray(char[][]::new);
+        return out.toArray(char[][]::new);
     }
 
-    /** Whether a query may read the term {@code chars[0, length)}. */
-    boolean contains(char[] chars, int length) {
-        if (everything || terms.contains(chars, 0, length)) return true;
+    /** Whether a query may read the syllable {@code chars[0, length)}. */
+    boolean containsSyllable(char[] chars, int length) {
+        return everything || terms.contains(chars, 0, length) || hasPrefix(syllablePrefixes, chars, length);
+    }
+
+    /** Whether a bigram starting with this syllable may be read, by {@link #containsBigram}. */
+    boolean startsBigram(char[] chars, int length) {
+        return everything || heads.contains(chars, 0, length);
+    }
+
+    /**
+     * Whether a query may read the bigram {@code chars[0, length)}. A syllable prefix matches bigrams
+     * too ("ngập*" matches "ngập úng"), but at the position of a syllable it also matches and that
+     * is kept, so the bigram changes no match: it is only kept for a bigram term or prefix.
+     */
+    boolean containsBigram(char[] chars, int length) {
+        return everything || terms.contains(chars, 0, length) || hasPrefix(bigramPrefixes, chars, length);
+    }
+
+    private static boolean hasPrefix(char[][] prefixes, char[] chars, int length) {
         int lo = 0, hi = prefixes.length - 1, floor = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;

@@ -83,7 +83,7 @@ final class SyllableTokenizer extends Tokenizer {
         while (true) {
             if (unigramPending) {
                 unigramPending = false;
-                if (keep(current.chars, current.length)) {
+                if (vocabulary == null || vocabulary.containsSyllable(current.chars, current.length)) {
                     termAtt.copyBuffer(current.chars, 0, current.length);
                     return emit(current.start, current.end, position);
                 }
@@ -95,22 +95,18 @@ final class SyllableTokenizer extends Tokenizer {
             if (!next(current)) return false;
             position++;
             unigramPending = true;
-            if (bigrams && position > 0) {
+            if (bigrams && position > 0 && (vocabulary == null || vocabulary.startsBigram(previous.chars, previous.length))) {
                 char[] out = termAtt.resizeBuffer(previous.length + 1 + current.length);
                 System.arraycopy(previous.chars, 0, out, 0, previous.length);
                 out[previous.length] = TextAnalyzers.BIGRAM_SEPARATOR.charAt(0);
                 System.arraycopy(current.chars, 0, out, previous.length + 1, current.length);
                 termAtt.setLength(previous.length + 1 + current.length);
-                if (keep(termAtt.buffer(), termAtt.length())) {
+                if (vocabulary == null || vocabulary.containsBigram(termAtt.buffer(), termAtt.length())) {
                     posLenAtt.setPositionLength(2);
                     return emit(previous.start, current.end, position - 1);
                 }
             }
         }
-    }
-
-    private boolean keep(char[] term, int length) {
-        return vocabulary == null || vocabulary.contains(term, length);
     }
 
     /** Emits the term already in the attribute at syllable {@code at}, after any syllables dropped. */

@@ -14,6 +14,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
@@ -38,6 +39,15 @@ public final class WatchlistIndex implements AutoCloseable {
     static final String LOCALITY = "locality";
     /** Monitor.match on a batch indexes it as one small index; 100 was the fastest batch size measured. */
     static final int BATCH = 100;
+
+    /**
+     * Monitor gives the matcher a searcher over the post with the default query cache, whose usage
+     * tracking hashes every candidate query although a one-post index is never cached.
+     */
+    private static final MatcherFactory<QueryMatch> MATCHER = searcher -> {
+        searcher.setQueryCache(null);
+        return QueryMatch.SIMPLE_MATCHER.createMatcher(searcher);
+    };
 
     private final List<String> names;
     private final Monitor monitor;
@@ -95,7 +105,7 @@ public final class WatchlistIndex implements AutoCloseable {
     /** Names of the watchlists that match, in configuration order. */
     public List<String> match(WatchDocument doc) {
         try {
-            return names(monitor.match(document(doc), QueryMatch.SIMPLE_MATCHER).getMatches());
+            return names(monitor.match(document(doc), MATCHER).getMatches());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -108,7 +118,7 @@ public final class WatchlistIndex implements AutoCloseable {
             for (int from = 0; from < docs.size(); from += BATCH) {
                 List<WatchDocument> chunk = docs.subList(from, Math.min(docs.size(), from + BATCH));
                 Document[] batch = chunk.stream().map(WatchlistIndex::document).toArray(Document[]::new);
-                var matches = monitor.match(batch, QueryMatch.SIMPLE_MATCHER);
+                var matches = monitor.match(batch, MATCHER);
                 for (int i = 0; i < batch.length; i++) out.add(names(matches.getMatches(i)));
             }
         } catch (IOException e) {
