@@ -1,24 +1,19 @@
 package vn.iocstream.nlp.watch;
 
-import com.ibm.icu.text.Normalizer2;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.shingle.ShingleFilter;
-import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * The two analyses of Vietnamese text that watchlists and search share. Input is expected to be
  * normalised by {@link vn.iocstream.nlp.TextNormalizer} first (NFC, one tone placement), which is what
- * makes "hoà" and "hòa" the same token; the analyzers only split into syllables and fold.
+ * makes "hoà" and "hòa" the same token; the analyzers only split into syllables and fold, in one
+ * cheap pass ({@link SyllableTokenizer}).
  * <ul>
  *   <li>exact: syllables case-folded (ICU nfkc_cf), diacritics kept;</li>
  *   <li>folded: the same, then diacritics removed and đ → d, for text typed without them.</li>
@@ -32,8 +27,6 @@ public final class TextAnalyzers {
 
     /** Separator inside a bigram term; a space never occurs inside a syllable token. */
     public static final String BIGRAM_SEPARATOR = " ";
-
-    private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
 
     public static Analyzer exact(boolean bigrams) {
         return analyzer(false, bigrams);
@@ -61,19 +54,20 @@ public final class TextAnalyzers {
         return out;
     }
 
+    /** The analysis for a post matched by fixed queries: only the terms in {@code vocabulary} are kept. */
+    static Analyzer forVocabulary(boolean fold, QueryVocabulary vocabulary) {
+        return analyzer(fold, true, vocabulary);
+    }
+
     private static Analyzer analyzer(boolean fold, boolean bigrams) {
+        return analyzer(fold, bigrams, null);
+    }
+
+    private static Analyzer analyzer(boolean fold, boolean bigrams, QueryVocabulary vocabulary) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream ts = new ICUNormalizer2Filter(source, NFKC_CF);
-                if (fold) ts = new ASCIIFoldingFilter(ts);
-                if (bigrams) {
-                    ShingleFilter shingles = new ShingleFilter(ts, 2, 2);
-                    shingles.setTokenSeparator(BIGRAM_SEPARATOR);
-                    ts = shingles;
-                }
-                return new TokenStreamComponents(source, ts);
+                return new TokenStreamComponents(new SyllableTokenizer(fold, bigrams, vocabulary));
             }
         };
     }

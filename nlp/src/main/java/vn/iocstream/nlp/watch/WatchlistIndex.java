@@ -14,6 +14,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
@@ -27,7 +28,8 @@ import vn.iocstream.nlp.QueryException;
  * The configured watchlists on a Lucene {@link Monitor}: each post is matched against all queries at
  * once, the presearcher only running the queries that share a term with the post. Text is indexed
  * as syllables plus syllable bigrams (see {@link QueryCompiler}), which makes phrase queries
- * presearch on bigrams instead of common syllables. Thread-safe; close it to free the query index.
+ * presearch on bigrams instead of common syllables; of each post only the terms that some query reads
+ * are indexed. Thread-safe; close it to free the query index.
  */
 public final class WatchlistIndex implements AutoCloseable {
     static final String EXACT = "text";
@@ -37,6 +39,15 @@ public final class WatchlistIndex implements AutoCloseable {
     static final String LOCALITY = "locality";
     /** Monitor.match on a batch indexes it as one small index; 100 was the fastest batch size measured. */
     static final int BATCH = 100;
+
+    /**
+     * Monitor gives the matcher a searcher over the post with the default query cache, whose usage
+     * tracking hashes every candidate query although a one-post index is never cached.
+     */
+    private static final MatcherFactory<QueryMatch> MATCHER = searcher -> {
+        searcher.setQueryCache(null);
+        return QueryMatch.SIMPLE_MATCHER.createMatcher(searcher);
+    };
 
     private final List<String> names;
     private final Monitor monitor;
@@ -62,8 +73,8 @@ public final class WatchlistIndex implements AutoCloseable {
             names.add(w.name());
         }
         this.names = List.copyOf(names);
-        Analyzer analyzer = new PerFieldAnalyzerWrapper(TextAnalyzers.exact(bigrams),
-                Map.of(FOLDED, TextAnalyzers.folded(bigrams)));
+        Analyzer analyzer = bigrams ? vocabularyAnalyzer(queries) : new PerFieldAnalyzerWrapper(TextAnalyzers.exact(false),
+                Map.of(FOLDED, TextAnalyzers.folded(false)));
         // Filter fields hold few distinct values that most posts share: never pick them to presearch on.
         TermWeightor weightor = TermWeightor.combine(TermWeightor.fieldWeightor(0.01, SOURCE, KIND, LOCALITY),
                 TermFilteredPresearcher.DEFAULT_WEIGHTOR);
@@ -77,6 +88,15 @@ public final class WatchlistIndex implements AutoCloseable {
         }
     }
 
+    /** Posts keep only the terms some query reads (see {@link QueryVocabulary}); all of them if that is unknown. */
+    private static Analyzer vocabularyAnalyzer(List<MonitorQuery> queries) {
+        return QueryVocabulary.of(queries.stream().map(MonitorQuery::getQuery).toList())
+                .<Analyzer>map(v -> new PerFieldAnalyzerWrapper(
+                        TextAnalyzers.forVocabulary(false, v.getOrDefault(EXACT, new QueryVocabulary())),
+                        Map.of(FOLDED, TextAnalyzers.forVocabulary(true, v.getOrDefault(FOLDED, new QueryVocabulary())))))
+                .orElseGet(() -> new PerFieldAnalyzerWrapper(TextAnalyzers.exact(true), Map.of(FOLDED, TextAnalyzers.folded(true))));
+    }
+
     /** Checks a query without building an index, e.g. to validate configuration. */
     public static void validate(String query) {
         WatchQueryParser.parse(query);
@@ -85,7 +105,7 @@ public final class WatchlistIndex implements AutoCloseable {
     /** Names of the watchlists that match, in configuration order. */
     public List<String> match(WatchDocument doc) {
         try {
-            return names(monitor.match(document(doc), QueryMatch.SIMPLE_MATCHER).getMatches());
+            return names(monitor.match(document(doc), MATCHER).getMatches());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,7 +118,7 @@ public final class WatchlistIndex implements AutoCloseable {
             for (int from = 0; from < docs.size(); from += BATCH) {
                 List<WatchDocument> chunk = docs.subList(from, Math.min(docs.size(), from + BATCH));
                 Document[] batch = chunk.stream().map(WatchlistIndex::document).toArray(Document[]::new);
-                var matches = monitor.match(batch, QueryMatch.SIMPLE_MATCHER);
+                var matches = monitor.match(batch, MATCHER);
                 for (int i = 0; i < batch.length; i++) out.add(names(matches.getMatches(i)));
             }
         } catch (IOException e) {
