@@ -18,7 +18,7 @@ import vn.iocstream.core.geo.Gazetteer;
  * with teencode) against 200 generated watchlists, on one thread and on every core (one analyzer per
  * thread), beside a baseline measured in the same run: normalisation and syllable tokenisation only.
  * Seeded, so runs compare. Prints a table; the last line is the headline figure.
- * Run: {@code java -cp <nlp classpath> vn.iocstream.nlp.AnalyzeBench [seconds]}.
+ * Run: {@code ./ioc bench nlp [--seconds S]}.
  */
 public final class AnalyzeBench {
     private AnalyzeBench() {}

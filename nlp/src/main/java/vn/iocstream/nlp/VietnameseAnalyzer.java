@@ -19,6 +19,8 @@ import vn.iocstream.nlp.entity.Entity;
 import vn.iocstream.nlp.pipeline.PipelineAnnotations;
 import vn.iocstream.nlp.pipeline.VietnamesePipeline;
 import vn.iocstream.nlp.segment.Segmenters;
+import vn.iocstream.nlp.watch.WatchDocument;
+import vn.iocstream.nlp.watch.WatchlistIndex;
 import vn.iocstream.nlp.sentiment.LinearSentimentModel;
 import vn.iocstream.nlp.sentiment.SentimentClassifier;
 
@@ -33,9 +35,9 @@ import vn.iocstream.nlp.sentiment.SentimentClassifier;
  * Analysis a = analyzer.analyze("ko bt dc ai chiu trach nhiem vs vu tai nan nay", "comment", "facebook");
  * }</pre>
  */
-public final class VietnameseAnalyzer {
+public final class VietnameseAnalyzer implements AutoCloseable {
 
-    private final WatchlistMatcher watchlists;
+    private final WatchlistIndex watchlists;
     private final Gazetteer gazetteer;
     private final SentimentClassifier sentiment;
     private final VietnamesePipeline pipeline;
@@ -48,7 +50,7 @@ public final class VietnameseAnalyzer {
     /** With another word segmenter (e.g. a trained one) and sentiment classifier. */
     public VietnameseAnalyzer(List<IocConfig.Watchlist> watchlists, Gazetteer gazetteer, WordSegmenter segmenter,
                               SentimentClassifier sentiment) {
-        this.watchlists = new WatchlistMatcher(watchlists);
+        this.watchlists = new WatchlistIndex(watchlists);
         this.gazetteer = gazetteer;
         this.sentiment = sentiment;
         this.pipeline = new VietnamesePipeline(segmenter);
@@ -74,8 +76,7 @@ public final class VietnameseAnalyzer {
      * @param text   raw text (title and body joined by the caller)
      * @param kind   "press", "social" or "comment"; social posts and comments get teencode expansion,
      *               anything else is treated as press
-     * @param source the source name; not used by this version's rules, kept so that per-source
-     *               handling does not change the signature
+     * @param source the source name, which watchlists can filter on ({@code source:…})
      */
     public Analysis analyze(String text, String kind, String source) {
         boolean social = "social".equals(kind) || "comment".equals(kind);
@@ -109,7 +110,8 @@ public final class VietnameseAnalyzer {
 
         Sentiment s = documentSentiment(sentences);
         return new Analysis(normalized, List.copyOf(sentences), List.copyOf(words), List.copyOf(places),
-                List.copyOf(entities), province, s.label(), s.score(), watchlists.matches(normalized),
+                List.copyOf(entities), province, s.label(), s.score(),
+                watchlists.match(new WatchDocument(normalized, source, kind, province)),
                 Fingerprints.simhash(normalized));
     }
 
@@ -129,5 +131,11 @@ public final class VietnameseAnalyzer {
         }
         String label = opinionated > 0 ? "positive" : opinionated < 0 ? "negative" : "neutral";
         return new Sentiment(label, total / sentences.size());
+    }
+
+    /** Releases the watchlist index. */
+    @Override
+    public void close() {
+        watchlists.close();
     }
 }

@@ -106,15 +106,26 @@ public final class QueryCompiler {
         return f.prefix() ? new PrefixQuery(term) : new TermQuery(term);
     }
 
+    /**
+     * Accented words match the same words written with those accents, and the same words written with no
+     * accents at all (social text is often typed without diacritics): in the exact field, "tai nan" typed
+     * bare is the folded form. "cháy" still never matches "chạy", which carries a different accent.
+     */
     private Query words(WatchQuery.Words w) {
-        boolean exact = accented(w.text());
-        String field = exact ? fields.exact() : fields.folded();
-        List<String> s = terms(w.text(), exact);
+        List<String> folded = terms(w.text(), false);
+        if (!accented(w.text())) return phrase(fields.folded(), folded, w.prefix());
+        return new BooleanQuery.Builder()
+                .add(phrase(fields.exact(), terms(w.text(), true), w.prefix()), Occur.SHOULD)
+                .add(phrase(fields.exact(), folded, w.prefix()), Occur.SHOULD)
+                .build();
+    }
+
+    private Query phrase(String field, List<String> s, boolean prefix) {
         if (s.size() == 1) {
             Term t = new Term(field, s.get(0));
-            return w.prefix() ? new PrefixQuery(t) : new TermQuery(t);
+            return prefix ? new PrefixQuery(t) : new TermQuery(t);
         }
-        if (w.prefix()) return phraseSpan(field, s, true);
+        if (prefix) return phraseSpan(field, s, true);
         PhraseQuery.Builder phrase = new PhraseQuery.Builder();
         if (!bigrams) {
             for (int i = 0; i < s.size(); i++) phrase.add(new Term(field, s.get(i)), i);

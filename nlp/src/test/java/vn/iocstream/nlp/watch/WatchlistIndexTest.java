@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.TextNormalizer;
-import vn.iocstream.nlp.WatchlistMatcher;
 
 class WatchlistIndexTest {
 
@@ -44,9 +43,11 @@ class WatchlistIndexTest {
     }
 
     @Test
-    void accentedPhrase_doesNotMatchOtherTones() {
+    void accentedPhrase_matchesTextTypedWithoutDiacritics_butNotOtherTones() {
+        assertThat(matches("\"tai nạn\"", "tai nan giao thong o dong nai")).isTrue();
         assertThat(matches("\"tai nạn\"", "Tái nạn nhân ...")).isFalse();
-        assertThat(matches("\"tai nạn\"", "tai nan giao thong o dong nai")).isFalse();
+        assertThat(matches("cháy", "Người dân chạy ra khỏi nhà")).isFalse();
+        assertThat(matches("cháy", "chay nha o quan 8, mn tranh xa")).isTrue();
     }
 
     @Test
@@ -179,22 +180,5 @@ class WatchlistIndexTest {
             }
         }
         assertThat(total).isGreaterThan(15);
-    }
-
-    /** An independent oracle: the old in-memory matcher, on queries both languages share (unaccented). */
-    @Test
-    void monitor_agreesWithOldMatcherOnSharedLanguage() {
-        List<String> shared = List.of("\"tai nan\"", "\"giao thong\" AND NOT \"tai nan\"", "(chay OR sat) AND rung",
-                "\"mua lon\" \"ngap\"", "\"gia xang\" OR \"gia vang\"", "\"benh vien\" AND (dich OR \"qua tai\")",
-                "xe NOT \"cuu thuong\"", "\"ngap sau\" OR \"ngap ung\"");
-        List<IocConfig.Watchlist> lists = new ArrayList<>();
-        for (int i = 0; i < shared.size(); i++) lists.add(new IocConfig.Watchlist("q" + i, "", shared.get(i)));
-        WatchlistMatcher old = new WatchlistMatcher(lists);
-        try (WatchlistIndex index = new WatchlistIndex(lists)) {
-            for (String post : POSTS) {
-                String text = TextNormalizer.normalize(post);
-                assertThat(index.match(new WatchDocument(text, null, null, null))).as(post).isEqualTo(old.matches(text));
-            }
-        }
     }
 }
