@@ -72,4 +72,17 @@ class MainTest {
         assertThat(Main.run(new String[] {"run", "--config", "/nonexistent/ioc.yaml"})).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("config file not found: /nonexistent/ioc.yaml");
     }
+
+    @Test
+    void malformedWatchlist_stopsTheStartWithItsPosition(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path config = dir.resolve("ioc.yaml");
+        java.nio.file.Files.writeString(config, """
+                watchlists:
+                  - name: ngap-lut
+                    title: Ngập lụt
+                    query: '(ngập OR "triều cường"'
+                """);
+        assertThat(Main.run(new String[] {"run", "--config", config.toString()})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("watchlist 'ngap-lut'", "position");
+    }
 }

@@ -21,7 +21,10 @@ import vn.iocstream.core.clickhouse.ClickHouseServer;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.crawlers.FeedCrawler;
 import vn.iocstream.crawlers.KafkaPostSink;
+import vn.iocstream.core.config.ConfigLoader;
+import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.search.PostSearchIndex;
+import vn.iocstream.nlp.watch.WatchlistIndex;
 
 /**
  * The whole platform in one process tree: ClickHouse (embedded child process or external), Kafka
@@ -65,6 +68,14 @@ public final class IocRuntime implements AutoCloseable {
     }
 
     private void startAll(IocConfig config, List<AlertChannel> extraChannels) throws Exception {
+        // A typo in a watchlist must stop the start with its position, not fail the Flink job later.
+        for (IocConfig.Watchlist w : config.watchlists()) {
+            try {
+                WatchlistIndex.validate(w.query());
+            } catch (QueryException e) {
+                throw new ConfigLoader.ConfigException("watchlist '" + w.name() + "': " + e.getMessage());
+            }
+        }
         IocConfig.ClickHouse ch = config.clickhouse();
         if (ch.embedded()) {
             ClickHouseServer server = step("ClickHouse server (embedded, " + ch.dataDir() + ")",
