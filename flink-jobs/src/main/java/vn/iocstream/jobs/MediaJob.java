@@ -51,7 +51,7 @@ import vn.iocstream.jobs.io.RawRecordDeserializer;
  * <pre>
  * raw posts → parse ─(dead letters)→ deadletter topic
  *           → watermarks(published time, idleness) → analyse → story ids ─→ posts table, ioc.enriched.posts
- *           → hits per watchlist → keyBy(watchlist) ─→ 1-minute windows → watchlist_stats
+ *                                                    → hits per watchlist → keyBy(watchlist) ─→ 1-minute windows → watchlist_stats
  *                                                  └→ volume-jump detector → ioc.alerts
  * </pre>
  *
@@ -109,7 +109,9 @@ public final class MediaJob {
         enriched.sinkTo(sinks.posts()).name("posts-to-clickhouse").uid("posts-to-clickhouse");
         enriched.sinkTo(sinks.enrichedPosts()).name("enriched-posts-to-kafka").uid("enriched-posts-to-kafka");
 
-        DataStream<WatchlistHit> hits = enriched
+        // Counted from the analysed stream: counts need no story id, and posts flushed from AssignStory by its
+        // wall-clock timer carry no event timestamp for the windows.
+        DataStream<WatchlistHit> hits = analyzed
                 .flatMap(new ToWatchlistHits()).name("watchlist-hits").uid("watchlist-hits");
 
         hits.keyBy(WatchlistHit::watchlist)
