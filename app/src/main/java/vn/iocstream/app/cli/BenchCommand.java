@@ -19,15 +19,9 @@ public final class BenchCommand {
                   beside plain syllable phrase queries.""";
 
     public int run(List<String> args) throws Exception {
-        if (args.isEmpty() || args.get(0).equals("--help")) {
-            System.out.println(USAGE);
-            return args.isEmpty() ? 2 : 0;
-        }
+        Integer helped = Options.helpFor(args, USAGE);
+        if (helped != null) return helped;
         List<String> rest = args.subList(1, args.size());
-        if (rest.contains("--help")) {
-            System.out.println(USAGE);
-            return 0;
-        }
         if (!args.get(0).equals("nlp")) throw new UsageException("unknown benchmark: " + args.get(0), USAGE);
         Options o = Options.parse(rest, List.of("seconds", "posts", "seed"), List.of(), USAGE);
         long seed = o.number("seed", 7);

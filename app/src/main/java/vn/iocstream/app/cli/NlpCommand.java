@@ -21,15 +21,9 @@ public final class NlpCommand {
                   columns text,label. Use it with nlp.sentimentModel=MODEL.""";
 
     public int run(List<String> args) throws Exception {
-        if (args.isEmpty() || args.get(0).equals("--help")) {
-            System.out.println(USAGE);
-            return args.isEmpty() ? 2 : 0;
-        }
+        Integer helped = Options.helpFor(args, USAGE);
+        if (helped != null) return helped;
         List<String> rest = args.subList(1, args.size());
-        if (rest.contains("--help")) {
-            System.out.println(USAGE);
-            return 0;
-        }
         return switch (args.get(0)) {
             case "train-segmenter" -> trainSegmenter(rest);
             case "train-sentiment" -> trainSentiment(rest);

@@ -54,6 +54,18 @@ public final class Options {
         return options;
     }
 
+    /**
+     * For commands with sub-commands ({@code ioc eval segment …}): prints the usage when there is no
+     * sub-command (exit 2) or {@code --help} anywhere (exit 0); null when the command should run.
+     */
+    public static Integer helpFor(List<String> args, String usage) {
+        if (args.isEmpty() || args.contains("--help")) {
+            System.out.println(usage);
+            return args.isEmpty() ? 2 : 0;
+        }
+        return null;
+    }
+
     public boolean has(String name) {
         return values.containsKey(name);
     }
