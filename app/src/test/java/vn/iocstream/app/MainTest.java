@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,25 @@ class MainTest {
                 """);
         assertThat(Main.run(new String[] {"run", "--config", config.toString()})).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("watchlist 'ngap-lut'", "position");
+    }
+
+    @Test
+    void evalSentiment_printsItsHeadlineLast(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path csv = dir.resolve("binh-luan.csv");
+        java.nio.file.Files.writeString(csv, """
+                text,label
+                "Dịch vụ công trực tuyến nhanh gọn, rất hài lòng",positive
+                "ngap nua roi, ko ai xu ly a, buc xuc qua",negative
+                Lịch cắt điện khu vực phường 5 ngày mai,neutral
+                """);
+        assertThat(Main.run(new String[] {"eval", "sentiment", "--csv", csv.toString()})).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(lines.size() - 1)).matches("sentiment macroF1=\\d\\.\\d{4} weightedF1=\\d\\.\\d{4} accuracy=\\d\\.\\d{4}");
+    }
+
+    @Test
+    void evalWithAMissingFile_isAUsageError() {
+        assertThat(Main.run(new String[] {"eval", "segment", "--conllu", "/khong-co/dev.conllu"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--conllu: no such file: /khong-co/dev.conllu");
     }
 }
