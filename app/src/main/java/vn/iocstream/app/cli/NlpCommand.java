@@ -16,9 +16,10 @@ public final class NlpCommand {
                   trains a word segmenter on your annotated text (CoNLL-U, multi-syllable words as one FORM
                   with spaces). Use it with nlp.segmenter=trained and nlp.segmenterModel=MODEL.
 
-              train-sentiment --csv FILE --out MODEL [--no-lexicon] [--epochs N] [--seed N]
+              train-sentiment --csv FILE [--out MODEL] [--no-lexicon] [--epochs N] [--seed N]
                   trains the linear sentiment classifier (syllable n-grams + lexicon evidence) on a CSV with
-                  columns text,label. Use it with nlp.sentimentModel=MODEL.""";
+                  columns text,label (default MODEL: data/models/sentiment-model.tsv). Use it with
+                  nlp.sentimentModel=MODEL.""";
 
     public int run(List<String> args) throws Exception {
         Integer helped = Options.helpFor(args, USAGE);
@@ -47,11 +48,13 @@ public final class NlpCommand {
     private int trainSentiment(List<String> args) throws Exception {
         Options o = Options.parse(args, List.of("csv", "out", "epochs", "seed"), List.of("no-lexicon"), USAGE);
         Path csv = EvalCommand.existingFile(o, "csv");
-        if (!o.has("out")) throw new UsageException("--out MODEL is required", USAGE);
+        Path out = Path.of(o.get("out", "data/models/sentiment-model.tsv"));
+        if (out.getParent() != null) java.nio.file.Files.createDirectories(out.getParent());
         SentimentTrainer.Options d = SentimentTrainer.Options.defaults();
         SentimentTrainer.Options options = new SentimentTrainer.Options((int) o.number("epochs", d.epochs()),
                 d.learningRate(), d.l2(), o.number("seed", d.seed()), !o.has("no-lexicon"), d.prune());
-        System.out.println(SentimentTrainer.train(csv, Path.of(o.get("out", null)), options).summary());
+        System.out.println(SentimentTrainer.train(csv, out, options).summary());
+        System.out.println("wrote " + out + "; use it with nlp.sentimentModel: " + out);
         return 0;
     }
 }
