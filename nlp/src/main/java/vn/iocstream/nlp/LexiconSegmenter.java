@@ -11,7 +11,7 @@ import java.util.Set;
  * it errs on overlapping ambiguities ("thuộc địa chỉ" becomes thuộc địa | chỉ where it means thuộc |
  * địa chỉ), which a statistical segmenter resolves. Immutable, thread-safe.
  */
-public final class LexiconSegmenter implements WordSegmenter {
+public final class LexiconSegmenter implements TokenSegmenter {
 
     private static final LexiconSegmenter BUILT_IN = new LexiconSegmenter(loadWords());
 
@@ -27,11 +27,6 @@ public final class LexiconSegmenter implements WordSegmenter {
     /** The segmenter with the lexicon shipped in this jar. */
     public static LexiconSegmenter builtIn() {
         return BUILT_IN;
-    }
-
-    @Override
-    public List<String> segment(String sentence) {
-        return segment(sentence, 0, sentence.length(), Tokenizer.tokens(sentence));
     }
 
     @Override

@@ -105,8 +105,17 @@ public final class Gazetteer {
         prefixes.add(key);
     }
 
-    /** Loads the gazetteer shipped in the core jar. */
+    /** The gazetteer shipped in the core jar (one shared instance). */
     public static Gazetteer load() {
+        return Shared.INSTANCE;
+    }
+
+    /** Parsed once per JVM: the gazetteer is immutable and thread-safe, and every analyzer and rule set uses it. */
+    private static final class Shared {
+        static final Gazetteer INSTANCE = parse();
+    }
+
+    private static Gazetteer parse() {
         try (InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("missing resource " + RESOURCE);
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

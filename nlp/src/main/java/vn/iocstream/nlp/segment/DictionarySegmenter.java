@@ -1,10 +1,8 @@
 package vn.iocstream.nlp.segment;
 
-import java.util.ArrayList;
 import java.util.List;
 import vn.iocstream.nlp.Token;
-import vn.iocstream.nlp.Tokenizer;
-import vn.iocstream.nlp.WordSegmenter;
+import vn.iocstream.nlp.TokenSegmenter;
 
 /**
  * Dictionary-based maximal matching: within each run of syllables, the split into the fewest words
@@ -14,7 +12,7 @@ import vn.iocstream.nlp.WordSegmenter;
  * as Vietnamese treebanks write names. Knows no context, so it over-joins phrases the lexicon lists
  * ("cho biết", "có người") where the treebank splits them. Immutable, thread-safe.
  */
-public final class DictionarySegmenter implements WordSegmenter {
+public final class DictionarySegmenter implements TokenSegmenter {
 
     private final Lexicon lexicon;
 
@@ -27,18 +25,8 @@ public final class DictionarySegmenter implements WordSegmenter {
     }
 
     @Override
-    public List<String> segment(String sentence) {
-        return segment(sentence, 0, sentence.length(), Tokenizer.tokens(sentence));
-    }
-
-    @Override
     public List<String> segment(String text, int from, int to, List<Token> tokens) {
-        List<String> out = new ArrayList<>();
-        for (List<Token> unit : Syllables.units(text, tokens)) {
-            if (Syllables.isRun(unit)) Syllables.addWords(text, unit, starts(unit, Syllables.keys(unit)), out);
-            else out.add(unit.get(0).text());
-        }
-        return out;
+        return Syllables.words(text, tokens, run -> starts(run, Syllables.keys(run)));
     }
 
     /** Which syllables of a run start a word. */

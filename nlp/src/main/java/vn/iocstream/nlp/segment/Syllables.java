@@ -2,6 +2,7 @@ package vn.iocstream.nlp.segment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import vn.iocstream.nlp.Token;
 import vn.iocstream.nlp.Tokenizer;
 
@@ -52,6 +53,19 @@ final class Syllables {
 
     static boolean capitalised(Token t) {
         return Character.isUpperCase(t.text().codePointAt(0));
+    }
+
+    /**
+     * The words of a tokenised part of {@code text}: each run of syllables split where {@code starts} says a
+     * word begins, every other token a word of its own.
+     */
+    static List<String> words(String text, List<Token> tokens, Function<List<Token>, boolean[]> starts) {
+        List<String> out = new ArrayList<>();
+        for (List<Token> unit : units(text, tokens)) {
+            if (isRun(unit)) addWords(text, unit, starts.apply(unit), out);
+            else out.add(unit.get(0).text());
+        }
+        return out;
     }
 
     /**

@@ -6,15 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.iocstream.nlp.Token;
-import vn.iocstream.nlp.Tokenizer;
-import vn.iocstream.nlp.WordSegmenter;
+import vn.iocstream.nlp.TokenSegmenter;
 
 /**
  * A segmenter learnt from annotated text by {@link SegmenterTrainer}: a linear model (averaged
@@ -24,7 +22,7 @@ import vn.iocstream.nlp.WordSegmenter;
  * {@code lexicon\tNAME} (the word list its features consulted, see {@link Lexicon#named}), then one
  * {@code feature\tweight} line per feature. Immutable, thread-safe.
  */
-public final class TrainedSegmenter implements WordSegmenter {
+public final class TrainedSegmenter implements TokenSegmenter {
 
     static final String FORMAT = "ioc-segmenter-1";
 
@@ -72,31 +70,23 @@ public final class TrainedSegmenter implements WordSegmenter {
     }
 
     @Override
-    public List<String> segment(String sentence) {
-        return segment(sentence, 0, sentence.length(), Tokenizer.tokens(sentence));
+    public List<String> segment(String text, int from, int to, List<Token> tokens) {
+        return Syllables.words(text, tokens, this::starts);
     }
 
-    @Override
-    public List<String> segment(String text, int from, int to, List<Token> tokens) {
-        List<String> out = new ArrayList<>();
-        for (List<Token> unit : Syllables.units(text, tokens)) {
-            if (!Syllables.isRun(unit)) {
-                out.add(unit.get(0).text());
-                continue;
+    /** Which syllables of a run start a word, left to right (each decision is a feature of the next). */
+    private boolean[] starts(List<Token> unit) {
+        BoundaryFeatures.Run run = features.run(unit);
+        boolean[] starts = new boolean[unit.size()];
+        starts[0] = true;
+        for (int i = 1; i < unit.size(); i++) {
+            double score = 0;
+            for (String f : features.of(run, i, !starts[i - 1])) {
+                Float w = weights.get(f);
+                if (w != null) score += w;
             }
-            BoundaryFeatures.Run run = features.run(unit);
-            boolean[] starts = new boolean[unit.size()];
-            starts[0] = true;
-            for (int i = 1; i < unit.size(); i++) {
-                double score = 0;
-                for (String f : features.of(run, i, !starts[i - 1])) {
-                    Float w = weights.get(f);
-                    if (w != null) score += w;
-                }
-                starts[i] = score <= 0;
-            }
-            Syllables.addWords(text, unit, starts, out);
+            starts[i] = score <= 0;
         }
-        return out;
+        return starts;
     }
 }
