@@ -47,5 +47,4 @@ public final class WindowedGaussianDetector implements AnomalyDetector {
         double poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
         return 0.5 * poly * Math.exp(-z * z / 2);
     }
-
 }
