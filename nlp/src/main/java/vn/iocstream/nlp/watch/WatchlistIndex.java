@@ -8,19 +8,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.search.Query;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.nlp.QueryException;
 
@@ -40,13 +43,12 @@ public final class WatchlistIndex implements AutoCloseable {
     /** Monitor.match on a batch indexes it as one small index; 100 was the fastest batch size measured. */
     static final int BATCH = 100;
 
-    /**
-     * Monitor gives the matcher a searcher over the post with the default query cache, whose usage
-     * tracking hashes every candidate query although a one-post index is never cached.
-     */
-    private static final MatcherFactory<QueryMatch> MATCHER = searcher -> {
-        searcher.setQueryCache(null);
-        return QueryMatch.SIMPLE_MATCHER.createMatcher(searcher);
+    /** Splits top-level disjunctions as the Monitor does by default, then prepares each part. */
+    private static final QueryDecomposer PREPARING_DECOMPOSER = new QueryDecomposer() {
+        @Override
+        public Set<Query> decompose(Query q) {
+            return super.decompose(q).stream().map(PreparedQuery::of).collect(Collectors.toSet());
+        }
     };
 
     private final List<String> names;
@@ -81,7 +83,8 @@ public final class WatchlistIndex implements AutoCloseable {
         try {
             // Two passes index two terms of each conjunction, so "tai nạn" AND "Đồng Nai" is only run on
             // posts that have both: measured about half the candidate queries of one pass.
-            this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(2, 0, weightor, List.of(), Set.of()));
+            this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(2, 0, weightor, List.of(), Set.of()),
+                    new MonitorConfiguration().setQueryDecomposer(PREPARING_DECOMPOSER));
             monitor.register(queries);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -105,7 +108,7 @@ public final class WatchlistIndex implements AutoCloseable {
     /** Names of the watchlists that match, in configuration order. */
     public List<String> match(WatchDocument doc) {
         try {
-            return names(monitor.match(document(doc), MATCHER).getMatches());
+            return names(monitor.match(document(doc), PreparedMatcher.FACTORY).getMatches());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,7 +121,7 @@ public final class WatchlistIndex implements AutoCloseable {
             for (int from = 0; from < docs.size(); from += BATCH) {
                 List<WatchDocument> chunk = docs.subList(from, Math.min(docs.size(), from + BATCH));
                 Document[] batch = chunk.stream().map(WatchlistIndex::document).toArray(Document[]::new);
-                var matches = monitor.match(batch, MATCHER);
+                var matches = monitor.match(batch, PreparedMatcher.FACTORY);
                 for (int i = 0; i < batch.length; i++) out.add(names(matches.getMatches(i)));
             }
         } catch (IOException e) {
