@@ -3,6 +3,7 @@ package vn.iocstream.nlp.watch;
 import com.ibm.icu.text.Normalizer2;
 import java.io.IOException;
 import java.util.Arrays;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -46,6 +47,14 @@ final class SyllableTokenizer extends Tokenizer {
     private final boolean fold;
     private final boolean bigrams;
     private final QueryVocabulary vocabulary;
+    /**
+     * The vocabulary's answers per syllable ({@link #KEPT}, {@link #STARTS_BIGRAM}): posts repeat their
+     * syllables and the language has a few thousand, so one hash probe replaces the set and prefix searches.
+     */
+    private final CharArrayMap<Byte> answers = new CharArrayMap<>(1024, false);
+    private static final int MAX_ANSWERS = 20_000;
+    private static final byte KEPT = 1;
+    private static final byte STARTS_BIGRAM = 2;
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
     private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
@@ -83,7 +92,7 @@ final class SyllableTokenizer extends Tokenizer {
         while (true) {
             if (unigramPending) {
                 unigramPending = false;
-                if (vocabulary == null || vocabulary.containsSyllable(current.chars, current.length)) {
+                if (vocabulary == null || (answers(current) & KEPT) != 0) {
                     termAtt.copyBuffer(current.chars, 0, current.length);
                     return emit(current.start, current.end, position);
                 }
@@ -95,7 +104,7 @@ final class SyllableTokenizer extends Tokenizer {
             if (!next(current)) return false;
             position++;
             unigramPending = true;
-            if (bigrams && position > 0 && (vocabulary == null || vocabulary.startsBigram(previous.chars, previous.length))) {
+            if (bigrams && position > 0 && (vocabulary == null || (answers(previous) & STARTS_BIGRAM) != 0)) {
                 char[] out = termAtt.resizeBuffer(previous.length + 1 + current.length);
                 System.arraycopy(previous.chars, 0, out, 0, previous.length);
                 out[previous.length] = TextAnalyzers.BIGRAM_SEPARATOR.charAt(0);
@@ -107,6 +116,15 @@ final class SyllableTokenizer extends Tokenizer {
                 }
             }
         }
+    }
+
+    private byte answers(Term t) {
+        Byte known = answers.get(t.chars, 0, t.length);
+        if (known != null) return known;
+        byte answer = (byte) ((vocabulary.containsSyllable(t.chars, t.length) ? KEPT : 0)
+                | (vocabulary.startsBigram(t.chars, t.length) ? STARTS_BIGRAM : 0));
+        if (answers.size() < MAX_ANSWERS) answers.put(Arrays.copyOf(t.chars, t.length), answer);
+        return answer;
     }
 
     /** Emits the term already in the attribute at syllable {@code at}, after any syllables dropped. */
