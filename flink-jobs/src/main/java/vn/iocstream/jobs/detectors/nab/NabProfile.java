@@ -22,7 +22,7 @@ public record NabProfile(String name, double tpWeight, double fpWeight, double f
     public static List<NabProfile> load(Path profilesJson) throws IOException {
         JsonNode root = Json.MAPPER.readTree(Files.readAllBytes(profilesJson));
         List<NabProfile> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode m = e.getValue().path("CostMatrix");
             if (!m.has("tpWeight") || !m.has("fpWeight") || !m.has("fnWeight")) {
