@@ -69,7 +69,10 @@ public final class NabEvaluation {
         return new Result(detector, series, results);
     }
 
-    public static void print(Result r, PrintStream out) {
+    /**
+     * @param baseline scored in the same run and shown above the headline for comparison, or null
+     */
+    public static void print(Result r, Result baseline, PrintStream out) {
         int windows = r.series().stream().mapToInt(s -> s.windows().length).sum();
         long rows = r.series().stream().mapToLong(NabSeries::size).sum();
         out.printf(Locale.ROOT, "detector %s on %d series, %,d rows, %d windows%n%n", r.detector(), r.series().size(), rows, windows);
@@ -98,11 +101,14 @@ public final class NabEvaluation {
             out.printf(Locale.ROOT, "%-20s threshold %.6f  windows detected %d, missed %d, false-positive rows %d%n",
                     p.profile().name(), p.threshold(), tp, fn, fp);
         }
-        StringBuilder headline = new StringBuilder("nab");
-        for (ProfileResult p : r.profiles()) {
-            headline.append(String.format(Locale.ROOT, " %s=%.2f", p.profile().shortName(), p.total()));
-        }
-        out.println(headline);
+        if (baseline != null) out.println("baseline " + baseline.detector() + ":" + totals(baseline));
+        out.println("nab" + totals(r));
+    }
+
+    private static String totals(Result r) {
+        StringBuilder line = new StringBuilder();
+        for (ProfileResult p : r.profiles()) line.append(String.format(Locale.ROOT, " %s=%.2f", p.profile().shortName(), p.total()));
+        return line.toString();
     }
 
     private static String format(Double score) {
