@@ -46,8 +46,9 @@ public final class EvalCommand {
                   DIR/labels/combined_windows.json and the profiles of DIR/config/profiles.json (NAB's three
                   by default): probation, scaled sigmoid, one threshold per profile optimised over the corpus,
                   normalised between the null (0) and the perfect (100) detector. Prints per-category and total
-                  scores and the thresholds. NAME: default (seasonal-likelihood) or gaussian (NAB's baseline,
-                  also scored in the same run beside any other detector).
+                  scores and the thresholds. NAME: default (seasonal-likelihood), contextual (CAD OSE, slow),
+                  likelihood-contextual (the higher score of both) or gaussian (NAB's baseline, also scored in
+                  the same run beside any other detector).
                   Last line: nab standard=NN.NN reward_low_FP=NN.NN reward_low_FN=NN.NN""";
 
     public int run(List<String> args) throws Exception {

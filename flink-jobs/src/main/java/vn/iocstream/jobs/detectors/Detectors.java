@@ -14,6 +14,8 @@ public final class Detectors {
 
     static {
         BY_NAME.put(DEFAULT, SeasonalLikelihoodDetector::new);
+        BY_NAME.put("contextual", ContextualDetector::new);
+        BY_NAME.put("likelihood-contextual", () -> new MaxDetector(new SeasonalLikelihoodDetector(), new ContextualDetector()));
         BY_NAME.put("gaussian", () -> new WindowedGaussianDetector(GAUSSIAN_WINDOW));
     }
 
