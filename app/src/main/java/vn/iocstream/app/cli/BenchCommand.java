@@ -1,6 +1,10 @@
 package vn.iocstream.app.cli;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import vn.iocstream.jobs.detectors.DetectBench;
 import vn.iocstream.nlp.AnalyzeBench;
 import vn.iocstream.nlp.watch.WatchBench;
 
@@ -16,14 +20,44 @@ public final class BenchCommand {
                   analyze() posts/s and words/s on ~1 KB generated Vietnamese posts with 200 watchlists, on one
                   thread and on all cores, beside a normalise+tokenize baseline (S seconds per measurement,
                   default 10); then watchlist matching posts/s with 2,000 queries over N posts (default 5000),
-                  beside plain syllable phrase queries.""";
+                  beside plain syllable phrase queries.
+
+              detect [--seconds S] [--seed N]
+                  anomaly-detector points/s per core (one thread, after warm-up) of the default detector on a
+                  generated series with a daily cycle, beside the windowed-Gaussian baseline in the same run
+                  (S seconds per measurement, default 5). Last line: detect seasonal-likelihood=N points/s/core …""";
+
+    /** One measured section of {@code ioc bench detect}; more sections (an end-to-end job figure) slot in here. */
+    private interface Section {
+        void run(Options o) throws Exception;
+    }
 
     public int run(List<String> args) throws Exception {
         Integer helped = Options.helpFor(args, USAGE);
         if (helped != null) return helped;
         List<String> rest = args.subList(1, args.size());
-        if (!args.get(0).equals("nlp")) throw new UsageException("unknown benchmark: " + args.get(0), USAGE);
-        Options o = Options.parse(rest, List.of("seconds", "posts", "seed"), List.of(), USAGE);
+        return switch (args.get(0)) {
+            case "nlp" -> nlp(rest);
+            case "detect" -> detect(rest);
+            default -> throw new UsageException("unknown benchmark: " + args.get(0), USAGE);
+        };
+    }
+
+    private int detect(List<String> args) throws Exception {
+        Options o = Options.parse(args, List.of("seconds", "seed"), List.of(), USAGE);
+        if (o.number("seconds", 5) <= 0) throw new UsageException("--seconds must be positive", USAGE);
+        Map<String, Section> sections = new LinkedHashMap<>();
+        sections.put("anomaly detector", opts -> DetectBench.print(
+                DetectBench.run(opts.number("seconds", 5), opts.number("seed", 7)), System.out));
+        for (Map.Entry<String, Section> section : sections.entrySet()) {
+            System.out.printf(Locale.ROOT, "measuring %s … (%d s per row)%n", section.getKey(), o.number("seconds", 5));
+            section.getValue().run(o);
+        }
+        return 0;
+    }
+
+    private int nlp(List<String> args) throws Exception {
+        Options o = Options.parse(args, List.of("seconds", "posts", "seed"), List.of(), USAGE);
         long seed = o.number("seed", 7);
         System.out.println("measuring analyze() … (" + o.number("seconds", 10) + " s per row)");
         AnalyzeBench.print(AnalyzeBench.run(o.number("seconds", 10), seed), System.out);

@@ -3,6 +3,11 @@ package vn.iocstream.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
+import vn.iocstream.jobs.detectors.AnomalyDetector;
+import vn.iocstream.jobs.detectors.Detectors;
+import vn.iocstream.jobs.detectors.nab.NabCorpus;
+import vn.iocstream.jobs.detectors.nab.NabEvaluation;
 import vn.iocstream.nlp.SentimentScorer;
 import vn.iocstream.nlp.WordSegmenter;
 import vn.iocstream.nlp.entity.EntityEvaluation;
@@ -34,7 +39,17 @@ public final class EvalCommand {
               entities --conll FILE
                   per-type and micro precision/recall/F1 (exact spans, CoNLL 2003 style) on a BIO file (`token TAG`
                   per line, blank line between sentences, words may be joined by _); the micro average is over
-                  LOCATION, ORGANIZATION, PERSON. Last line: entities microF1=0.xxxx""";
+                  LOCATION, ORGANIZATION, PERSON. Last line: entities microF1=0.xxxx
+
+              nab --data DIR [--detector NAME]
+                  runs an anomaly detector over every CSV under DIR/data (a NAB corpus), scores it with
+                  DIR/labels/combined_windows.json and the profiles of DIR/config/profiles.json (NAB's three
+                  by default): probation, scaled sigmoid, one threshold per profile optimised over the corpus,
+                  normalised between the null (0) and the perfect (100) detector. Prints per-category and total
+                  scores and the thresholds. NAME: default (seasonal-likelihood), contextual (CAD OSE, slow),
+                  likelihood-contextual (the higher score of both) or gaussian (NAB's baseline, also scored in
+                  the same run beside any other detector).
+                  Last line: nab standard=NN.NN reward_low_FP=NN.NN reward_low_FN=NN.NN""";
 
     public int run(List<String> args) throws Exception {
         Integer helped = Options.helpFor(args, USAGE);
@@ -44,6 +59,7 @@ public final class EvalCommand {
             case "segment" -> segment(rest);
             case "sentiment" -> sentiment(rest);
             case "entities" -> entities(rest);
+            case "nab" -> nab(rest);
             default -> throw new UsageException("unknown evaluation: " + args.get(0), USAGE);
         };
     }
@@ -70,6 +86,26 @@ public final class EvalCommand {
     private int entities(List<String> args) {
         Options o = Options.parse(args, List.of("conll"), List.of(), USAGE);
         EntityEvaluation.evaluate(existingFile(o, "conll"), new EntityExtractor(Segmenters.defaultSegmenter())).print(System.out);
+        return 0;
+    }
+
+    private int nab(List<String> args) throws Exception {
+        Options o = Options.parse(args, List.of("data", "detector"), List.of(), USAGE);
+        String dir = o.get("data", null);
+        if (dir == null) throw new UsageException("--data DIR is required", USAGE);
+        Supplier<AnomalyDetector> detector;
+        NabCorpus corpus;
+        try {
+            detector = Detectors.named(o.get("detector", "default"));
+            corpus = NabCorpus.load(Path.of(dir));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), USAGE);
+        }
+        String name = o.get("detector", "default").equals("default") ? Detectors.DEFAULT : o.get("detector", null);
+        NabEvaluation.Result result = NabEvaluation.evaluate(name, corpus, NabEvaluation.run(corpus, detector, System.err));
+        NabEvaluation.Result baseline = name.equals("gaussian") ? null
+                : NabEvaluation.evaluate("gaussian", corpus, NabEvaluation.run(corpus, Detectors.named("gaussian"), System.err));
+        NabEvaluation.print(result, baseline, System.out);
         return 0;
     }
 

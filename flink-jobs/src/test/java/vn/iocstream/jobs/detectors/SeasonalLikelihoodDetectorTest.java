@@ -1,0 +1,80 @@
+package vn.iocstream.jobs.detectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SeasonalLikelihoodDetectorTest {
+    private static final long FIVE_MINUTES = 300_000L;
+    private static final long START = 1_617_235_200_000L; // 2021-04-01T00:00Z
+
+    /** Requests per 5 minutes on a provincial portal: quiet at night, a daytime peak, Poisson-like noise. */
+    private static double usual(int i, Random random) {
+        double hour = (i * 5.0 / 60) % 24;
+        double daily = 200 + 150 * Math.sin((hour - 8) / 24 * 2 * Math.PI);
+        return daily + random.nextGaussian() * Math.sqrt(daily);
+    }
+
+    @Test
+    void dailyPeaks_scoreBelowAlarm_whileAShiftOfThreeTimesTheRateAlarms() {
+        SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector();
+        Random random = new Random(42);
+        int days = 8, perDay = 288;
+        double highestUsual = 0;
+        for (int i = 0; i < days * perDay; i++) {
+            double s = d.score(START + i * FIVE_MINUTES, usual(i, random));
+            assertThat(s).isBetween(0.0, 1.0);
+            if (i >= 2 * perDay) highestUsual = Math.max(highestUsual, s);
+        }
+        assertThat(highestUsual).isLessThan(SeasonalLikelihoodDetector.ALARM);
+        double highest = 0;
+        for (int i = days * perDay; i < days * perDay + 12; i++) {
+            highest = Math.max(highest, d.score(START + i * FIVE_MINUTES, 3 * usual(i, random)));
+        }
+        assertThat(highest).isGreaterThanOrEqualTo(SeasonalLikelihoodDetector.ALARM);
+    }
+
+    @Test
+    void valueFarOutsideTheSeenRange_scoresOne_thenRestHalvesTheNextAlarm() {
+        SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector();
+        Random random = new Random(7);
+        int i = 0;
+        for (; i < 2000; i++) d.score(START + i * FIVE_MINUTES, 50 + random.nextGaussian());
+        assertThat(d.score(START + i++ * FIVE_MINUTES, 90)).isEqualTo(1.0);
+        for (int k = 0; k < 20; k++, i++) d.score(START + i * FIVE_MINUTES, 50 + random.nextGaussian());
+        assertThat(d.score(START + i * FIVE_MINUTES, 200)).isEqualTo(0.5);
+    }
+
+    @Test
+    void serialisedState_isSmall_andResumesWithIdenticalScores() throws Exception {
+        SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector();
+        Random random = new Random(3);
+        for (int i = 0; i < 1000; i++) d.score(START + i * FIVE_MINUTES, usual(i, random));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(d);
+        }
+        assertThat(bytes.size()).isLessThan(1500);
+        SeasonalLikelihoodDetector copy;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            copy = (SeasonalLikelihoodDetector) in.readObject();
+        }
+        for (int i = 1000; i < 1100; i++) {
+            double v = usual(i, random) * (i == 1050 ? 4 : 1);
+            assertThat(copy.score(START + i * FIVE_MINUTES, v)).isEqualTo(d.score(START + i * FIVE_MINUTES, v));
+        }
+    }
+
+    @Test
+    void detectorsByName_knowDefaultAndGaussian_andRejectOthers() {
+        assertThat(Detectors.named("default").get()).isInstanceOf(SeasonalLikelihoodDetector.class);
+        assertThat(Detectors.named("gaussian").get()).isInstanceOf(WindowedGaussianDetector.class);
+        assertThatThrownBy(() -> Detectors.named("htm")).hasMessageContaining("unknown detector: htm");
+    }
+}
