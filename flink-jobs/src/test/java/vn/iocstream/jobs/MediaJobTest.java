@@ -81,7 +81,7 @@ class MediaJobTest {
         DataGeneratorSource<RawRecord> source = new DataGeneratorSource<>(
                 new FromElementsGeneratorFunction<>(type, input.toArray(new RawRecord[0])), input.size(), type);
         StreamExecutionEnvironment env = LocalEnvironment.create(config.flink());
-        new MediaJob(source, new MediaJob.Sinks(run.posts, new CollectingSink<>("enriched"), run.stats, run.alerts,
+        new MediaJob(source, new MediaJob.Sinks(run.posts, new CollectingSink<>("enriched"), run.stats, new CollectingSink<>("trends"), run.alerts,
                 run.deadLetters), config).build(env);
         env.execute("media-job-test");
         return run;
