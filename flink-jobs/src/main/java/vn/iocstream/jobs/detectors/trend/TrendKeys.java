@@ -79,7 +79,7 @@ public final class TrendKeys {
     public List<String[]> phrases(String text) {
         List<String[]> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (String sentence : TextNormalizer.normalize(text).split("[.!?:;\"“”()\\[\\]–]+|\\s-\\s")) {
+        for (String sentence : TextNormalizer.normalize(text).split("[.,!?:;\"“”()\\[\\]–]+|\\s-\\s")) {
             List<String> words = segmenter.segment(sentence);
             for (int i = 0; i < words.size() && out.size() < maxPhrases; i++) {
                 String w = words.get(i);
