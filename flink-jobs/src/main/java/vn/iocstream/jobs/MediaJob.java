@@ -142,9 +142,10 @@ public final class MediaJob {
         // Trends read the stream after AssignStory (story keys need the story id). The detector runs on event-time
         // timers and the posts' own published times, so posts that AssignStory flushed without a timestamp count too.
         IocConfig.Trends t = config.trends();
-        SingleOutputStreamOperator<Trend> trends = enriched
-                .flatMap(new ToTrendHits(nlp, titles(config.watchlists()), t.maxPhrasesPerPost()))
-                .name("trend-hits").uid("trend-hits")
+        SingleOutputStreamOperator<TrendHit> trendHits = enriched
+                .process(new ToTrendHits(nlp, titles(config.watchlists()), t.maxPhrasesPerPost()))
+                .name("trend-hits").uid("trend-hits");
+        SingleOutputStreamOperator<Trend> trends = trendHits
                 .keyBy(TrendHit::groupKey)
                 .process(new DetectTrends(new TrendDetector(t))).name("detect-trends").uid("detect-trends");
         trends.sinkTo(sinks.trends()).name("trends-to-clickhouse").uid("trends-to-clickhouse");
@@ -153,7 +154,7 @@ public final class MediaJob {
                 .sinkTo(sinks.alerts()).name("alerts-to-kafka").uid("alerts-to-kafka");
 
         posts.getSideOutput(DeadLetters.TAG)
-                .union(analyzed.getSideOutput(DeadLetters.TAG))
+                .union(analyzed.getSideOutput(DeadLetters.TAG), trendHits.getSideOutput(DeadLetters.TAG))
                 .sinkTo(sinks.deadLetters()).name("dead-letters-to-kafka").uid("dead-letters-to-kafka");
     }
 

@@ -14,7 +14,8 @@ import java.util.List;
  * @param count     posts under the key in [windowStart, windowEnd)
  * @param negative  of which negative
  * @param baseline  the key's mean count per window over its history
- * @param firstSeen earliest post of the key still in its history
+ * @param firstSeen the key's earliest post since its state was last cleared (a whole baseline horizon
+ *                  without posts clears it)
  * @param postIds   the window's earliest posts, as evidence
  */
 public record Trend(String keyType, String key, String label, Instant windowStart, Instant windowEnd, double score,

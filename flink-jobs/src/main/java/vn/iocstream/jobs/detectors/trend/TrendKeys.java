@@ -27,7 +27,8 @@ import vn.iocstream.nlp.WordSegmenter;
  * and dates break the text into runs of content words. Every two adjacent content words form a phrase
  * ("super league", "kri nanggala"), and a single content word is a phrase when it has two or more syllables
  * ("tàu ngầm") or is capitalised inside the sentence (a name: "Indonesia"). Frequent phrases are harmless: each
- * key is judged against its own baseline. Places are left to the locality key.
+ * key is judged against its own baseline. Place entities are left to the locality key (a place named in the
+ * headline is still a phrase).
  */
 public final class TrendKeys {
     public static final String WATCHLIST = "watchlist";
