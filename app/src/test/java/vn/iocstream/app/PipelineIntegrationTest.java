@@ -88,6 +88,8 @@ class PipelineIntegrationTest {
                         + " {name: ngap-lut, title: 'Ngập lụt', query: 'ngập OR \"triều cường\"'}]",
                 "crawler.allowPrivateAddresses=true", "crawler.perHostDelayMs=0",
                 "alerts.webhookUrl=" + webhook.url(),
+                // This test follows the volume-jump alert end to end; trend alerts have their own tests.
+                "trends.alertRatio=1000000000.0", "trends.pickupMinSocial=1000000", "trends.negativeMinCount=1000000",
                 "flink.checkpointDir=" + dir.resolve("checkpoints")));
 
         try (KafkaPostSink sink = new KafkaPostSink(kafka.bootstrap());
@@ -189,13 +191,16 @@ class PipelineIntegrationTest {
     void replayingTheWholeTopic_changesNoCount_andDeliversNothingAgain() throws Exception {
         String counts = "SELECT (SELECT count() FROM posts FINAL), (SELECT count() FROM watchlist_stats FINAL),"
                 + " (SELECT sum(posts) FROM watchlist_stats FINAL), (SELECT count() FROM alerts FINAL),"
+                + " (SELECT arrayStringConcat(groupArray(row), ';') FROM (SELECT concat(key_type, ':', key, '@', toString(window_start), '=',"
+                + " toString(count), '/', toString(score), '/', arrayStringConcat(post_ids, ',')) AS row FROM trends FINAL ORDER BY row)),"
                 + " (SELECT arrayStringConcat(groupArray(story_id), ',') FROM (SELECT story_id FROM posts FINAL ORDER BY id))";
-        List<String> before = clickHouse.query(counts, rs -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4) + "/" + rs.getString(5));
+        List<String> before = clickHouse.query(counts, rs -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4) + "/" + rs.getString(5) + "/" + rs.getString(6));
+        assertThat(before.get(0)).contains("watchlist:" + WATCHLIST + "@"); // the burst trended: the trend rows compared are not none
 
         runMediaJobToTheEndOfTheTopic();
         awaitValue(() -> alertService.stats().received(), 2, Duration.ofSeconds(60));
 
-        List<String> after = clickHouse.query(counts, rs -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4) + "/" + rs.getString(5));
+        List<String> after = clickHouse.query(counts, rs -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4) + "/" + rs.getString(5) + "/" + rs.getString(6));
         assertThat(after).isEqualTo(before);
         assertThat(readTopic(Topics.ALERTS, Alert.class)).hasSize(2).extracting(Alert::id).containsOnly(webhook.received().get(0).id());
         assertThat(alertService.stats().duplicatesSkipped()).isEqualTo(1);

@@ -41,6 +41,7 @@ import vn.iocstream.core.clickhouse.Tables;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.core.model.Trend;
 import vn.iocstream.core.model.WatchlistMinute;
 import vn.iocstream.core.testing.ClickHouseTestServer;
 import vn.iocstream.dashboards.GrafanaMacros.Selection;
@@ -124,8 +125,16 @@ class DashboardSqlTest {
                 alert("a3", "info", FLOOD, "Bài viết về ngập úng ở Biên Hòa tăng", T0.plus(MINUTE), 8, 2.5,
                         T0.plus(MINUTE.multipliedBy(2))),
                 alert("a0", "warning", TRAFFIC, "Tai nạn giao thông ở Hòa Thành", OLD, 9, 3.0, OLD.plus(MINUTE)));
+        // Two sliding windows of one landslide phrase, a locality, and a trend that ended before the range.
+        List<Trend> trends = List.of(
+                new Trend("phrase", "sạt lở", "Sạt lở", T0.minus(Duration.ofHours(6)), T0, 4.0, 7, 6, 1.0, OLD, List.of("p6")),
+                new Trend("phrase", "sạt lở", "Sạt lở", T0.minus(Duration.ofMinutes(330)), T0.plus(Duration.ofMinutes(30)), 6.0, 11, 9,
+                        1.0, OLD, List.of("p6", "p1")),
+                new Trend("locality", "Đồng Nai", "Đồng Nai", T0.minus(Duration.ofHours(6)), T0, 3.0, 8, 2, 2.0, OLD, List.of("p2", "p3")),
+                new Trend("phrase", "giá xăng", "giá xăng", OLD.minus(Duration.ofHours(6)), OLD, 5.0, 9, 0, 1.0, OLD, List.of("p7")));
         // Everything twice, as an at-least-once replay would write it: FINAL must count each row once.
         for (int replay = 0; replay < 2; replay++) {
+            clickHouse.insert(Tables.TRENDS, trends);
             clickHouse.insert(Tables.POSTS, posts);
             clickHouse.insert(Tables.WATCHLIST_STATS, stats);
             clickHouse.insert(Tables.ALERTS, alerts);
@@ -235,6 +244,14 @@ class DashboardSqlTest {
 
         assertThat(clickHouse.query(expand(sql, MINUTE, selection), rs -> rs.getString("url")))
                 .containsExactly(url("p4"), url("p3"), url("p1"));
+    }
+
+    @Test
+    void trendingTopics_showEachKeysPeakWindowOnce_highestScoreFirst() {
+        assertThat(clickHouse.query(expand(rawSql("Chủ đề nổi bật"), MINUTE, Map.of()),
+                rs -> rs.getString("kind") + " " + rs.getString("label") + " " + rs.getLong("peak_posts") + "/"
+                        + rs.getDouble("usual_posts") + " " + rs.getDouble("peak_score") + " " + rs.getString("sample_post_ids")))
+                .containsExactly("Cụm từ Sạt lở 11/1.0 6.0 ['p6','p1']", "Địa phương Đồng Nai 8/2.0 3.0 ['p2','p3']");
     }
 
     @Test

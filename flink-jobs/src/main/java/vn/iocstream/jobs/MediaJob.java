@@ -27,12 +27,17 @@ import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.DeadLetter;
 import vn.iocstream.core.model.EnrichedPost;
 import vn.iocstream.core.model.RawPost;
+import vn.iocstream.core.model.Trend;
 import vn.iocstream.core.model.WatchlistMinute;
 import vn.iocstream.jobs.detectors.VolumeJumpDetector;
+import vn.iocstream.jobs.detectors.trend.TrendDetector;
+import vn.iocstream.jobs.detectors.trend.TrendHit;
 import vn.iocstream.jobs.functions.AnalyzePost;
 import vn.iocstream.jobs.functions.AssignStory;
 import vn.iocstream.jobs.functions.DeadLetters;
+import vn.iocstream.jobs.functions.DetectTrends;
 import vn.iocstream.jobs.functions.ParseRawPost;
+import vn.iocstream.jobs.functions.ToTrendHits;
 import vn.iocstream.jobs.functions.ToWatchlistHits;
 import vn.iocstream.jobs.functions.VolumeJumpAlerts;
 import vn.iocstream.jobs.functions.WatchlistHit;
@@ -45,7 +50,9 @@ import vn.iocstream.jobs.io.RawRecordDeserializer;
 /**
  * MediaJob: press and social posts from {@code ioc.raw.posts} are parsed, analysed (Vietnamese NLP,
  * watchlists), stored in ClickHouse {@code posts}, counted per watchlist and minute into
- * {@code watchlist_stats}, and watched for volume jumps that become alerts on {@code ioc.alerts}.
+ * {@code watchlist_stats}, and watched for volume jumps that become alerts on {@code ioc.alerts}. Trending keys
+ * (watchlists, entities, key phrases, localities, stories) go to {@code trends}, with jump, social-to-press and
+ * negative-burst alerts on {@code ioc.alerts}.
  * Malformed records go to {@code ioc.deadletter} with a reason.
  *
  * <pre>
@@ -53,6 +60,8 @@ import vn.iocstream.jobs.io.RawRecordDeserializer;
  *           → watermarks(published time, idleness) → analyse → story ids ─→ posts table, ioc.enriched.posts
  *                                                    → hits per watchlist → keyBy(watchlist) ─→ 1-minute windows → watchlist_stats
  *                                                  └→ volume-jump detector → ioc.alerts
+ *           story ids → hits per trend key → keyBy(type:key) → trend detector ─→ trends table
+ *                                                                            └→ trend alerts → ioc.alerts
  * </pre>
  *
  * <p>How to run it: embedded, {@code ./ioc run} (or {@code ./ioc demo}) starts it on a local MiniCluster
@@ -68,7 +77,7 @@ import vn.iocstream.jobs.io.RawRecordDeserializer;
 public final class MediaJob {
     /** Where the job's results go. */
     public record Sinks(Sink<EnrichedPost> posts, Sink<EnrichedPost> enrichedPosts, Sink<WatchlistMinute> stats,
-                        Sink<Alert> alerts, Sink<DeadLetter> deadLetters) {}
+                        Sink<Trend> trends, Sink<Alert> alerts, Sink<DeadLetter> deadLetters) {}
 
     private final Source<RawRecord, ?, ?> source;
     private final Sinks sinks;
@@ -126,13 +135,26 @@ public final class MediaJob {
         IocConfig.Detector d = config.detector();
         VolumeJumpDetector detector = new VolumeJumpDetector(d.bucketSeconds(), d.windowSeconds(),
                 d.historyWindows(), d.minCount(), d.factor(), d.sigmas());
-        hits.keyBy(WatchlistHit::watchlist)
+        DataStream<Alert> volumeJumps = hits.keyBy(WatchlistHit::watchlist)
                 .process(new VolumeJumpAlerts(detector, titles(config.watchlists())))
-                .name("watchlist-volume-jumps").uid("watchlist-volume-jumps")
+                .name("watchlist-volume-jumps").uid("watchlist-volume-jumps");
+
+        // Trends read the stream after AssignStory (story keys need the story id). The detector runs on event-time
+        // timers and the posts' own published times, so posts that AssignStory flushed without a timestamp count too.
+        IocConfig.Trends t = config.trends();
+        SingleOutputStreamOperator<TrendHit> trendHits = enriched
+                .process(new ToTrendHits(nlp, titles(config.watchlists()), t.maxPhrasesPerPost()))
+                .name("trend-hits").uid("trend-hits");
+        SingleOutputStreamOperator<Trend> trends = trendHits
+                .keyBy(TrendHit::groupKey)
+                .process(new DetectTrends(new TrendDetector(t))).name("detect-trends").uid("detect-trends");
+        trends.sinkTo(sinks.trends()).name("trends-to-clickhouse").uid("trends-to-clickhouse");
+
+        volumeJumps.union(trends.getSideOutput(DetectTrends.ALERTS))
                 .sinkTo(sinks.alerts()).name("alerts-to-kafka").uid("alerts-to-kafka");
 
         posts.getSideOutput(DeadLetters.TAG)
-                .union(analyzed.getSideOutput(DeadLetters.TAG))
+                .union(analyzed.getSideOutput(DeadLetters.TAG), trendHits.getSideOutput(DeadLetters.TAG))
                 .sinkTo(sinks.deadLetters()).name("dead-letters-to-kafka").uid("dead-letters-to-kafka");
     }
 
@@ -164,6 +186,7 @@ public final class MediaJob {
                 new ClickHouseSink<>(clickHouse, Tables.POSTS, 1000, 1000),
                 JsonKafkaSink.create(kafkaBootstrap, Topics.ENRICHED_POSTS, EnrichedPost::id),
                 new ClickHouseSink<>(clickHouse, Tables.WATCHLIST_STATS, 500, 1000),
+                new ClickHouseSink<>(clickHouse, Tables.TRENDS, 500, 1000),
                 JsonKafkaSink.create(kafkaBootstrap, Topics.ALERTS, Alert::id),
                 JsonKafkaSink.create(kafkaBootstrap, Topics.DEADLETTER,
                         dl -> Ids.of(dl.sourceTopic(), dl.payloadBase64())));

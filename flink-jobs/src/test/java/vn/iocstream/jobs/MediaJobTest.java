@@ -3,6 +3,7 @@ package vn.iocstream.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.DeadLetter;
 import vn.iocstream.core.model.EnrichedPost;
 import vn.iocstream.core.model.RawPost;
+import vn.iocstream.core.model.Trend;
 import vn.iocstream.core.model.WatchlistMinute;
 import vn.iocstream.jobs.io.RawRecord;
 
@@ -67,7 +69,33 @@ class MediaJobTest {
         assertThat(run.alerts.received()).isEmpty();
     }
 
-    private record Run(CollectingSink<EnrichedPost> posts, CollectingSink<WatchlistMinute> stats,
+    @Test
+    void storyOnSocialMediaPickedUpByThePress_trendsAndRaisesPickupAlert() throws Exception {
+        List<RawRecord> input = new ArrayList<>();
+        // Residents post first; the press follows an hour later: where a crisis leaves social media.
+        String[] residents = {"Sập cầu Chợ Mới rồi, xe tải rơi xuống sông, mọi người tránh đường nhé",
+                "Sập cầu Chợ Mới sáng nay, thấy có người bị thương",
+                "Sập cầu Chợ Mới, kẹt xe cả cây số",
+                "Nghe nói sập cầu Chợ Mới do xe quá tải"};
+        for (int i = 0; i < residents.length; i++) {
+            input.add(social("fb" + i, residents[i], NINE_AM.plus(Duration.ofMinutes(3L * i))));
+        }
+        input.add(post("vne1", "Sập cầu Chợ Mới, xe tải rơi xuống sông", NINE_AM.plus(Duration.ofMinutes(70))));
+        input.add(post("tt1", "Sập cầu Chợ Mới: tạm cấm phương tiện qua khu vực", NINE_AM.plus(Duration.ofMinutes(80))));
+
+        Run run = run(input);
+
+        assertThat(run.trends.received()).anyMatch(t -> t.keyType().equals("phrase") && t.key().equals("sập cầu")
+                && t.count() == 6 && t.postIds().contains("fb0"));
+        assertThat(run.alerts.received()).filteredOn(a -> a.rule().equals("trend-social-to-press") && a.key().equals("phrase:sập cầu"))
+                .singleElement().satisfies(a -> {
+                    assertThat(a.count()).isEqualTo(4);
+                    // The residents first, then the press posts of the bucket that picked the story up.
+                    assertThat(a.postIds()).containsExactly("fb0", "fb1", "fb2", "fb3", "vne1", "tt1");
+                });
+    }
+
+    private record Run(CollectingSink<EnrichedPost> posts, CollectingSink<WatchlistMinute> stats, CollectingSink<Trend> trends,
                        CollectingSink<Alert> alerts, CollectingSink<DeadLetter> deadLetters) {}
 
     private static Run run(List<RawRecord> input) throws Exception {
@@ -75,16 +103,21 @@ class MediaJobTest {
                 "watchlists=[{name: ngap-lut, title: 'Ngập lụt', query: 'ngập OR \"triều cường\"'},"
                         + " {name: gia-ca, title: 'Giá cả', query: '\"giá xăng\"'}]",
                 "flink.parallelism=2", "flink.checkpointDir=" + System.getProperty("java.io.tmpdir") + "/ioc-media-job-test"));
-        Run run = new Run(new CollectingSink<>("posts"), new CollectingSink<>("stats"),
+        Run run = new Run(new CollectingSink<>("posts"), new CollectingSink<>("stats"), new CollectingSink<>("trends"),
                 new CollectingSink<>("alerts"), new CollectingSink<>("dead"));
         TypeInformation<RawRecord> type = TypeInformation.of(RawRecord.class);
         DataGeneratorSource<RawRecord> source = new DataGeneratorSource<>(
                 new FromElementsGeneratorFunction<>(type, input.toArray(new RawRecord[0])), input.size(), type);
         StreamExecutionEnvironment env = LocalEnvironment.create(config.flink());
-        new MediaJob(source, new MediaJob.Sinks(run.posts, new CollectingSink<>("enriched"), run.stats, run.alerts,
+        new MediaJob(source, new MediaJob.Sinks(run.posts, new CollectingSink<>("enriched"), run.stats, run.trends, run.alerts,
                 run.deadLetters), config).build(env);
         env.execute("media-job-test");
         return run;
+    }
+
+    private static RawRecord social(String id, String text, Instant published) {
+        return new RawRecord(Topics.RAW_POSTS, Json.bytes(new RawPost(id, "https://facebook.com/groups/anphu/posts/" + id, "social",
+                "Facebook", "An Giang", null, text, "Người dân An Phú", published, published.plusSeconds(60))));
     }
 
     private static RawRecord post(String id, String title, Instant published) {

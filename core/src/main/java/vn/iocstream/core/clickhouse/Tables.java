@@ -6,6 +6,7 @@ import java.util.List;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.EnrichedPost;
 import vn.iocstream.core.model.EntityMention;
+import vn.iocstream.core.model.Trend;
 import vn.iocstream.core.model.WatchlistMinute;
 
 /** The row mappings of the tables in {@code resources/clickhouse}. */
@@ -59,6 +60,29 @@ public final class Tables {
             ps.setLong(3, m.posts());
             ps.setLong(4, m.negative());
             ps.setDouble(5, m.avgScore());
+        }
+    };
+
+    public static final TableRow<Trend> TRENDS = new TableRow<>() {
+        @Override public String table() { return "trends"; }
+
+        @Override public List<String> columns() {
+            return List.of("key_type", "key", "label", "window_start", "window_end", "score", "count", "negative",
+                    "baseline", "first_seen", "post_ids");
+        }
+
+        @Override public void bind(java.sql.PreparedStatement ps, Trend t) throws java.sql.SQLException {
+            ps.setString(1, t.keyType());
+            ps.setString(2, t.key());
+            ps.setString(3, nonNull(t.label()));
+            ps.setString(4, dateTime(t.windowStart()));
+            ps.setString(5, dateTime(t.windowEnd()));
+            ps.setDouble(6, t.score());
+            ps.setLong(7, t.count());
+            ps.setLong(8, t.negative());
+            ps.setDouble(9, t.baseline());
+            ps.setString(10, dateTime(t.firstSeen()));
+            ps.setArray(11, strings(ps, t.postIds()));
         }
     };
 

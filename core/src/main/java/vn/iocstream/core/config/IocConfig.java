@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler crawler,
                         Nlp nlp, List<Source> sources, List<Watchlist> watchlists, Detector detector,
-                        Alerts alerts, ControlRoom controlRoom) implements Serializable {
+                        Alerts alerts, ControlRoom controlRoom, Trends trends) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public record Kafka(boolean embedded, String bootstrap, int port, String dataDir, int partitions, long retentionMs) implements Serializable {}
@@ -38,4 +38,9 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     public record Route(String rule, String minSeverity, List<String> channels) implements Serializable {}
 
     public record ControlRoom(int port, String searchDir) implements Serializable {}
+
+    /** Trending issues in MediaJob: windows, minimum support and alert thresholds (see ioc-defaults.yaml). */
+    public record Trends(int bucketMinutes, int windowBuckets, int historyWindows, int minSupport, double minRatio,
+                         double alertRatio, int pickupMinSocial, int negativeMinCount, double negativeRatio,
+                         int maxPhrasesPerPost) implements Serializable {}
 }

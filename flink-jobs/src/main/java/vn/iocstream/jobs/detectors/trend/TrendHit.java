@@ -1,0 +1,17 @@
+package vn.iocstream.jobs.detectors.trend;
+
+/**
+ * One post counted under one trend key: the unit {@link TrendDetector} counts.
+ *
+ * @param keyType one of the {@code TrendKeys} type constants
+ * @param key     stable key within its type (watchlist name, canonical id, lower-case phrase, province, story id)
+ * @param label   how the key reads for people (watchlist title, phrase or entity as written, headline)
+ * @param social  the post is a social post or comment, not press
+ */
+public record TrendHit(String keyType, String key, String label, String postId, long timeMs, boolean social,
+                       boolean negative) {
+    /** The Flink key: type and key together, so "Hà Nội" as a phrase and as a locality are counted apart. */
+    public String groupKey() {
+        return keyType + ":" + key;
+    }
+}
