@@ -27,7 +27,7 @@ public final class ReportGenerator {
     public record Cluster(Ward ward, String topic, Instant start, int reports, Duration spacing) {}
 
     public static final Ward TAM_HIEP = new Ward(List.of("phường Tam Hiệp", "phuong Tam Hiep", "P. Tam Hiệp, TP Biên Hòa"),
-            List.of("Đồng Nai", "Dong Nai", ""), 10.9385, 106.8584);
+            List.of("Đồng Nai", "Dong Nai", "dong nai"), 10.9385, 106.8584);
     public static final List<Ward> WARDS = List.of(TAM_HIEP,
             new Ward(List.of("phường Đồng Xoài", "phuong Dong Xoai"), List.of("Bình Phước", "Đồng Nai", "binh phuoc"), 11.5349, 106.8833),
             new Ward(List.of("phường Long Khánh", "p. Long Khanh"), List.of("Đồng Nai", "dong nai"), 10.9311, 107.2459),
