@@ -18,7 +18,7 @@ import vn.iocstream.core.model.CitizenReport;
  */
 public final class Communes {
     private static final Pattern PREFIX = Pattern.compile(
-            "^(phuong|xa|thi tran|dac khu|tt|p|x)(\\s+|\\s*\\.\\s*)", Pattern.CASE_INSENSITIVE);
+            "^(phuong|xa|thi tran|dac khu|tt|p|x)(\\s+|\\s*\\.\\s*)");
     private static final Pattern CITY_PREFIX = Pattern.compile("^(tp|thanh pho|tx|thi xa|quan|huyen|tinh)(\\s+|\\s*\\.\\s*)");
 
     private Communes() {}
@@ -49,8 +49,7 @@ public final class Communes {
 
     private static Optional<String> current(Gazetteer gazetteer, String name) {
         if (name == null || name.isBlank()) return Optional.empty();
-        String folded = VietnameseKeys.fold(name.strip()).toLowerCase(Locale.ROOT);
-        String bare = CITY_PREFIX.matcher(folded).replaceFirst("");
+        String bare = CITY_PREFIX.matcher(VietnameseKeys.fold(name.strip())).replaceFirst("");
         Optional<Gazetteer.Place> place = gazetteer.lookup(name.strip());
         if (place.isEmpty()) place = gazetteer.lookup(bare);
         return place.map(Gazetteer.Place::currentProvince);
