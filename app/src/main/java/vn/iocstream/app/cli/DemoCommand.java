@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import vn.iocstream.app.demo.DemoFeeds;
 import vn.iocstream.app.demo.DemoNewsroom;
 import vn.iocstream.app.demo.DemoSite;
 import vn.iocstream.app.runtime.IocRuntime;
 import vn.iocstream.app.web.WebhookReceiver;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.jobs.functions.ScoreSegment;
+import vn.iocstream.jobs.traffic.ReportClusterer;
 
 /**
  * {@code ioc demo}: the whole pipeline on a local news site that publishes Vietnamese articles, with a
@@ -28,9 +31,11 @@ public final class DemoCommand {
 
             Starts embedded Kafka, ClickHouse and Flink, a demo news site on 127.0.0.1 that publishes
             Vietnamese articles (with a burst about one traffic accident), the crawler, the alerts
-            service with a local webhook receiver, and the control room. Data goes to data/demo/
-            (cleared at each start). The last line printed is
-              demo summary: crawled=<n> stored=<n> alerts=<n> delivered=<n>
+            service with a local webhook receiver, and the control room. Generated traffic readings
+            (a crash on QL1A through Biên Hòa) and citizen reports (a flooding cluster in phường Tam
+            Hiệp) feed TrafficJob. Data goes to data/demo/ (cleared at each start). The last line
+            printed is
+              demo summary: crawled=<n> stored=<n> alerts=<n> delivered=<n> congestion=<n> clusters=<n>
 
               --duration D   stop after D (90s, 5m, 1h); default: run until Ctrl-C
               --seed N       seed of the generated news (default 2025)""";
@@ -39,6 +44,8 @@ public final class DemoCommand {
     /** Start of the burst after the site opens: late enough that the archive is already in Kafka. */
     private static final int BURST_OFFSET_SECONDS = 20;
     private static final int LIVE_INTERVAL_SECONDS = 8;
+    /** The citizen-report cluster starts after the news burst, so the two alerts arrive apart. */
+    private static final int REPORT_CLUSTER_OFFSET_SECONDS = 25;
 
     public int run(List<String> args) throws Exception {
         if (args.contains("--help")) {
@@ -72,17 +79,24 @@ public final class DemoCommand {
             long crawled;
             long stored;
             long alerts;
+            long congestion;
+            long clusters;
+            DemoFeeds feeds = DemoFeeds.start(runtime.kafkaBootstrap(), start, seed,
+                    Duration.ofSeconds(REPORT_CLUSTER_OFFSET_SECONDS), liveFor);
             try {
                 session.await(duration, Duration.ofSeconds(10), runtime::statusLine, System.out);
                 crawled = runtime.crawled();
                 drain(runtime, crawled);
                 stored = runtime.stored();
                 alerts = runtime.alerts();
+                congestion = runtime.alerts(ScoreSegment.RULE);
+                clusters = runtime.alerts(ReportClusterer.RULE);
             } finally {
+                feeds.close();
                 runtime.close();
             }
             System.out.println("demo summary: crawled=" + crawled + " stored=" + stored + " alerts=" + alerts
-                    + " delivered=" + webhook.received().size());
+                    + " delivered=" + webhook.received().size() + " congestion=" + congestion + " clusters=" + clusters);
         } finally {
             session.finished();
         }

@@ -28,7 +28,7 @@ import vn.iocstream.nlp.watch.WatchlistIndex;
 
 /**
  * The whole platform in one process tree: ClickHouse (embedded child process or external), Kafka
- * (in-process KRaft broker or external), MediaJob on a local Flink MiniCluster, the crawler, the alerts
+ * (in-process KRaft broker or external), MediaJob and TrafficJob on local Flink MiniClusters, the crawler, the alerts
  * service and the control room. {@link #close()} stops them in reverse order.
  */
 public final class IocRuntime implements AutoCloseable {
@@ -39,6 +39,7 @@ public final class IocRuntime implements AutoCloseable {
     private ClickHouseClient clickHouse;
     private String kafkaBootstrap;
     private JobClient mediaJob;
+    private JobClient trafficJob;
     private FeedCrawler crawler;
     private AlertService alertService;
     private ControlRoom controlRoom;
@@ -120,6 +121,9 @@ public final class IocRuntime implements AutoCloseable {
         mediaJob = step("MediaJob on the local Flink MiniCluster (parallelism " + config.flink().parallelism() + ")",
                 () -> EmbeddedFlink.startMediaJob(config, kafkaBootstrap, clickHouse, false));
         started.add(() -> mediaJob.cancel().get(30, TimeUnit.SECONDS));
+        trafficJob = step("TrafficJob on the local Flink MiniCluster (traffic readings, citizen reports)",
+                () -> EmbeddedFlink.startTrafficJob(config, kafkaBootstrap, clickHouse, false));
+        started.add(() -> trafficJob.cancel().get(30, TimeUnit.SECONDS));
 
         KafkaPostSink sink = new KafkaPostSink(kafkaBootstrap);
         started.add(sink);
@@ -157,6 +161,11 @@ public final class IocRuntime implements AutoCloseable {
     /** Distinct alerts raised (stored by the alerts service). */
     public long alerts() {
         return clickHouse.queryLong("SELECT count() FROM alerts FINAL");
+    }
+
+    /** Distinct alerts of one rule (e.g. {@code traffic-congestion}) stored by the alerts service. */
+    public long alerts(String rule) {
+        return clickHouse.queryLong("SELECT count() FROM alerts FINAL WHERE rule = '" + rule.replace("'", "") + "'");
     }
 
     /** Live counters for the console and the control room. */

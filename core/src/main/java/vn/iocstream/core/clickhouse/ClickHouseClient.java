@@ -66,7 +66,7 @@ public final class ClickHouseClient implements java.io.Serializable {
         return new ClickHouseDriver().connect(url, props);
     }
 
-    /** Creates the database and applies every schema file listed in {@code clickhouse/migrations.txt}. */
+    /** Creates the database and applies every schema file listed in {@code clickhouse/migrations.txt}, statement by statement. */
     public void migrate() {
         try (Connection c = connect("default"); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE IF NOT EXISTS " + database);
@@ -76,7 +76,11 @@ public final class ClickHouseClient implements java.io.Serializable {
         List<String> files = resourceLines("clickhouse/migrations.txt");
         try (Connection c = connect(); Statement st = c.createStatement()) {
             for (String file : files) {
-                st.execute(stripComments(resource("clickhouse/" + file)));
+                // A file may hold several statements, each ending with ';' at the end of a line.
+                for (String statement : stripComments(resource("clickhouse/" + file)).split(";\\s*\n")) {
+                    String sql = statement.strip().replaceAll(";$", "");
+                    if (!sql.isEmpty()) st.execute(sql);
+                }
             }
         } catch (SQLException e) {
             throw new ClickHouseException("schema migration failed: " + e.getMessage(), e);

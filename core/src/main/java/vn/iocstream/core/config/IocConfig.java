@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler crawler,
                         Nlp nlp, List<Source> sources, List<Watchlist> watchlists, Detector detector,
-                        Alerts alerts, ControlRoom controlRoom, Trends trends) implements Serializable {
+                        Alerts alerts, ControlRoom controlRoom, Trends trends, Traffic traffic, Reports reports) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public record Kafka(boolean embedded, String bootstrap, int port, String dataDir, int partitions, long retentionMs) implements Serializable {}
@@ -43,4 +43,11 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     public record Trends(int bucketMinutes, int windowBuckets, int historyWindows, int minSupport, double minRatio,
                          double alertRatio, int pickupMinSocial, int negativeMinCount, double negativeRatio,
                          int maxPhrasesPerPost) implements Serializable {}
+
+    /** TrafficJob's speed detector and congestion rule (defaults file, section {@code traffic}). */
+    public record Traffic(String detector, int bucketSeconds, double slowRatio, double minDropKmh,
+                          int minDurationBuckets, int minHistoryBuckets) implements Serializable {}
+
+    /** TrafficJob's citizen-report clustering (defaults file, section {@code reports}). */
+    public record Reports(int clusterMinReports, int clusterWindowMinutes) implements Serializable {}
 }

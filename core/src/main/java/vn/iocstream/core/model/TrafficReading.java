@@ -1,0 +1,31 @@
+package vn.iocstream.core.model;
+
+import java.time.Instant;
+
+/**
+ * One reading of a road-segment sensor (loop detector, camera counter, probe-vehicle feed) on
+ * {@code ioc.raw.traffic}.
+ *
+ * @param segmentId  stable id of the road segment, e.g. {@code ql1a-bien-hoa}
+ * @param time       event time: end of the sensor's measuring interval
+ * @param speedKmh   mean speed over the interval, km/h
+ * @param volume     vehicles counted over the interval
+ * @param occupancy  share of the interval the detector was occupied, 0..1
+ */
+public record TrafficReading(String segmentId, Instant time, Double speedKmh, Long volume, Double occupancy) {
+    /** Sensors report garbage when they fail (negative speeds, 250 km/h, occupancy 3); such a reading is refused. */
+    static final double MAX_SPEED_KMH = 200;
+
+    /** Why this reading cannot be used, or null if it can. */
+    public String problem() {
+        if (segmentId == null || segmentId.isBlank()) return "missing field: segmentId";
+        if (time == null) return "missing field: time";
+        if (speedKmh == null) return "missing field: speedKmh";
+        if (volume == null) return "missing field: volume";
+        if (occupancy == null) return "missing field: occupancy";
+        if (!(speedKmh >= 0 && speedKmh <= MAX_SPEED_KMH)) return "speedKmh out of range [0, 200]: " + speedKmh;
+        if (volume < 0) return "volume negative: " + volume;
+        if (!(occupancy >= 0 && occupancy <= 1)) return "occupancy out of range [0, 1]: " + occupancy;
+        return null;
+    }
+}

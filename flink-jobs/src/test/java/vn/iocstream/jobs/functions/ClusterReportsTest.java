@@ -1,0 +1,62 @@
+package vn.iocstream.jobs.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.AnalysedReport;
+import vn.iocstream.jobs.traffic.ReportClusterer;
+
+class ClusterReportsTest {
+    private static final Instant EVENING = Instant.parse("2026-11-20T11:00:00Z");
+    private KeyedOneInputStreamOperatorTestHarness<String, AnalysedReport, AnalysedReport> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+                new ClusterReports(new ReportClusterer(4, Duration.ofMinutes(30).toMillis())), AnalysedReport::clusterKey, Types.STRING);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void report(String id, Instant at) throws Exception {
+        harness.processElement(new AnalysedReport(id, at, "app", "", "ngap-nuoc", "ngap sau qua", "tam-hiep|dong-nai",
+                "phường Tam Hiệp", "Đồng Nai", "", null, null, List.of(), List.of(), "negative", -0.5, ""), at.toEpochMilli());
+    }
+
+    @Test
+    void reportsArrivingOutOfOrder_formTheClusterOfTheirEventTimes_andStateDrains() throws Exception {
+        for (int i : new int[] {3, 0, 2, 1}) report("r" + i, EVENING.plus(Duration.ofMinutes(4L * i)));
+        harness.processWatermark(EVENING.plus(Duration.ofMinutes(13)).toEpochMilli());
+
+        List<Alert> alerts = harness.getSideOutput(ClusterReports.ALERTS).stream().map(StreamRecord::getValue).toList();
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.rule()).isEqualTo(ReportClusterer.RULE);
+            assertThat(a.count()).isEqualTo(4);
+            assertThat(a.postIds()).containsExactly("r0", "r1", "r2", "r3");
+            assertThat(a.windowStart()).isEqualTo(EVENING);
+            assertThat(a.windowEnd()).isEqualTo(EVENING.plus(Duration.ofMinutes(12)));
+            assertThat(a.title()).isEqualTo("4 phản ánh về ngập nước tại phường Tam Hiệp (Đồng Nai) trong 12 phút");
+        });
+        // Three rows before the cluster, then all four again with its id.
+        List<AnalysedReport> rows = harness.extractOutputValues();
+        assertThat(rows).hasSize(7);
+        assertThat(rows.subList(3, 7)).extracting(AnalysedReport::clusterId).containsOnly(alerts.get(0).id());
+
+        harness.processWatermark(Long.MAX_VALUE);
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+}
