@@ -30,6 +30,7 @@ import vn.iocstream.core.model.CitizenReport;
 import vn.iocstream.core.model.DeadLetter;
 import vn.iocstream.core.model.TrafficReading;
 import vn.iocstream.core.model.TrafficStat;
+import vn.iocstream.jobs.detectors.Detectors;
 import vn.iocstream.jobs.functions.AnalyseReport;
 import vn.iocstream.jobs.functions.ClusterReports;
 import vn.iocstream.jobs.functions.DeadLetters;
@@ -42,7 +43,6 @@ import vn.iocstream.jobs.io.RawRecord;
 import vn.iocstream.jobs.io.RawRecordDeserializer;
 import vn.iocstream.jobs.traffic.CongestionRule;
 import vn.iocstream.jobs.traffic.ReportClusterer;
-import vn.iocstream.jobs.traffic.SpeedDetectors;
 import vn.iocstream.jobs.traffic.TrafficParsers;
 
 /**
@@ -82,7 +82,7 @@ public final class TrafficJob {
         this.reports = reports;
         this.sinks = sinks;
         this.config = config;
-        SpeedDetectors.create(config.traffic().detector()); // an unknown name fails here, before the job runs
+        Detectors.named(config.traffic().detector()); // an unknown name fails here, before the job runs
     }
 
     /** Adds the job's graph to {@code env}; call {@code env.execute()} or {@code executeAsync()} after. */

@@ -15,9 +15,9 @@ import vn.iocstream.core.Ids;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.TrafficStat;
 import vn.iocstream.jobs.detectors.AnomalyDetector;
+import vn.iocstream.jobs.detectors.Detectors;
 import vn.iocstream.jobs.traffic.CongestionRule;
 import vn.iocstream.jobs.traffic.CongestionState;
-import vn.iocstream.jobs.traffic.SpeedDetectors;
 
 /**
  * Per road segment: scores each bucket's speed with the configured anomaly detector and judges it with the
@@ -57,7 +57,7 @@ public final class ScoreSegment extends KeyedProcessFunction<String, TrafficStat
     @Override
     public void processElement(TrafficStat stat, Context ctx, Collector<TrafficStat> out) throws Exception {
         AnomalyDetector det = detector.value();
-        if (det == null) det = SpeedDetectors.create(detectorName);
+        if (det == null) det = Detectors.named(detectorName).get();
         CongestionState state = congestion.value();
         if (state == null) state = new CongestionState();
 
