@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
 public final class AuthLogParser {
     private static final String IP = "([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]+)";
     private static final Pattern BSD = Pattern.compile(
-            "^([A-Z][a-z]{2})\\s+(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\S+) ([^\\[:\\s]+)(?:\\[(\\d+)])?:\\s?(.*)$");
+            "^([A-Z][a-z]{2})\\s+(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2}) (\\S+)\\s+(.*)$");
     private static final Pattern RFC3339 = Pattern.compile(
-            "^(\\d{4}-\\d{2}-\\d{2}T\\S+) (\\S+) ([^\\[:\\s]+)(?:\\[(\\d+)])?:\\s?(.*)$");
+            "^(\\d{4}-\\d{2}-\\d{2}T\\S+) (\\S+)\\s+(.*)$");
+    /** {@code prog[pid]: msg}; old syslogd writes lines without a tag ("syslogd 1.4.1: restart."), kept whole. */
+    private static final Pattern TAG = Pattern.compile("^([^\\[:\\s]+)(?:\\[(\\d+)])?:\\s?(.*)$");
     private static final List<String> MONTHS =
             List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
 
@@ -68,16 +70,19 @@ public final class AuthLogParser {
                 return ParseResult.error("auth: impossible date in " + line.substring(0, Math.min(15, line.length())));
             }
             b.sensor = m.group(6);
-            b.kind = m.group(7);
-            message = m.group(9);
+            message = m.group(7);
         } else {
             Matcher r = RFC3339.matcher(line);
             if (!r.matches()) return ParseResult.error("auth: not a syslog line");
             b.time = rfc3339(r.group(1));
             if (b.time == null) return ParseResult.error("auth: unreadable timestamp " + r.group(1));
             b.sensor = r.group(2);
-            b.kind = r.group(3);
-            message = r.group(5);
+            message = r.group(3);
+        }
+        Matcher tag = TAG.matcher(message);
+        if (tag.matches()) {
+            b.kind = tag.group(1);
+            message = tag.group(3);
         }
         Matcher rep = REPEATED.matcher(message);
         if (rep.matches()) {
