@@ -8,7 +8,8 @@ import vn.iocstream.jobs.detectors.AnomalyDetector;
 /**
  * Requests per destination host per bucket, scored by an {@link AnomalyDetector}. Buckets in which the host
  * got no request are fed as zeros (up to one detector window of them), so that a quiet night is part of the
- * baseline rather than skipped.
+ * baseline rather than skipped. Known limit of the windowed-Gaussian baseline: after a silence longer than
+ * its window every point of history is zero, so the first busy bucket scores 1 and (above minCount) alerts.
  */
 public final class RequestRateTracker implements Serializable {
     private static final long serialVersionUID = 1L;
