@@ -49,7 +49,8 @@ public final class ReplayCommand {
 
     private static final int PROGRESS_EVERY = 10_000;
 
-    private record Input(String format, Path file) {}
+    /** One file and the envelope format of its lines. */
+    public record Input(String format, Path file) {}
 
     public int run(List<String> args) throws Exception {
         Integer helped = Options.helpFor(args, USAGE);
@@ -103,7 +104,7 @@ public final class ReplayCommand {
     }
 
     /** @return lines sent, lines skipped, milliseconds */
-    static long[] replay(List<Input> inputs, Integer year, String bootstrap, PrintStream out) throws IOException {
+    public static long[] replay(List<Input> inputs, Integer year, String bootstrap, PrintStream out) throws IOException {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
