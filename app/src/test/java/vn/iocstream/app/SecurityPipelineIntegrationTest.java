@@ -90,8 +90,10 @@ class SecurityPipelineIntegrationTest {
                 "web-probe 198.51.100.23 wp-login", "web-probe 198.51.100.23 path-traversal");
         Alert compromise = alerts.stream().filter(a -> a.rule().equals("probable-compromise")).findFirst().orElseThrow();
         assertThat(compromise.severity()).isEqualTo("critical");
-        assertThat(compromise.count()).isEqualTo(6); // five Failed lines, one of them "repeated 2 times"
-        assertThat(compromise.postIds()).hasSize(6);
+        // The last three failures before the success (threshold 3), the first of them "repeated 2 times".
+        assertThat(compromise.count()).isEqualTo(4);
+        assertThat(compromise.postIds()).hasSize(4);
+        assertThat(compromise.windowStart()).isEqualTo("2026-11-20T02:15:07Z");
         Alert brute = alerts.stream().filter(a -> a.rule().equals("ssh-brute-force")).findFirst().orElseThrow();
         assertThat(brute.windowStart()).isEqualTo("2026-11-20T02:15:01Z");
 
