@@ -6,6 +6,7 @@ import vn.iocstream.app.cli.BenchCommand;
 import vn.iocstream.app.cli.DemoCommand;
 import vn.iocstream.app.cli.EvalCommand;
 import vn.iocstream.app.cli.NlpCommand;
+import vn.iocstream.app.cli.ReplayCommand;
 import vn.iocstream.app.cli.RunCommand;
 import vn.iocstream.app.cli.UsageException;
 import vn.iocstream.core.config.ConfigLoader;
@@ -21,6 +22,7 @@ public final class Main {
               eval    measure quality on a file: segment, sentiment, entities
               nlp     train models: train-segmenter, train-sentiment
               bench   measure throughput: nlp
+              replay  push log files through the running pipeline: replay security --zeek DIR | --auth FILE | --access FILE
               test    run the test suite against real Kafka, ClickHouse and Flink (handled by ./ioc)
               help    show this help
 
@@ -45,6 +47,7 @@ public final class Main {
                 case "eval" -> new EvalCommand().run(rest);
                 case "nlp" -> new NlpCommand().run(rest);
                 case "bench" -> new BenchCommand().run(rest);
+                case "replay" -> new ReplayCommand().run(rest);
                 default -> throw new UsageException("unknown command: " + args[0], USAGE);
             };
         } catch (UsageException e) {

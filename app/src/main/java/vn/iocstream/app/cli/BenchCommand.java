@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.iocstream.app.bench.SecurityBench;
 import vn.iocstream.jobs.detectors.DetectBench;
 import vn.iocstream.nlp.AnalyzeBench;
 import vn.iocstream.nlp.watch.WatchBench;
@@ -22,12 +23,14 @@ public final class BenchCommand {
                   default 10); then watchlist matching posts/s with 2,000 queries over N posts (default 5000),
                   beside plain syllable phrase queries.
 
-              detect [--seconds S] [--seed N]
+              detect [--seconds S] [--seed N] [--events N]
                   anomaly-detector points/s per core (one thread, after warm-up) of the default detector on a
                   generated series with a daily cycle, beside the windowed-Gaussian baseline in the same run
-                  (S seconds per measurement, default 5). Last line: detect seasonal-likelihood=N points/s/core …""";
+                  (S seconds per measurement, default 5); then SecurityJob end to end, events/s from Kafka
+                  through every rule to ClickHouse, beside a Kafka → parse-only job on the same topic (N
+                  generated log events, default 300000; starts its own ClickHouse and Kafka).""";
 
-    /** One measured section of {@code ioc bench detect}; more sections (an end-to-end job figure) slot in here. */
+    /** One measured section of {@code ioc bench detect}. */
     private interface Section {
         void run(Options o) throws Exception;
     }
@@ -44,13 +47,16 @@ public final class BenchCommand {
     }
 
     private int detect(List<String> args) throws Exception {
-        Options o = Options.parse(args, List.of("seconds", "seed"), List.of(), USAGE);
+        Options o = Options.parse(args, List.of("seconds", "seed", "events"), List.of(), USAGE);
         if (o.number("seconds", 5) <= 0) throw new UsageException("--seconds must be positive", USAGE);
+        if (o.number("events", 300_000) <= 0) throw new UsageException("--events must be positive", USAGE);
         Map<String, Section> sections = new LinkedHashMap<>();
         sections.put("anomaly detector", opts -> DetectBench.print(
                 DetectBench.run(opts.number("seconds", 5), opts.number("seed", 7)), System.out));
+        sections.put("SecurityJob end to end", opts -> SecurityBench.print(
+                SecurityBench.run((int) opts.number("events", 300_000), opts.number("seed", 7)), System.out));
         for (Map.Entry<String, Section> section : sections.entrySet()) {
-            System.out.printf(Locale.ROOT, "measuring %s … (%d s per row)%n", section.getKey(), o.number("seconds", 5));
+            System.out.printf(Locale.ROOT, "measuring %s …%n", section.getKey());
             section.getValue().run(o);
         }
         return 0;

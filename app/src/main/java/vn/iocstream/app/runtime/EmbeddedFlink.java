@@ -6,6 +6,7 @@ import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.jobs.LocalEnvironment;
 import vn.iocstream.jobs.MediaJob;
+import vn.iocstream.jobs.SecurityJob;
 import vn.iocstream.jobs.TrafficJob;
 
 /** Runs the Flink jobs on a local MiniCluster in this JVM, bound to 127.0.0.1, with checkpointing on. */
@@ -34,5 +35,13 @@ public final class EmbeddedFlink {
         StreamExecutionEnvironment env = LocalEnvironment.create(config.flink());
         TrafficJob.production(config, kafkaBootstrap, clickHouse, bounded).build(env);
         return env.executeAsync("TrafficJob");
+    }
+
+    /** Submits SecurityJob and returns at once; {@code bounded} as for {@link #startMediaJob}. */
+    public static JobClient startSecurityJob(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse,
+                                             boolean bounded) throws Exception {
+        StreamExecutionEnvironment env = LocalEnvironment.create(config.flink());
+        SecurityJob.production(config, kafkaBootstrap, clickHouse, bounded).build(env);
+        return env.executeAsync("SecurityJob");
     }
 }

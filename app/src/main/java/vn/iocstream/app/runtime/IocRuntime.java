@@ -1,6 +1,7 @@
 package vn.iocstream.app.runtime;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ public final class IocRuntime implements AutoCloseable {
     private String kafkaBootstrap;
     private JobClient mediaJob;
     private JobClient trafficJob;
+    private JobClient securityJob;
     private FeedCrawler crawler;
     private AlertService alertService;
     private ControlRoom controlRoom;
@@ -98,6 +100,8 @@ public final class IocRuntime implements AutoCloseable {
             started.add(kafka);
             kafka.createTopics(Topics.ALL, k.partitions());
             kafkaBootstrap = kafka.bootstrap();
+            // `ioc replay` from another terminal finds the running broker here.
+            Files.writeString(bootstrapFile(k), kafkaBootstrap + "\n");
         } else {
             kafkaBootstrap = k.bootstrap();
         }
@@ -124,6 +128,9 @@ public final class IocRuntime implements AutoCloseable {
         trafficJob = step("TrafficJob on the local Flink MiniCluster (traffic readings, citizen reports)",
                 () -> EmbeddedFlink.startTrafficJob(config, kafkaBootstrap, clickHouse, false));
         started.add(() -> trafficJob.cancel().get(30, TimeUnit.SECONDS));
+        securityJob = step("SecurityJob on the local Flink MiniCluster",
+                () -> EmbeddedFlink.startSecurityJob(config, kafkaBootstrap, clickHouse, false));
+        started.add(() -> securityJob.cancel().get(30, TimeUnit.SECONDS));
 
         KafkaPostSink sink = new KafkaPostSink(kafkaBootstrap);
         started.add(sink);
@@ -135,6 +142,11 @@ public final class IocRuntime implements AutoCloseable {
         });
         console.println("ready: control room " + controlRoom.url() + " · Kafka " + kafkaBootstrap
                 + " · ClickHouse " + clickHouse.httpUrl());
+    }
+
+    /** Where a running embedded broker's address is written, for {@code ioc replay}. */
+    public static Path bootstrapFile(IocConfig.Kafka kafka) {
+        return Path.of(kafka.dataDir(), "bootstrap.txt");
     }
 
     public ClickHouseClient clickHouse() {

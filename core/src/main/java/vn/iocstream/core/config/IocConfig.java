@@ -9,7 +9,8 @@ import java.util.List;
  */
 public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler crawler,
                         Nlp nlp, List<Source> sources, List<Watchlist> watchlists, Detector detector,
-                        Alerts alerts, ControlRoom controlRoom, Trends trends, Traffic traffic, Reports reports) implements Serializable {
+                        Alerts alerts, ControlRoom controlRoom, Trends trends, Traffic traffic, Reports reports,
+                        Security security) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public record Kafka(boolean embedded, String bootstrap, int port, String dataDir, int partitions, long retentionMs) implements Serializable {}
@@ -50,4 +51,19 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
 
     /** TrafficJob's citizen-report clustering (defaults file, section {@code reports}). */
     public record Reports(int clusterMinReports, int clusterWindowMinutes) implements Serializable {}
+
+    /** SecurityJob: parser settings and one entry per detection rule (defaults file explains each). */
+    public record Security(int syslogYear, String syslogZone, int outOfOrdernessSeconds, Rule sshBruteForce, Rule webLoginBruteForce,
+                           Rule compromise, Rule portScan, Rule hostScan, Rule webProbe, Rule idsAlert,
+                           Rule zeekNotice, RequestRate requestRate) implements Serializable {}
+
+    /**
+     * A threshold rule: {@code threshold} events (or distinct values, for scans) from one key within
+     * {@code windowSeconds} of event time raise one alert of {@code severity}.
+     */
+    public record Rule(boolean enabled, int threshold, int windowSeconds, String severity) implements Serializable {}
+
+    /** Requests per destination host per bucket, scored by the named anomaly detector. */
+    public record RequestRate(boolean enabled, String detector, int bucketSeconds, int minCount,
+                              double scoreThreshold, String severity) implements Serializable {}
 }

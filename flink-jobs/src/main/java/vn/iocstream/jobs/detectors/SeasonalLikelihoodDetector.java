@@ -17,7 +17,7 @@ package vn.iocstream.jobs.detectors;
  *       one threshold across series of very different noise.</li>
  *   <li><b>Range.</b> A value more than {@value #RANGE_TOLERANCE} of the seen range beyond the seen
  *       minimum or maximum scores 1 (as NAB's HTM detector does, but with the range seen so far, never
- *       the file's).</li>
+ *       the file's), once {@value #RANGE_LEARNING} points have been seen.</li>
  *   <li><b>Rest.</b> For {@value #REST_POINTS} points after a score of at least {@value #ALARM} the
  *       scores are halved: one incident, one alarm.</li>
  * </ol>
@@ -42,6 +42,8 @@ public final class SeasonalLikelihoodDetector implements AnomalyDetector {
     /** Horizon of the surprise distribution: ~1000 points. */
     static final double HISTORY_ALPHA = 0.001;
     static final double RANGE_TOLERANCE = 0.05;
+    /** Points seen before the range check applies: a new key's first values say little about its range. */
+    static final int RANGE_LEARNING = 100;
     static final double ALARM = 0.5;
     static final int REST_POINTS = 150;
 
@@ -63,7 +65,7 @@ public final class SeasonalLikelihoodDetector implements AnomalyDetector {
 
     @Override
     public double score(long epochMillis, double value) {
-        boolean outOfRange = count > 0 && max > min
+        boolean outOfRange = count >= RANGE_LEARNING && max > min
                 && (value > max + (max - min) * RANGE_TOLERANCE || value < min - (max - min) * RANGE_TOLERANCE);
         min = Math.min(min, value);
         max = Math.max(max, value);

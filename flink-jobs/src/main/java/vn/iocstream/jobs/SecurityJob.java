@@ -1,0 +1,158 @@
+package vn.iocstream.jobs;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.cep.CEP;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import vn.iocstream.core.Ids;
+import vn.iocstream.core.Topics;
+import vn.iocstream.core.clickhouse.ClickHouseClient;
+import vn.iocstream.core.config.ConfigLoader;
+import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.DeadLetter;
+import vn.iocstream.jobs.functions.DeadLetters;
+import vn.iocstream.jobs.io.ClickHouseSink;
+import vn.iocstream.jobs.io.JsonKafkaSink;
+import vn.iocstream.jobs.io.RawRecord;
+import vn.iocstream.jobs.io.RawRecordDeserializer;
+import vn.iocstream.jobs.security.RequestRateTracker;
+import vn.iocstream.jobs.security.SecurityEvent;
+import vn.iocstream.jobs.security.SecurityEventsTable;
+import vn.iocstream.jobs.security.SecurityParsers;
+import vn.iocstream.jobs.security.SecurityRules;
+import vn.iocstream.jobs.security.functions.CompromisePattern;
+import vn.iocstream.jobs.security.functions.IncidentAlerts;
+import vn.iocstream.jobs.security.functions.ParseSecurityRecord;
+import vn.iocstream.jobs.security.functions.RequestRateAlerts;
+import vn.iocstream.jobs.security.functions.ToRuleHits;
+
+/**
+ * SecurityJob: log lines from {@code ioc.raw.security} (Zeek, Suricata EVE, sshd/syslog auth, web access
+ * logs, each wrapped in a {@link vn.iocstream.jobs.security.SecurityEnvelope}) are parsed into normalised
+ * events, stored in ClickHouse {@code security_events}, and run through the rules of the {@code security:}
+ * configuration; alerts go to {@code ioc.alerts}, unparseable lines to {@code ioc.deadletter}.
+ *
+ * <pre>
+ * raw → parse ─(dead letters)→ deadletter topic
+ *     → watermarks(event time, idleness) ─→ security_events
+ *        ├→ rule hits → keyBy(rule, key) → incidents (brute force, scans, web probes, IDS, notices) ─→ ioc.alerts
+ *        ├→ logins → keyBy(source) → CEP failures-then-success ─→ ioc.alerts
+ *        └→ requests → keyBy(destination) → request-rate anomaly ─→ ioc.alerts
+ * </pre>
+ *
+ * <p>How to run it: {@code ./ioc run} starts it with MediaJob; {@code ./ioc replay security --auth FILE} feeds
+ * it. On a Flink cluster:
+ * <pre>
+ * flink run -c vn.iocstream.jobs.SecurityJob flink-jobs/target/ioc-flink-jobs-*-flink.jar config/ioc.yaml
+ * </pre>
+ */
+public final class SecurityJob {
+    /** Where the job's results go. */
+    public record Sinks(Sink<SecurityEvent> events, Sink<Alert> alerts, Sink<DeadLetter> deadLetters) {}
+
+    private final Source<RawRecord, ?, ?> source;
+    private final Sinks sinks;
+    private final IocConfig config;
+
+    public SecurityJob(Source<RawRecord, ?, ?> source, Sinks sinks, IocConfig config) {
+        this.source = source;
+        this.sinks = sinks;
+        this.config = config;
+    }
+
+    /** Adds the job's graph to {@code env}; call {@code env.execute()} or {@code executeAsync()} after. */
+    public void build(StreamExecutionEnvironment env) {
+        IocConfig.Security sec = config.security();
+        SingleOutputStreamOperator<SecurityEvent> parsed = env
+                .fromSource(source, WatermarkStrategy.noWatermarks(), "raw-security").uid("raw-security-source")
+                .process(new ParseSecurityRecord(new SecurityParsers(sec.syslogYear(), sec.syslogZone())))
+                .name("parse-security-record").uid("parse-security-record");
+
+        // Idleness: a sensor or log shipper that goes quiet must not hold every rule's windows open.
+        WatermarkStrategy<SecurityEvent> watermarks = WatermarkStrategy
+                .<SecurityEvent>forBoundedOutOfOrderness(Duration.ofSeconds(sec.outOfOrdernessSeconds()))
+                .withTimestampAssigner((e, previous) -> e.time().toEpochMilli())
+                .withIdleness(Duration.ofSeconds(config.flink().idlenessSeconds()));
+        DataStream<SecurityEvent> events = parsed.assignTimestampsAndWatermarks(watermarks)
+                .name("event-time-watermarks").uid("security-event-time-watermarks");
+
+        events.sinkTo(sinks.events()).name("security-events-to-clickhouse").uid("security-events-to-clickhouse");
+
+        SecurityRules rules = new SecurityRules(sec);
+        DataStream<Alert> incidents = events
+                .flatMap(new ToRuleHits(rules)).name("security-rule-hits").uid("security-rule-hits")
+                .keyBy(hit -> hit.stateKey())
+                .process(new IncidentAlerts(rules.rules())).name("security-incidents").uid("security-incidents");
+        DataStream<Alert> alerts = incidents;
+
+        if (sec.compromise().enabled()) {
+            DataStream<SecurityEvent> logins = events.filter(CompromisePattern::isLogin)
+                    .name("logins").uid("security-logins");
+            DataStream<Alert> compromises = CEP.pattern(logins.keyBy(SecurityEvent::srcIp),
+                            CompromisePattern.pattern(sec.compromise().threshold(), Duration.ofSeconds(sec.compromise().windowSeconds())))
+                    .process(new CompromisePattern.ToAlert(sec.compromise().severity()))
+                    .name("failures-then-success").uid("security-failures-then-success");
+            alerts = alerts.union(compromises);
+        }
+        IocConfig.RequestRate rate = sec.requestRate();
+        if (rate.enabled()) {
+            DataStream<Alert> spikes = events
+                    .filter(e -> e.action().equals("http-request") || e.action().equals("web-login"))
+                    .name("requests").uid("security-requests")
+                    .keyBy(SecurityEvent::destination)
+                    .process(new RequestRateAlerts(new RequestRateTracker(rate), rate.severity()))
+                    .name("request-rate-anomaly").uid("security-request-rate-anomaly");
+            alerts = alerts.union(spikes);
+        }
+        alerts.sinkTo(sinks.alerts()).name("security-alerts-to-kafka").uid("security-alerts-to-kafka");
+
+        parsed.getSideOutput(DeadLetters.TAG)
+                .sinkTo(sinks.deadLetters()).name("security-dead-letters-to-kafka").uid("security-dead-letters-to-kafka");
+    }
+
+    /**
+     * The production wiring: Kafka in, ClickHouse and Kafka out.
+     *
+     * @param bounded read the topic from its start to the offsets present at start, then finish (replays, tests)
+     */
+    public static SecurityJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
+        KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(kafkaBootstrap)
+                .setTopics(Topics.RAW_SECURITY)
+                .setGroupId("ioc-security-job")
+                .setDeserializer(new RawRecordDeserializer());
+        if (bounded) {
+            builder.setStartingOffsets(OffsetsInitializer.earliest()).setBounded(OffsetsInitializer.latest());
+        } else {
+            builder.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
+        }
+        Sinks sinks = new Sinks(
+                new ClickHouseSink<>(clickHouse, SecurityEventsTable.INSTANCE, 5000, 1000),
+                JsonKafkaSink.create(kafkaBootstrap, Topics.ALERTS, Alert::id),
+                JsonKafkaSink.create(kafkaBootstrap, Topics.DEADLETTER, dl -> Ids.of(dl.sourceTopic(), dl.payloadBase64())));
+        return new SecurityJob(builder.build(), sinks, config);
+    }
+
+    /** Cluster entry point: {@code flink run -c vn.iocstream.jobs.SecurityJob <jar> [config.yaml]}. */
+    public static void main(String[] args) throws Exception {
+        IocConfig config = ConfigLoader.load(args.length > 0 ? Path.of(args[0]) : null, List.of());
+        ClickHouseClient clickHouse = new ClickHouseClient(config.clickhouse().url(), config.clickhouse().database(),
+                config.clickhouse().user(), config.clickhouse().password());
+        clickHouse.migrate();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.enableCheckpointing(config.flink().checkpointIntervalMs());
+        production(config, config.kafka().bootstrap(), clickHouse, false).build(env);
+        env.execute("SecurityJob");
+    }
+}

@@ -1,0 +1,62 @@
+package vn.iocstream.jobs.security;
+
+import java.io.Serializable;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import vn.iocstream.core.json.Json;
+
+/**
+ * Turns one {@code ioc.raw.security} record (a {@link SecurityEnvelope}) into an event, choosing the parser by
+ * the envelope's format, and tags requests whose path shows a web attack ({@link WebAttackMatcher}).
+ */
+public final class SecurityParsers implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final int defaultYear;
+    private final String zone;
+
+    /**
+     * @param defaultYear year for syslog lines whose envelope names none; 0 = the current UTC year
+     * @param zone        syslog clock zone, e.g. {@code UTC} or {@code Asia/Ho_Chi_Minh}
+     */
+    public SecurityParsers(int defaultYear, String zone) {
+        this.defaultYear = defaultYear;
+        this.zone = ZoneId.of(zone).getId();
+    }
+
+    public ParseResult parse(byte[] record) {
+        SecurityEnvelope env;
+        try {
+            env = Json.parse(record, SecurityEnvelope.class);
+        } catch (Json.JsonException e) {
+            return ParseResult.error("envelope: " + e.getMessage());
+        }
+        if (env == null || env.format() == null) return ParseResult.error("envelope: missing format");
+        if (env.line() == null || env.line().isBlank()) return ParseResult.error("envelope: missing line");
+        return parse(env);
+    }
+
+    public ParseResult parse(SecurityEnvelope env) {
+        String line = env.line().strip();
+        ParseResult result = switch (env.format()) {
+            case SecurityEnvelope.ZEEK -> ZeekParser.parse(line, env.source(), env.offset());
+            case SecurityEnvelope.SURICATA -> SuricataParser.parse(line, env.source(), env.offset());
+            case SecurityEnvelope.AUTH -> new AuthLogParser(year(env), ZoneId.of(zone)).parse(line, env.source(), env.offset());
+            case SecurityEnvelope.ACCESS -> AccessLogParser.parse(line, env.source(), env.offset());
+            default -> ParseResult.error("envelope: unknown format " + env.format());
+        };
+        if (!result.ok()) return result;
+        SecurityEvent e = result.event();
+        if (e.signature().isEmpty() && (e.action().equals("http-request") || e.action().equals("web-login"))) {
+            String attack = WebAttackMatcher.match(e.path());
+            if (attack != null) return ParseResult.ok(e.withSignature(attack));
+        }
+        return result;
+    }
+
+    private int year(SecurityEnvelope env) {
+        if (env.year() != null) return env.year();
+        return defaultYear > 0 ? defaultYear : ZonedDateTime.now(ZoneOffset.UTC).getYear();
+    }
+}

@@ -1,0 +1,100 @@
+package vn.iocstream.jobs.security.functions;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.core.model.Alert;
+import vn.iocstream.jobs.security.IncidentState;
+import vn.iocstream.jobs.security.IncidentTracker;
+import vn.iocstream.jobs.security.RuleHit;
+
+/**
+ * Keyed by rule + key: runs {@link IncidentTracker} for every threshold rule. Hits wait in state until the
+ * watermark passes their time and are then applied in event-time order (ties by event id), so that arrival
+ * order across Kafka partitions cannot change an incident's start — nor its alert id. A timer one window
+ * after the last hit closes the incident (a final alert if it grew) and clears the key.
+ */
+public final class IncidentAlerts extends KeyedProcessFunction<String, RuleHit, Alert> {
+    private static final long serialVersionUID = 1L;
+    private final Map<String, IocConfig.Rule> rules;
+    private transient MapState<Long, List<RuleHit>> pending;
+    private transient ValueState<IncidentState> state;
+
+    public IncidentAlerts(Map<String, IocConfig.Rule> rules) {
+        this.rules = Map.copyOf(rules);
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-hits", Types.LONG,
+                TypeInformation.of(new TypeHint<List<RuleHit>>() {})));
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("incident", TypeInformation.of(IncidentState.class)));
+    }
+
+    @Override
+    public void processElement(RuleHit hit, Context ctx, Collector<Alert> out) throws Exception {
+        long t = hit.timeMs();
+        if (t <= ctx.timerService().currentWatermark()) { // late: apply now rather than drop it
+            apply(List.of(hit), ctx.timerService(), out);
+            return;
+        }
+        List<RuleHit> at = pending.get(t);
+        if (at == null) at = new ArrayList<>(1);
+        at.add(hit);
+        pending.put(t, at);
+        ctx.timerService().registerEventTimeTimer(t);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        List<RuleHit> due = pending.get(timestamp);
+        if (due != null) {
+            pending.remove(timestamp);
+            due.sort(Comparator.comparing(RuleHit::eventId));
+            apply(due, ctx.timerService(), out);
+        }
+        IncidentState s = state.value();
+        if (s == null) return;
+        String rule = ctx.getCurrentKey().substring(0, ctx.getCurrentKey().indexOf('\u001f'));
+        IncidentTracker tracker = tracker(rule);
+        if (timestamp >= tracker.expiresAtMs(s)) {
+            tracker.close(s).ifPresent(i -> out.collect(toAlert(ctx.getCurrentKey(), i)));
+            state.clear();
+        }
+    }
+
+    private void apply(List<RuleHit> hits, org.apache.flink.streaming.api.TimerService timers, Collector<Alert> out) throws Exception {
+        IncidentState s = state.value();
+        if (s == null) s = new IncidentState();
+        for (RuleHit hit : hits) {
+            IncidentTracker tracker = tracker(hit.rule());
+            tracker.add(s, hit).ifPresent(i -> out.collect(toAlert(hit.stateKey(), i)));
+            timers.registerEventTimeTimer(tracker.expiresAtMs(s));
+        }
+        state.update(s);
+    }
+
+    private IncidentTracker tracker(String rule) {
+        IocConfig.Rule r = rules.get(rule);
+        return new IncidentTracker(r.threshold(), r.windowSeconds() * 1000L);
+    }
+
+    private static Alert toAlert(String stateKey, IncidentTracker.Incident i) {
+        int sep = stateKey.indexOf('\u001f');
+        String rule = stateKey.substring(0, sep);
+        String key = stateKey.substring(sep + 1);
+        return SecurityAlerts.alert(rule, i.severity(), key, i.firstMs(), i.lastMs(), i.count(), 0, i.sampleIds());
+    }
+}
