@@ -42,7 +42,7 @@ class DetectTrendsTest {
 
         harness.processWatermark(MORNING.plus(Duration.ofHours(3)).toEpochMilli());
         List<Trend> trends = harness.extractOutputValues();
-        assertThat(trends).isNotEmpty().allMatch(t -> t.key().equals("hầm chui ngập") && t.keyType().equals("phrase"));
+        assertThat(trends).isNotEmpty().allMatch(t -> t.key().equals("hầm chui ngập") && t.keyType().equals("entity"));
         assertThat(trends.get(0).count()).isEqualTo(6);
         assertThat(trends.get(0).windowStart()).isEqualTo(MORNING.minus(Duration.ofMinutes(30)));
         List<Alert> alerts = alerts();
@@ -73,7 +73,7 @@ class DetectTrendsTest {
     }
 
     private void hit(String postId, Instant at, boolean social) throws Exception {
-        harness.processElement(new TrendHit("phrase", "hầm chui ngập", "hầm chui ngập", postId, at.toEpochMilli(), social,
+        harness.processElement(new TrendHit("entity", "hầm chui ngập", "Hầm chui ngập", postId, at.toEpochMilli(), social,
                 true), at.toEpochMilli());
     }
 }

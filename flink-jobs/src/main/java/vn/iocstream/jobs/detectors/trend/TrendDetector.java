@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import vn.iocstream.core.Ids;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.Alert;
@@ -16,9 +17,11 @@ import vn.iocstream.core.model.Trend;
  * {@code historyWindows} windows before). A window is a trend when it has the minimum support and
  * {@code (count + 1) / (baseline + 1) ≥ minRatio}; the ratio is its score. Three alerts come out of the same state:
  * <ul>
- *   <li>{@value #JUMP}: a window of a trending episode scores at least {@code alertRatio} (once per episode);</li>
+ *   <li>{@value #JUMP}: a window of a trending episode scores at least {@code alertRatio} (once per episode), for
+ *       stories, watchlists and entities ({@link #JUMP_ALERT_KEY_TYPES});</li>
  *   <li>{@value #PICKUP}: the first press posts arrive on a key that had only social posts and comments before
- *       (at least {@code pickupMinSocial}) — where a crisis leaves social media;</li>
+ *       (at least {@code pickupMinSocial}) — where a crisis leaves social media; any key but a locality, which
+ *       every post of a province shares;</li>
  *   <li>{@value #NEGATIVE}: on a watchlist, negative posts in the window reach {@code negativeMinCount} and
  *       {@code negativeRatio} times their own baseline.</li>
  * </ul>
@@ -34,6 +37,11 @@ public final class TrendDetector implements Serializable {
     public static final String JUMP = "trend-jump";
     public static final String PICKUP = "trend-social-to-press";
     public static final String NEGATIVE = "trend-negative-burst";
+    /**
+     * Key types whose jumps are alerted. A story's phrases and places trend together with it: alerting each
+     * would page a desk five times for one event, so they stay trend rows for the dashboards.
+     */
+    static final Set<String> JUMP_ALERT_KEY_TYPES = Set.of(TrendKeys.STORY, TrendKeys.WATCHLIST, TrendKeys.ENTITY);
     /** Earliest posts kept per bucket; a window cites at most {@link #SAMPLE} of them. */
     static final int SAMPLES_PER_BUCKET = 5;
     static final int SAMPLE = 10;
@@ -116,7 +124,7 @@ public final class TrendDetector implements Serializable {
             trend = Optional.of(new Trend(state.keyType, state.key, state.label, Instant.ofEpochMilli(startMs),
                     Instant.ofEpochMilli(endMs), score, count, negative, baseline,
                     Instant.ofEpochMilli(state.firstSeenMs), evidence));
-            if (!state.jumpAlerted && score >= config.alertRatio()) {
+            if (!state.jumpAlerted && score >= config.alertRatio() && JUMP_ALERT_KEY_TYPES.contains(state.keyType)) {
                 state.jumpAlerted = true;
                 alerts.add(alert(JUMP, state, startMs, endMs, count, baseline, evidence,
                         "Chủ đề nổi lên: " + state.label, score >= 2 * config.alertRatio() ? "critical" : "warning"));
@@ -147,7 +155,7 @@ public final class TrendDetector implements Serializable {
      */
     private Optional<Alert> pickup(TrendState state, long bucket) {
         long[] c = state.counts.get(bucket);
-        if (state.pressSeen || c == null || c[0] - c[2] == 0) return Optional.empty();
+        if (state.pressSeen || c == null || c[0] - c[2] == 0 || TrendKeys.LOCALITY.equals(state.keyType)) return Optional.empty();
         state.pressSeen = true;
         List<TrendSample> inBucket = state.samplesOf(bucket);
         long firstPressMs = inBucket.stream().filter(s -> !s.social).mapToLong(s -> s.timeMs).min().orElse(Long.MAX_VALUE);

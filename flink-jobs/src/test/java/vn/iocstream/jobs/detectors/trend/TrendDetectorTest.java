@@ -21,10 +21,10 @@ class TrendDetectorTest {
     @Test
     void storyJump_yieldsTrendRows_andOneAlertPerEpisode() {
         List<TrendHit> hits = new ArrayList<>();
-        // One post an hour for five hours: the phrase's usual volume.
-        for (int h = 0; h < 5; h++) hits.add(hit("phrase", "sạt lở", "p" + h, T0.plus(Duration.ofHours(h)), false, false));
+        // One post an hour for five hours: the watchlist's usual volume.
+        for (int h = 0; h < 5; h++) hits.add(hit("watchlist", "sạt lở", "p" + h, T0.plus(Duration.ofHours(h)), false, false));
         // Then eight posts in forty minutes: a landslide buried houses.
-        for (int i = 0; i < 8; i++) hits.add(hit("phrase", "sạt lở", "b" + i, T0.plus(Duration.ofMinutes(330 + 5 * i)), false, false));
+        for (int i = 0; i < 8; i++) hits.add(hit("watchlist", "sạt lở", "b" + i, T0.plus(Duration.ofMinutes(330 + 5 * i)), false, false));
 
         Run run = run(hits);
 
@@ -37,8 +37,17 @@ class TrendDetectorTest {
         assertThat(peak.postIds()).startsWith("b0", "b1");
         assertThat(run.alerts).extracting(Alert::rule).containsExactly(TrendDetector.JUMP);
         Alert jump = run.alerts.get(0);
-        assertThat(jump.key()).isEqualTo("phrase:sạt lở");
+        assertThat(jump.key()).isEqualTo("watchlist:sạt lở");
         assertThat(jump.postIds()).contains("b0").doesNotContain("p0");
+    }
+
+    @Test
+    void phraseJump_isATrendRow_butNoAlert() {
+        List<TrendHit> hits = new ArrayList<>();
+        for (int i = 0; i < 8; i++) hits.add(hit("phrase", "sạt lở", "b" + i, T0.plus(Duration.ofMinutes(330 + 5 * i)), false, false));
+        Run run = run(hits);
+        assertThat(run.trends).isNotEmpty();
+        assertThat(run.alerts).isEmpty();
     }
 
     @Test
