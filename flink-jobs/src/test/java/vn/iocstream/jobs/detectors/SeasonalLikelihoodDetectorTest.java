@@ -41,14 +41,37 @@ class SeasonalLikelihoodDetectorTest {
     }
 
     @Test
-    void valueFarOutsideTheSeenRange_scoresOne_thenRestHalvesTheNextAlarm() {
+    void valueFarOutsideTheSeenRange_scoresOne() {
         SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector();
         Random random = new Random(7);
         int i = 0;
         for (; i < 2000; i++) d.score(START + i * FIVE_MINUTES, 50 + random.nextGaussian());
-        assertThat(d.score(START + i++ * FIVE_MINUTES, 90)).isEqualTo(1.0);
-        for (int k = 0; k < 20; k++, i++) d.score(START + i * FIVE_MINUTES, 50 + random.nextGaussian());
-        assertThat(d.score(START + i * FIVE_MINUTES, 200)).isEqualTo(0.5);
+        assertThat(d.score(START + i * FIVE_MINUTES, 90)).isEqualTo(1.0);
+    }
+
+    @Test
+    void burstOfSurprises_alarmsOnce() {
+        SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector();
+        Random random = new Random(11);
+        int i = 0;
+        // one early outlier widens the seen range, so that only the likelihood speaks for the burst
+        for (; i < 2000; i++) d.score(START + i * FIVE_MINUTES, i == 500 ? 100 : 50 + random.nextGaussian());
+        int alarms = 0;
+        for (int k = 0; k < 20; k++, i++) {
+            double s = d.score(START + i * FIVE_MINUTES, k < 10 ? 80 : 50 + random.nextGaussian());
+            if (s >= SeasonalLikelihoodDetector.ALARM) alarms++;
+        }
+        assertThat(alarms).isEqualTo(1);
+    }
+
+    @Test
+    void warmUp_neverAlarms_evenOnWildValues() {
+        SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector();
+        Random random = new Random(5);
+        for (int i = 0; i < SeasonalLikelihoodDetector.RANGE_LEARNING; i++) {
+            assertThat(d.score(START + i * FIVE_MINUTES, random.nextDouble() * (i % 10 == 0 ? 1000 : 10)))
+                    .isLessThan(SeasonalLikelihoodDetector.ALARM);
+        }
     }
 
     @Test
