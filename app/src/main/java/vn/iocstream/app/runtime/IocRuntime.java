@@ -39,9 +39,7 @@ public final class IocRuntime implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private ClickHouseClient clickHouse;
     private String kafkaBootstrap;
-    private JobClient mediaJob;
-    private JobClient trafficJob;
-    private JobClient securityJob;
+    private JobClient jobs;
     private FeedCrawler crawler;
     private AlertService alertService;
     private ControlRoom controlRoom;
@@ -122,15 +120,9 @@ public final class IocRuntime implements AutoCloseable {
         listenerThread.start();
         started.add(listener);
 
-        mediaJob = step("MediaJob on the local Flink MiniCluster (parallelism " + config.flink().parallelism() + ")",
-                () -> EmbeddedFlink.startMediaJob(config, kafkaBootstrap, clickHouse, false));
-        started.add(() -> mediaJob.cancel().get(30, TimeUnit.SECONDS));
-        trafficJob = step("TrafficJob on the local Flink MiniCluster (traffic readings, citizen reports)",
-                () -> EmbeddedFlink.startTrafficJob(config, kafkaBootstrap, clickHouse, false));
-        started.add(() -> trafficJob.cancel().get(30, TimeUnit.SECONDS));
-        securityJob = step("SecurityJob on the local Flink MiniCluster",
-                () -> EmbeddedFlink.startSecurityJob(config, kafkaBootstrap, clickHouse, false));
-        started.add(() -> securityJob.cancel().get(30, TimeUnit.SECONDS));
+        jobs = step("MediaJob, TrafficJob and SecurityJob on the local Flink MiniCluster (parallelism "
+                + config.flink().parallelism() + ")", () -> EmbeddedFlink.startAll(config, kafkaBootstrap, clickHouse));
+        started.add(() -> jobs.cancel().get(30, TimeUnit.SECONDS));
 
         KafkaPostSink sink = new KafkaPostSink(kafkaBootstrap);
         started.add(sink);
