@@ -73,6 +73,9 @@ public final class SecurityJob {
 
     /** Adds the job's graph to {@code env}; call {@code env.execute()} or {@code executeAsync()} after. */
     public void build(StreamExecutionEnvironment env) {
+        // Chained operators pass records on without a defensive copy each (one per branch of the fan-out after
+        // parsing): every record type of this job is immutable and no operator keeps a record it may change.
+        env.getConfig().enableObjectReuse();
         IocConfig.Security sec = config.security();
         SingleOutputStreamOperator<SecurityEvent> parsed = env
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "raw-security").uid("raw-security-source")
@@ -97,9 +100,10 @@ public final class SecurityJob {
         DataStream<Alert> alerts = incidents;
 
         if (sec.compromise().enabled()) {
-            DataStream<SecurityEvent> logins = events.filter(CompromisePattern::isLogin)
-                    .name("logins").uid("security-logins");
-            DataStream<Alert> compromises = CEP.pattern(logins.keyBy(SecurityEvent::srcIp),
+            DataStream<CompromisePattern.Login> logins = events.filter(CompromisePattern::isLogin)
+                    .name("logins").uid("security-logins")
+                    .map(CompromisePattern.Login::of).name("login-fields").uid("security-login-fields");
+            DataStream<Alert> compromises = CEP.pattern(logins.keyBy(CompromisePattern.Login::srcIp),
                             CompromisePattern.pattern(sec.compromise().threshold(), Duration.ofSeconds(sec.compromise().windowSeconds())))
                     .process(new CompromisePattern.ToAlert(sec.compromise().severity()))
                     .name("failures-then-success").uid("security-failures-then-success");
@@ -110,7 +114,8 @@ public final class SecurityJob {
             DataStream<Alert> spikes = events
                     .filter(e -> e.action().equals("http-request") || e.action().equals("web-login"))
                     .name("requests").uid("security-requests")
-                    .keyBy(SecurityEvent::destination)
+                    .map(RequestRateAlerts.Request::of).name("request-fields").uid("security-request-fields")
+                    .keyBy(RequestRateAlerts.Request::destination)
                     .process(new RequestRateAlerts(new RequestRateTracker(rate), rate.severity()))
                     .name("request-rate-anomaly").uid("security-request-rate-anomaly");
             alerts = alerts.union(spikes);

@@ -74,6 +74,37 @@ class ClickHouseClientTest {
                 .hasMessageContaining("nosuchcolumn");
     }
 
+    @Test
+    void tabSeparatedInsert_readsBackEscapedTextNumbersAndUtcTime() {
+        clickHouse.execute("CREATE TABLE tsv_rows (name String, n UInt32, at DateTime('UTC')) ENGINE = Memory");
+        TsvRow<Object[]> table = new TsvRow<>() {
+            @Override public String table() { return "tsv_rows"; }
+            @Override public List<String> columns() { return List.of("name", "n", "at"); }
+            @Override public void write(TabSeparated out, Object[] row) {
+                out.string((String) row[0]).number((Integer) row[1]).dateTime((Instant) row[2]);
+            }
+        };
+        String awkward = "Sở TT&TT\tTây Ninh\n\"dòng 2\"\\path\r'x'";
+        clickHouse.insert(table, List.of(new Object[] {awkward, 7, Instant.parse("2026-01-05T03:04:09.750Z")},
+                new Object[] {"", 0, Instant.parse("1999-12-31T23:59:59Z")}));
+
+        assertThat(clickHouse.query("SELECT name, n, toString(at) FROM tsv_rows ORDER BY n",
+                rs -> rs.getString(1) + "|" + rs.getLong(2) + "|" + rs.getString(3)))
+                .containsExactly("|0|1999-12-31 23:59:59", awkward + "|7|2026-01-05 03:04:09");
+    }
+
+    @Test
+    void tabSeparatedInsertIntoMissingColumn_failsWithTheServersMessage() {
+        TsvRow<String> table = new TsvRow<>() {
+            @Override public String table() { return "posts"; }
+            @Override public List<String> columns() { return List.of("nosuchcolumn"); }
+            @Override public void write(TabSeparated out, String row) { out.string(row); }
+        };
+        assertThatThrownBy(() -> clickHouse.insert(table, List.of("a")))
+                .isInstanceOf(ClickHouseClient.ClickHouseException.class)
+                .hasMessageContaining("nosuchcolumn");
+    }
+
     private static EnrichedPost post(String id, String title) {
         return new EnrichedPost(id, "https://baotayninh.vn/" + id, "press", "Báo Tây Ninh", title, title + ". Nội dung.",
                 "Minh Anh", PUBLISHED, PUBLISHED.plusSeconds(40), "Tây Ninh", List.of("Long An"), List.of(new EntityMention("LOCATION", "province:tay-ninh", "Long An")), 12, "negative", -0.6,

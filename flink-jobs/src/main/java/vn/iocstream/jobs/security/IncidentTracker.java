@@ -59,7 +59,8 @@ public final class IncidentTracker implements Serializable {
         s.times.add(t);
         s.weights.add(hit.weight());
         s.ids.add(hit.eventId());
-        long sum = s.weights.stream().mapToLong(Integer::longValue).sum();
+        long sum = 0;
+        for (int w : s.weights) sum += w;
         if (sum < threshold) return Optional.empty();
         Incident opened = open(s, s.times.get(0), t, sum, s.ids, hit.severity());
         s.times.clear();
@@ -110,8 +111,10 @@ public final class IncidentTracker implements Serializable {
 
     /** Event time at which the key's state can go: one window after its last hit. */
     public long expiresAtMs(IncidentState s) {
-        long last = s.open ? s.lastMs : Math.max(s.times.isEmpty() ? Long.MIN_VALUE : s.times.get(s.times.size() - 1),
-                s.distinctLastSeen.values().stream().mapToLong(Long::longValue).max().orElse(Long.MIN_VALUE));
+        if (s.open) return s.lastMs + windowMs;
+        // Plain loops: this runs for every hit and every timer of the busiest operator.
+        long last = s.times.isEmpty() ? Long.MIN_VALUE : s.times.get(s.times.size() - 1);
+        for (long seen : s.distinctLastSeen.values()) last = Math.max(last, seen);
         return last + windowMs;
     }
 

@@ -38,12 +38,26 @@ public final class WebAttackMatcher {
         if (path == null || path.isEmpty()) return null;
         String once = decode(path);
         String twice = decode(once);
+        // Each distinct text is matched once (most paths have nothing to decode, and matching is the cost): the
+        // patterns ignore ASCII case, so an ASCII path without '%' matches exactly as its lowercase decoding
+        // does, and a decoding that changed nothing matches as the text it came from.
+        boolean matchRaw = !plainAscii(path);
+        boolean matchTwice = !twice.equals(once);
         for (Signature s : SIGNATURES) {
-            if (s.pattern.matcher(path).find() || s.pattern.matcher(once).find() || s.pattern.matcher(twice).find()) {
+            if ((matchRaw && s.pattern.matcher(path).find()) || s.pattern.matcher(once).find()
+                    || (matchTwice && s.pattern.matcher(twice).find())) {
                 return s.name;
             }
         }
         return null;
+    }
+
+    private static boolean plainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 || c == '%') return false;
+        }
+        return true;
     }
 
     private static String decode(String s) {

@@ -19,6 +19,16 @@ class WebAttackMatcherTest {
     }
 
     @Test
+    void upperCaseRawAndEncodedForms_namedAlike() {
+        assertThat(WebAttackMatcher.match("/WP-LOGIN.PHP")).isEqualTo("wp-login");
+        assertThat(WebAttackMatcher.match("/Tin-Tuc?ID=1 UNION SELECT password FROM users")).isEqualTo("sql-injection");
+        assertThat(WebAttackMatcher.match("/tin%2Dtuc?id=1%20UNION%20ALL%20SELECT%20null")).isEqualTo("sql-injection");
+        assertThat(WebAttackMatcher.match("/q?x=%253Csvg%2520onload%253Dalert(1)%253E")).isEqualTo("xss");
+        assertThat(WebAttackMatcher.match("/bad%zz?f=../../ETC/PASSWD")).isEqualTo("path-traversal");
+        assertThat(WebAttackMatcher.match("/tìm-kiếm?q=<SCRIPT>")).isEqualTo("xss");
+    }
+
+    @Test
     void ordinaryPaths_quiet() {
         assertThat(WebAttackMatcher.match("/tin-tuc/tay-ninh-khoi-cong-cau-moi-123.html?page=2")).isNull();
         assertThat(WebAttackMatcher.match("/tim-kiem?q=union+select+nha+dat")).isEqualTo("sql-injection"); // admitted: word salad still trips it

@@ -28,23 +28,34 @@ import vn.iocstream.jobs.security.SecurityRules;
 public final class CompromisePattern {
     private CompromisePattern() {}
 
+    /**
+     * What the pattern needs of a login event. CEP keeps every event of a partial match in state and copies
+     * it into each checkpoint, and the events cross the network to reach it: the whole event (raw line and
+     * all) cost both for fields no one reads.
+     */
+    public record Login(String id, long timeMs, String srcIp, boolean success, int repeat) {
+        public static Login of(SecurityEvent e) {
+            return new Login(e.id(), e.time().toEpochMilli(), e.srcIp(), e.outcome().equals(SecurityEvent.SUCCESS), e.repeat());
+        }
+    }
+
     /** Whether an event goes into the pattern's stream. */
     public static boolean isLogin(SecurityEvent e) {
         return (e.action().equals("ssh-login") || e.action().equals("web-login")) && !e.srcIp().isEmpty()
                 && (e.outcome().equals(SecurityEvent.FAILURE) || e.outcome().equals(SecurityEvent.SUCCESS));
     }
 
-    public static Pattern<SecurityEvent, SecurityEvent> pattern(int threshold, Duration window) {
-        return Pattern.<SecurityEvent>begin("failures", AfterMatchSkipStrategy.skipPastLastEvent())
-                .where(SimpleCondition.of(e -> e.outcome().equals(SecurityEvent.FAILURE)))
+    public static Pattern<Login, Login> pattern(int threshold, Duration window) {
+        return Pattern.<Login>begin("failures", AfterMatchSkipStrategy.skipPastLastEvent())
+                .where(SimpleCondition.of(e -> !e.success()))
                 .times(threshold).consecutive()
                 .next("success")
-                .where(SimpleCondition.of(e -> e.outcome().equals(SecurityEvent.SUCCESS)))
+                .where(SimpleCondition.of(Login::success))
                 .within(window);
     }
 
     /** One alert per match, keyed by the source; evidence: the first failures and the success. */
-    public static final class ToAlert extends PatternProcessFunction<SecurityEvent, Alert> {
+    public static final class ToAlert extends PatternProcessFunction<Login, Alert> {
         private static final long serialVersionUID = 1L;
         private final String severity;
 
@@ -53,17 +64,17 @@ public final class CompromisePattern {
         }
 
         @Override
-        public void processMatch(Map<String, List<SecurityEvent>> match, Context ctx, Collector<Alert> out) {
-            List<SecurityEvent> failures = match.get("failures");
-            SecurityEvent success = match.get("success").get(0);
-            long failed = failures.stream().mapToLong(SecurityEvent::repeat).sum();
-            List<String> evidence = new java.util.ArrayList<>(failures.stream().limit(9).map(SecurityEvent::id).toList());
+        public void processMatch(Map<String, List<Login>> match, Context ctx, Collector<Alert> out) {
+            List<Login> failures = match.get("failures");
+            Login success = match.get("success").get(0);
+            long failed = failures.stream().mapToLong(Login::repeat).sum();
+            List<String> evidence = new java.util.ArrayList<>(failures.stream().limit(9).map(Login::id).toList());
             evidence.add(success.id());
             // The id is anchored at the success: re-delivered duplicates of the failures can shift which of
             // them the match holds, but not the success it ends with.
-            long successMs = success.time().toEpochMilli();
+            long successMs = success.timeMs();
             out.collect(SecurityAlerts.alert(SecurityRules.COMPROMISE, severity, success.srcIp(), successMs,
-                    failures.get(0).time().toEpochMilli(), successMs, failed, 0, evidence));
+                    failures.get(0).timeMs(), successMs, failed, 0, evidence));
         }
     }
 }

@@ -23,8 +23,16 @@ import vn.iocstream.jobs.security.SecurityRules;
  * end, scores it with {@link RequestRateTracker}. The detector's state stays per host (hosts are few); the
  * bucket counts drain as they are scored.
  */
-public final class RequestRateAlerts extends KeyedProcessFunction<String, SecurityEvent, Alert> {
+public final class RequestRateAlerts extends KeyedProcessFunction<String, RequestRateAlerts.Request, Alert> {
     private static final long serialVersionUID = 1L;
+
+    /** What the rule needs of a request: the events cross the network to reach it, so no more than that. */
+    public record Request(String id, long timeMs, String destination, int repeat) {
+        public static Request of(SecurityEvent e) {
+            return new Request(e.id(), e.time().toEpochMilli(), e.destination(), e.repeat());
+        }
+    }
+
     private final RequestRateTracker tracker;
     private final String severity;
     private transient MapState<Long, Long> counts;
@@ -46,8 +54,8 @@ public final class RequestRateAlerts extends KeyedProcessFunction<String, Securi
     }
 
     @Override
-    public void processElement(SecurityEvent e, Context ctx, Collector<Alert> out) throws Exception {
-        long bucket = Math.floorDiv(e.time().toEpochMilli(), tracker.bucketMs());
+    public void processElement(Request e, Context ctx, Collector<Alert> out) throws Exception {
+        long bucket = Math.floorDiv(e.timeMs(), tracker.bucketMs());
         long end = (bucket + 1) * tracker.bucketMs() - 1;
         if (end <= ctx.timerService().currentWatermark()) return; // its bucket was scored already: too late to count
         Long n = counts.get(bucket);
