@@ -74,6 +74,42 @@ class SeasonalLikelihoodDetectorTest {
         }
     }
 
+    /** Queue length at a toll station, one point a minute: it builds up and clears every 12 minutes. */
+    private static double queue(int i, Random random) {
+        return 5 * (i % 12) + random.nextGaussian();
+    }
+
+    @Test
+    void rhythmReversedAtUsualLevels_alarms_whileTheUsualRhythmRarelyDoes() {
+        SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector();
+        Random random = new Random(19);
+        long minute = 60_000L;
+        int i = 0;
+        int usualAlarms = 0;
+        for (; i < 3000; i++) {
+            if (d.score(START + i * minute, queue(i, random)) >= SeasonalLikelihoodDetector.ALARM && i >= 1000) usualAlarms++;
+        }
+        // a new minimum or maximum moves every bin edge, so a rare usual move can still alarm
+        assertThat(usualAlarms).isLessThanOrEqualTo(3);
+        double highest = 0;
+        for (int k = 0; k < 36; k++, i++) { // the queue now drains slowly and fills at once: same values, new moves
+            highest = Math.max(highest, d.score(START + i * minute, 5 * (11 - k % 12) + random.nextGaussian()));
+        }
+        assertThat(highest).isGreaterThanOrEqualTo(SeasonalLikelihoodDetector.ALARM);
+    }
+
+    @Test
+    void learningPeriod_neverAlarms_onValuesInsideTheSeenRange() {
+        SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector();
+        Random random = new Random(23);
+        d.score(START, 0);
+        d.score(START + FIVE_MINUTES, 1000);
+        for (int i = 2; i < SeasonalLikelihoodDetector.LEARNING + SeasonalLikelihoodDetector.ESTIMATION + 2; i++) {
+            double wild = i < 150 ? 10 + random.nextGaussian() : random.nextDouble() * 1000; // calm, then chaos
+            assertThat(d.score(START + i * FIVE_MINUTES, wild)).isLessThan(SeasonalLikelihoodDetector.ALARM);
+        }
+    }
+
     @Test
     void serialisedState_isSmall_andResumesWithIdenticalScores() throws Exception {
         SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector();
@@ -83,7 +119,7 @@ class SeasonalLikelihoodDetectorTest {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(d);
         }
-        assertThat(bytes.size()).isLessThan(1500);
+        assertThat(bytes.size()).isLessThan(3000);
         SeasonalLikelihoodDetector copy;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             copy = (SeasonalLikelihoodDetector) in.readObject();
