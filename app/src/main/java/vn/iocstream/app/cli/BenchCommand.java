@@ -28,7 +28,8 @@ public final class BenchCommand {
                   generated series with a daily cycle, beside the windowed-Gaussian baseline in the same run
                   (S seconds per measurement, default 5); then SecurityJob end to end, events/s from Kafka
                   through every rule to ClickHouse, beside a Kafka → parse-only job on the same topic (N
-                  generated log events, default 1000000 so the ~3 s job start weighs little; starts its own ClickHouse and Kafka).""";
+                  generated log events, default 1000000 so the ~3 s job start weighs little; starts its own
+                  ClickHouse and Kafka).""";
 
     /** Generated log events for the SecurityJob figure: enough that the job's start weighs little. */
     private static final long EVENTS = 1_000_000;
