@@ -1,11 +1,11 @@
 package vn.iocstream.jobs.io;
 
 import java.nio.charset.StandardCharsets;
-import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import vn.iocstream.core.json.Json;
 
 /** Kafka sinks that write JSON values keyed by a stable id, as the topic contract says. */
@@ -13,39 +13,31 @@ public final class JsonKafkaSink {
     private JsonKafkaSink() {}
 
     public static <T> KafkaSink<T> create(String bootstrap, String topic, SerializableFunction<T, String> key) {
-        KafkaRecordSerializationSchema<T> schema = KafkaRecordSerializationSchema.<T>builder()
-                .setTopic(topic)
-                .setKeySerializationSchema(new KeyBytes<>(key))
-                .setValueSerializationSchema(new JsonBytes<T>())
-                .build();
         return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrap)
-                .setRecordSerializer(schema)
+                .setRecordSerializer(new JsonRecords<>(topic, key))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
     }
 
-    // Named classes, not lambdas: Flink cannot infer a lambda's generic SerializationSchema type.
-    private static final class KeyBytes<T> implements SerializationSchema<T> {
+    /**
+     * Key and JSON value; the Kafka timestamp is left to the producer (the time of writing). The element's event
+     * time would be the default, and a broker rejects a timestamp more than an hour ahead of its clock, which
+     * would fail the sink, and with it the job, on one record from a sensor whose clock runs fast.
+     */
+    static final class JsonRecords<T> implements KafkaRecordSerializationSchema<T> {
         private static final long serialVersionUID = 1L;
+        private final String topic;
         private final SerializableFunction<T, String> key;
 
-        KeyBytes(SerializableFunction<T, String> key) {
+        JsonRecords(String topic, SerializableFunction<T, String> key) {
+            this.topic = topic;
             this.key = key;
         }
 
         @Override
-        public byte[] serialize(T element) {
-            return key.apply(element).getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static final class JsonBytes<T> implements SerializationSchema<T> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public byte[] serialize(T element) {
-            return Json.bytes(element);
+        public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+            return new ProducerRecord<>(topic, null, null, key.apply(element).getBytes(StandardCharsets.UTF_8), Json.bytes(element));
         }
     }
 }

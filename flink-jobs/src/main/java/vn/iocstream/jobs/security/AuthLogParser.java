@@ -1,10 +1,12 @@
 package vn.iocstream.jobs.security;
 
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -48,12 +50,21 @@ public final class AuthLogParser {
     private final ZoneId zone;
 
     /**
-     * @param year for BSD timestamps, which carry none
+     * @param year for BSD timestamps, which carry none; 0 = the latest year that does not put the line more than a
+     *             day ahead of the clock (a December line read in January is from last year)
      * @param zone the logging host's clock zone, for both header styles when the timestamp has no offset
      */
     public AuthLogParser(int year, ZoneId zone) {
         this.year = year;
         this.zone = zone;
+    }
+
+    private Instant bsdTime(int month, int day, int hour, int minute, int second) {
+        if (year > 0) return LocalDateTime.of(year, month, day, hour, minute, second).atZone(zone).toInstant();
+        Instant latest = Instant.now().plus(Duration.ofDays(1));
+        int thisYear = ZonedDateTime.now(zone).getYear();
+        Instant t = LocalDateTime.of(thisYear, month, day, hour, minute, second).atZone(zone).toInstant();
+        return t.isAfter(latest) ? LocalDateTime.of(thisYear - 1, month, day, hour, minute, second).atZone(zone).toInstant() : t;
     }
 
     public ParseResult parse(String line, String source, Long offset) {
@@ -64,8 +75,8 @@ public final class AuthLogParser {
             int month = MONTHS.indexOf(m.group(1)) + 1;
             if (month == 0) return ParseResult.error("auth: unknown month " + m.group(1));
             try {
-                b.time = LocalDateTime.of(year, month, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5))).atZone(zone).toInstant();
+                b.time = bsdTime(month, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)));
             } catch (DateTimeException e) {
                 return ParseResult.error("auth: impossible date in " + line.substring(0, Math.min(15, line.length())));
             }

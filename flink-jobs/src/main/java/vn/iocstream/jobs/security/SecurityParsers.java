@@ -2,8 +2,6 @@ package vn.iocstream.jobs.security;
 
 import java.io.Serializable;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import vn.iocstream.core.json.Json;
 
 /**
@@ -17,7 +15,8 @@ public final class SecurityParsers implements Serializable {
     private final String zone;
 
     /**
-     * @param defaultYear year for syslog lines whose envelope names none; 0 = the current UTC year
+     * @param defaultYear year for syslog lines whose envelope names none; 0 = inferred from the clock (see
+     *                    {@link AuthLogParser})
      * @param zone        syslog clock zone, e.g. {@code UTC} or {@code Asia/Ho_Chi_Minh}
      */
     public SecurityParsers(int defaultYear, String zone) {
@@ -56,7 +55,6 @@ public final class SecurityParsers implements Serializable {
     }
 
     private int year(SecurityEnvelope env) {
-        if (env.year() != null) return env.year();
-        return defaultYear > 0 ? defaultYear : ZonedDateTime.now(ZoneOffset.UTC).getYear();
+        return env.year() != null ? env.year() : defaultYear;
     }
 }

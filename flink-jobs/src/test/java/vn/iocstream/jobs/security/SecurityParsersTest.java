@@ -2,7 +2,12 @@ package vn.iocstream.jobs.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Each parser on lines written in the shape of real sensors of a provincial data centre (own fixtures). */
@@ -168,5 +173,19 @@ class SecurityParsersTest {
         String a = parsers.parse(new SecurityEnvelope("auth", "s", line, 1L, null)).event().id();
         String b = parsers.parse(new SecurityEnvelope("auth", "s", line, 2L, null)).event().id();
         assertThat(a).isNotEqualTo(b).isEqualTo(parsers.parse(new SecurityEnvelope("auth", "s", line, 1L, null)).event().id());
+    }
+
+    @Test
+    void syslogWithoutYear_neverLandsMoreThanADayAhead() {
+        SecurityParsers inferring = new SecurityParsers(0, "UTC");
+        Instant now = Instant.now();
+        for (int daysAhead : new int[] {-200, -1, 0, 3, 40, 300}) {
+            Instant at = now.plus(Duration.ofDays(daysAhead)).truncatedTo(ChronoUnit.SECONDS);
+            String line = DateTimeFormatter.ofPattern("MMM dd HH:mm:ss", Locale.ENGLISH).withZone(ZoneOffset.UTC).format(at)
+                    + " dvc-tayninh sshd[7]: Failed password for root from 45.76.12.9 port 5 ssh2";
+            Instant parsed = inferring.parse(new SecurityEnvelope("auth", "s", line, 1L, null)).event().time();
+            assertThat(parsed).as("%d days ahead", daysAhead)
+                    .isEqualTo(daysAhead <= 0 ? at : at.atZone(ZoneOffset.UTC).minusYears(1).toInstant());
+        }
     }
 }
