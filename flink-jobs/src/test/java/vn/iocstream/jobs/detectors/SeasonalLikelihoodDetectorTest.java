@@ -111,6 +111,48 @@ class SeasonalLikelihoodDetectorTest {
     }
 
     @Test
+    void daytimePeakThatNeverComes_alarms_thoughTheLevelMovesNoFasterThanAtNight() {
+        SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector();
+        Random random = new Random(29);
+        int perDay = 288, i = 0;
+        for (; i < 10 * perDay; i++) d.score(START + i * FIVE_MINUTES, usual(i, random));
+        double highest = 0;
+        for (int end = i + perDay; i < end; i++) { // the portal stays at its night-time rate all day
+            highest = Math.max(highest, d.score(START + i * FIVE_MINUTES, 60 + random.nextGaussian() * Math.sqrt(60)));
+        }
+        assertThat(highest).isGreaterThanOrEqualTo(SeasonalLikelihoodDetector.ALARM);
+    }
+
+    private static final long HALF_HOUR = 1_800_000L;
+    private static final long MONDAY = 1_617_580_800_000L; // 2021-04-05T00:00Z
+
+    /** Bus trips per half hour in a city: weekday rush hours at 7:00 and 17:00, a flatter weekend afternoon. */
+    private static double trips(int i, boolean holiday, Random random) {
+        double hour = (i % 48) / 2.0;
+        boolean weekend = holiday || (i / 48) % 7 >= 5;
+        double rate = weekend
+                ? 150 + 250 * Math.exp(-Math.pow((hour - 15) / 4, 2))
+                : 100 + 600 * Math.exp(-Math.pow((hour - 7) / 1.5, 2)) + 700 * Math.exp(-Math.pow((hour - 17) / 1.5, 2));
+        return rate + random.nextGaussian() * Math.sqrt(rate);
+    }
+
+    @Test
+    void weekdayRunLikeASunday_alarms_whileUsualWeeksRarelyDo() {
+        SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector();
+        Random random = new Random(31);
+        int perWeek = 7 * 48, i = 0, usualAlarms = 0;
+        for (; i < 6 * perWeek; i++) {
+            if (d.score(MONDAY + i * HALF_HOUR, trips(i, false, random)) >= SeasonalLikelihoodDetector.ALARM && i >= 4 * perWeek) usualAlarms++;
+        }
+        assertThat(usualAlarms).isLessThanOrEqualTo(2);
+        for (int end = i + 2 * 48; i < end; i++) d.score(MONDAY + i * HALF_HOUR, trips(i, false, random));
+        // a public holiday on the Wednesday of week 7
+        double highest = 0;
+        for (int end = i + 48; i < end; i++) highest = Math.max(highest, d.score(MONDAY + i * HALF_HOUR, trips(i, true, random)));
+        assertThat(highest).isGreaterThanOrEqualTo(SeasonalLikelihoodDetector.ALARM);
+    }
+
+    @Test
     void serialisedState_isSmall_andResumesWithIdenticalScores() throws Exception {
         SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector();
         Random random = new Random(3);
@@ -119,7 +161,7 @@ class SeasonalLikelihoodDetectorTest {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(d);
         }
-        assertThat(bytes.size()).isLessThan(3000);
+        assertThat(bytes.size()).isLessThan(5000);
         SeasonalLikelihoodDetector copy;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             copy = (SeasonalLikelihoodDetector) in.readObject();
