@@ -37,7 +37,8 @@ public final class ReplayCommand {
             usage: ioc replay security [--zeek DIR] [--auth FILE] [--access FILE] [--suricata FILE]
                                        [--year YYYY] [--kafka HOST:PORT] [--config FILE]
 
-              --zeek DIR       every Zeek JSON log in DIR (*.log, *.json, optionally .gz); TSV logs are skipped
+              --zeek DIR       every Zeek JSON log in DIR and its sub-folders (*.log, *.json, optionally .gz);
+                               TSV logs are skipped
               --auth FILE      sshd / syslog auth lines (auth.log, secure; .gz allowed)
               --access FILE    Apache/nginx access log (common or combined format)
               --suricata FILE  Suricata EVE JSON (eve.json)
@@ -75,10 +76,13 @@ public final class ReplayCommand {
         for (String dir : o.all("zeek")) {
             Path d = Path.of(dir);
             if (!Files.isDirectory(d)) throw new UsageException("--zeek needs a directory, not found: " + dir, USAGE);
-            try (Stream<Path> files = Files.list(d)) {
-                files.filter(f -> f.getFileName().toString().matches(".*\\.(log|json)(\\.gz)?$")).sorted()
+            int before = inputs.size();
+            // Sensors keep a folder per day or per log kind: look inside sub-folders too.
+            try (Stream<Path> files = Files.walk(d)) {
+                files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().matches(".*\\.(log|json)(\\.gz)?$")).sorted()
                         .forEach(f -> inputs.add(new Input(SecurityEnvelope.ZEEK, f)));
             }
+            if (inputs.size() == before) throw new UsageException("--zeek: no *.log or *.json files in " + dir, USAGE);
         }
         for (String[] opt : new String[][] {{"auth", SecurityEnvelope.AUTH}, {"access", SecurityEnvelope.ACCESS},
                 {"suricata", SecurityEnvelope.SURICATA}}) {
