@@ -9,21 +9,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,11 +36,9 @@ import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
-import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.DeadLetter;
 import vn.iocstream.core.testing.ClickHouseTestServer;
-import vn.iocstream.crawlers.CrawlStats;
 import vn.iocstream.crawlers.FeedCrawler;
 import vn.iocstream.crawlers.KafkaPostSink;
 import vn.iocstream.nlp.search.PostSearchIndex;
@@ -161,7 +152,7 @@ class PipelineIntegrationTest {
     @Order(3)
     void burst_raisesExactlyOneAlert_deliveredOnce_withItsPosts() throws Exception {
         Thread.sleep(2000); // a second alert, if the job wrongly raised one, would arrive by now
-        List<Alert> alerts = readTopic(Topics.ALERTS, Alert.class);
+        List<Alert> alerts = TopicReader.read(kafka.bootstrap(), Topics.ALERTS, Alert.class);
         assertThat(alerts).hasSize(1);
         Alert alert = alerts.get(0);
         assertThat(alert.key()).isEqualTo(WATCHLIST);
@@ -177,7 +168,7 @@ class PipelineIntegrationTest {
     @Test
     @Order(4)
     void malformedRawRecords_goToTheDeadLetterTopicWithAReason() {
-        List<DeadLetter> dead = readTopic(Topics.DEADLETTER, DeadLetter.class);
+        List<DeadLetter> dead = TopicReader.read(kafka.bootstrap(), Topics.DEADLETTER, DeadLetter.class);
         assertThat(dead).hasSize(2);
         assertThat(dead).extracting(DeadLetter::reason)
                 .anyMatch(r -> r.startsWith("invalid JSON"))
@@ -202,7 +193,7 @@ class PipelineIntegrationTest {
 
         List<String> after = clickHouse.query(counts, rs -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4) + "/" + rs.getString(5) + "/" + rs.getString(6));
         assertThat(after).isEqualTo(before);
-        assertThat(readTopic(Topics.ALERTS, Alert.class)).hasSize(2).extracting(Alert::id).containsOnly(webhook.received().get(0).id());
+        assertThat(TopicReader.read(kafka.bootstrap(), Topics.ALERTS, Alert.class)).hasSize(2).extracting(Alert::id).containsOnly(webhook.received().get(0).id());
         assertThat(alertService.stats().duplicatesSkipped()).isEqualTo(1);
         assertThat(webhook.received()).hasSize(1);
     }
@@ -239,23 +230,6 @@ class PipelineIntegrationTest {
                     .anyMatch(h -> h.contains("<mark>tai nạn giao thông</mark>"))
                     .anyMatch(h -> h.contains("<mark>tai nan giao thong</mark>"));
         }
-    }
-
-    private static <T> List<T> readTopic(String topic, Class<T> type) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.GROUP_ID_CONFIG, "test-" + System.nanoTime());
-        List<T> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            int emptyPolls = 0;
-            while (System.nanoTime() < deadline && emptyPolls < 3) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                if (records.isEmpty() && !consumer.assignment().isEmpty()) emptyPolls++;
-                for (ConsumerRecord<String, byte[]> r : records) out.add(Json.parse(r.value(), type));
-            }
-        }
-        return out;
     }
 
     private static void awaitValue(LongSupplier value, long expected, Duration timeout) throws InterruptedException {

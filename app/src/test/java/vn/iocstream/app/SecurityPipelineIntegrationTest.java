@@ -6,19 +6,11 @@ import java.io.PrintStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +22,6 @@ import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
-import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.DeadLetter;
 import vn.iocstream.core.testing.ClickHouseTestServer;
@@ -83,7 +74,7 @@ class SecurityPipelineIntegrationTest {
     @Test
     void bruteForceThenSuccess_alertsEventsDeadLetter_andReplayIsIdempotent() throws Exception {
         replayAndRun();
-        List<Alert> alerts = readTopic(Topics.ALERTS, Alert.class);
+        List<Alert> alerts = TopicReader.read(kafka.bootstrap(), Topics.ALERTS, Alert.class);
         Set<String> rules = alerts.stream().map(a -> a.rule() + " " + a.key()).collect(Collectors.toCollection(TreeSet::new));
         assertThat(rules).containsExactlyInAnyOrder(
                 "ssh-brute-force 45.76.12.9", "probable-compromise 45.76.12.9",
@@ -101,14 +92,14 @@ class SecurityPipelineIntegrationTest {
         assertThat(clickHouse.queryLong("SELECT count() FROM security_events FINAL")).isEqualTo(parsed);
         assertThat(clickHouse.queryLong("SELECT count() FROM security_events FINAL WHERE action = 'ssh-login' AND outcome = 'failure'"))
                 .isEqualTo(5);
-        List<DeadLetter> dead = readTopic(Topics.DEADLETTER, DeadLetter.class);
+        List<DeadLetter> dead = TopicReader.read(kafka.bootstrap(), Topics.DEADLETTER, DeadLetter.class);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).reason()).contains("not a syslog line");
         assertThat(dead.get(0).preview()).contains("log rotated");
 
         Set<String> ids = alerts.stream().map(Alert::id).collect(Collectors.toSet());
         replayAndRun(); // the same files again: the topic now holds everything twice
-        Set<String> idsAfter = readTopic(Topics.ALERTS, Alert.class).stream().map(Alert::id).collect(Collectors.toSet());
+        Set<String> idsAfter = TopicReader.read(kafka.bootstrap(), Topics.ALERTS, Alert.class).stream().map(Alert::id).collect(Collectors.toSet());
         assertThat(idsAfter).isEqualTo(ids);
         assertThat(clickHouse.queryLong("SELECT count() FROM security_events FINAL")).isEqualTo(parsed);
         assertThat(clickHouse.queryLong("SELECT uniqExact(id) FROM security_events")).isEqualTo(parsed);
@@ -123,20 +114,4 @@ class SecurityPipelineIntegrationTest {
                 .getJobExecutionResult().get(180, TimeUnit.SECONDS);
     }
 
-    private static <T> List<T> readTopic(String topic, Class<T> type) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.GROUP_ID_CONFIG, "test-" + System.nanoTime());
-        List<T> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            int emptyPolls = 0;
-            while (System.nanoTime() < deadline && emptyPolls < 3) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                if (records.isEmpty() && !consumer.assignment().isEmpty()) emptyPolls++;
-                for (ConsumerRecord<String, byte[]> r : records) out.add(Json.parse(r.value(), type));
-            }
-        }
-        return out;
-    }
 }

@@ -6,20 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,7 +93,7 @@ class TrafficPipelineIntegrationTest {
     @Test
     @Order(1)
     void crashAndFlood_raiseExactlyOneAlertEach_withEvidence() {
-        List<Alert> alerts = readTopic(Topics.ALERTS, Alert.class);
+        List<Alert> alerts = TopicReader.read(kafka.bootstrap(), Topics.ALERTS, Alert.class);
         assertThat(alerts).extracting(Alert::rule).containsExactlyInAnyOrder(ScoreSegment.RULE, ReportClusterer.RULE);
 
         Alert congestion = alerts.stream().filter(a -> a.rule().equals(ScoreSegment.RULE)).findFirst().orElseThrow();
@@ -140,7 +133,7 @@ class TrafficPipelineIntegrationTest {
         assertThat(clickHouse.query(crashStart, rs -> rs.getDouble(1))).singleElement().satisfies(max -> assertThat(max).isGreaterThanOrEqualTo(0.5));
 
         assertThat(clickHouse.queryLong("SELECT count() FROM citizen_reports FINAL")).isEqualTo(reports.size());
-        String clusterId = readTopic(Topics.ALERTS, Alert.class).stream().filter(a -> a.rule().equals(ReportClusterer.RULE))
+        String clusterId = TopicReader.read(kafka.bootstrap(), Topics.ALERTS, Alert.class).stream().filter(a -> a.rule().equals(ReportClusterer.RULE))
                 .findFirst().orElseThrow().id();
         long members = clickHouse.queryLong("SELECT count() FROM citizen_reports FINAL WHERE cluster_id = '" + clusterId + "'");
         assertThat(members).isGreaterThanOrEqualTo(FLOOD.reports());
@@ -155,7 +148,7 @@ class TrafficPipelineIntegrationTest {
     @Test
     @Order(3)
     void malformedRecords_goToTheDeadLetterTopicWithTheirReasons() {
-        List<DeadLetter> dead = readTopic(Topics.DEADLETTER, DeadLetter.class);
+        List<DeadLetter> dead = TopicReader.read(kafka.bootstrap(), Topics.DEADLETTER, DeadLetter.class);
         assertThat(dead).extracting(DeadLetter::sourceTopic, DeadLetter::reason).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(Topics.RAW_TRAFFIC, dead.stream().filter(d -> d.sourceTopic().equals(Topics.RAW_TRAFFIC))
                         .findFirst().orElseThrow().reason()),
@@ -172,13 +165,13 @@ class TrafficPipelineIntegrationTest {
                 + " (SELECT arrayStringConcat(groupArray(cluster_id), ',') FROM (SELECT cluster_id FROM citizen_reports FINAL ORDER BY id))";
         List<String> before = clickHouse.query(state, rs -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3)
                 + "/" + rs.getString(4) + "/" + rs.getString(5));
-        List<String> idsBefore = readTopic(Topics.ALERTS, Alert.class).stream().map(Alert::id).sorted().toList();
+        List<String> idsBefore = TopicReader.read(kafka.bootstrap(), Topics.ALERTS, Alert.class).stream().map(Alert::id).sorted().toList();
 
         runToTheEndOfTheTopics();
 
         assertThat(clickHouse.query(state, rs -> rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3)
                 + "/" + rs.getString(4) + "/" + rs.getString(5))).isEqualTo(before);
-        List<Alert> after = readTopic(Topics.ALERTS, Alert.class);
+        List<Alert> after = TopicReader.read(kafka.bootstrap(), Topics.ALERTS, Alert.class);
         assertThat(after).hasSize(4);
         assertThat(after.stream().map(Alert::id).distinct().sorted().toList()).isEqualTo(idsBefore);
     }
@@ -187,20 +180,4 @@ class TrafficPipelineIntegrationTest {
         EmbeddedFlink.startTrafficJob(config, kafka.bootstrap(), clickHouse, true).getJobExecutionResult().get(3, TimeUnit.MINUTES);
     }
 
-    private static <T> List<T> readTopic(String topic, Class<T> type) {
-        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.GROUP_ID_CONFIG, "test-" + System.nanoTime());
-        List<T> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            int emptyPolls = 0;
-            while (System.nanoTime() < deadline && emptyPolls < 3) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                if (records.isEmpty() && !consumer.assignment().isEmpty()) emptyPolls++;
-                for (ConsumerRecord<String, byte[]> r : records) out.add(Json.parse(r.value(), type));
-            }
-        }
-        return out;
-    }
 }

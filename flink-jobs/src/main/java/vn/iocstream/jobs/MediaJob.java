@@ -1,6 +1,5 @@
 package vn.iocstream.jobs;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,19 +8,13 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import vn.iocstream.core.Ids;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.Tables;
-import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.DeadLetter;
@@ -43,9 +36,9 @@ import vn.iocstream.jobs.functions.VolumeJumpAlerts;
 import vn.iocstream.jobs.functions.WatchlistHit;
 import vn.iocstream.jobs.functions.WatchlistMinuteAggregate;
 import vn.iocstream.jobs.io.ClickHouseSink;
+import vn.iocstream.jobs.io.JobIo;
 import vn.iocstream.jobs.io.JsonKafkaSink;
 import vn.iocstream.jobs.io.RawRecord;
-import vn.iocstream.jobs.io.RawRecordDeserializer;
 
 /**
  * MediaJob: press and social posts from {@code ioc.raw.posts} are parsed, analysed (Vietnamese NLP,
@@ -171,37 +164,18 @@ public final class MediaJob {
      *                otherwise run until cancelled
      */
     public static MediaJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
-        KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(kafkaBootstrap)
-                .setTopics(Topics.RAW_POSTS)
-                .setGroupId("ioc-media-job")
-                .setDeserializer(new RawRecordDeserializer());
-        if (bounded) {
-            // A replay reads the whole topic whatever was committed before.
-            builder.setStartingOffsets(OffsetsInitializer.earliest()).setBounded(OffsetsInitializer.latest());
-        } else {
-            builder.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
-        }
         Sinks sinks = new Sinks(
                 new ClickHouseSink<>(clickHouse, Tables.POSTS, 1000, 1000),
                 JsonKafkaSink.create(kafkaBootstrap, Topics.ENRICHED_POSTS, EnrichedPost::id),
                 new ClickHouseSink<>(clickHouse, Tables.WATCHLIST_STATS, 500, 1000),
                 new ClickHouseSink<>(clickHouse, Tables.TRENDS, 500, 1000),
-                JsonKafkaSink.create(kafkaBootstrap, Topics.ALERTS, Alert::id),
-                JsonKafkaSink.create(kafkaBootstrap, Topics.DEADLETTER,
-                        dl -> Ids.of(dl.sourceTopic(), dl.payloadBase64())));
-        return new MediaJob(builder.build(), sinks, config);
+                JobIo.alerts(kafkaBootstrap),
+                JobIo.deadLetters(kafkaBootstrap));
+        return new MediaJob(JobIo.rawSource(kafkaBootstrap, Topics.RAW_POSTS, "ioc-media-job", bounded), sinks, config);
     }
 
     /** Cluster entry point: {@code flink run -c vn.iocstream.jobs.MediaJob <jar> [config.yaml]}. */
     public static void main(String[] args) throws Exception {
-        IocConfig config = ConfigLoader.load(args.length > 0 ? Path.of(args[0]) : null, List.of());
-        ClickHouseClient clickHouse = new ClickHouseClient(config.clickhouse().url(), config.clickhouse().database(),
-                config.clickhouse().user(), config.clickhouse().password());
-        clickHouse.migrate();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.enableCheckpointing(config.flink().checkpointIntervalMs());
-        production(config, config.kafka().bootstrap(), clickHouse, false).build(env);
-        env.execute("MediaJob");
+        JobIo.runOnCluster(args, "MediaJob", (config, kafka, clickHouse, env) -> production(config, kafka, clickHouse, false).build(env));
     }
 }

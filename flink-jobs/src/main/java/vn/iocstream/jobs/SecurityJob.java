@@ -1,31 +1,22 @@
 package vn.iocstream.jobs;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.cep.CEP;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import vn.iocstream.core.Ids;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
-import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.DeadLetter;
 import vn.iocstream.jobs.functions.DeadLetters;
 import vn.iocstream.jobs.io.ClickHouseSink;
-import vn.iocstream.jobs.io.JsonKafkaSink;
+import vn.iocstream.jobs.io.JobIo;
 import vn.iocstream.jobs.io.RawRecord;
-import vn.iocstream.jobs.io.RawRecordDeserializer;
 import vn.iocstream.jobs.security.RequestRateTracker;
 import vn.iocstream.jobs.security.SecurityEvent;
 import vn.iocstream.jobs.security.SecurityEventsTable;
@@ -132,32 +123,15 @@ public final class SecurityJob {
      * @param bounded read the topic from its start to the offsets present at start, then finish (replays, tests)
      */
     public static SecurityJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
-        KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(kafkaBootstrap)
-                .setTopics(Topics.RAW_SECURITY)
-                .setGroupId("ioc-security-job")
-                .setDeserializer(new RawRecordDeserializer());
-        if (bounded) {
-            builder.setStartingOffsets(OffsetsInitializer.earliest()).setBounded(OffsetsInitializer.latest());
-        } else {
-            builder.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
-        }
         Sinks sinks = new Sinks(
                 new ClickHouseSink<>(clickHouse, SecurityEventsTable.INSTANCE, 5000, 1000),
-                JsonKafkaSink.create(kafkaBootstrap, Topics.ALERTS, Alert::id),
-                JsonKafkaSink.create(kafkaBootstrap, Topics.DEADLETTER, dl -> Ids.of(dl.sourceTopic(), dl.payloadBase64())));
-        return new SecurityJob(builder.build(), sinks, config);
+                JobIo.alerts(kafkaBootstrap),
+                JobIo.deadLetters(kafkaBootstrap));
+        return new SecurityJob(JobIo.rawSource(kafkaBootstrap, Topics.RAW_SECURITY, "ioc-security-job", bounded), sinks, config);
     }
 
     /** Cluster entry point: {@code flink run -c vn.iocstream.jobs.SecurityJob <jar> [config.yaml]}. */
     public static void main(String[] args) throws Exception {
-        IocConfig config = ConfigLoader.load(args.length > 0 ? Path.of(args[0]) : null, List.of());
-        ClickHouseClient clickHouse = new ClickHouseClient(config.clickhouse().url(), config.clickhouse().database(),
-                config.clickhouse().user(), config.clickhouse().password());
-        clickHouse.migrate();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.enableCheckpointing(config.flink().checkpointIntervalMs());
-        production(config, config.kafka().bootstrap(), clickHouse, false).build(env);
-        env.execute("SecurityJob");
+        JobIo.runOnCluster(args, "SecurityJob", (config, kafka, clickHouse, env) -> production(config, kafka, clickHouse, false).build(env));
     }
 }

@@ -1,27 +1,19 @@
 package vn.iocstream.jobs;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
-import vn.iocstream.core.Ids;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.TrafficTables;
-import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.Alert;
@@ -38,9 +30,8 @@ import vn.iocstream.jobs.functions.ParseRecord;
 import vn.iocstream.jobs.functions.ScoreSegment;
 import vn.iocstream.jobs.functions.TrafficBucketAggregate;
 import vn.iocstream.jobs.io.ClickHouseSink;
-import vn.iocstream.jobs.io.JsonKafkaSink;
+import vn.iocstream.jobs.io.JobIo;
 import vn.iocstream.jobs.io.RawRecord;
-import vn.iocstream.jobs.io.RawRecordDeserializer;
 import vn.iocstream.jobs.traffic.CongestionRule;
 import vn.iocstream.jobs.traffic.ReportClusterer;
 import vn.iocstream.jobs.traffic.TrafficParsers;
@@ -157,36 +148,14 @@ public final class TrafficJob {
         Sinks sinks = new Sinks(
                 new ClickHouseSink<>(clickHouse, TrafficTables.TRAFFIC_STATS, 1000, 1000),
                 new ClickHouseSink<>(clickHouse, TrafficTables.CITIZEN_REPORTS, 500, 1000),
-                JsonKafkaSink.create(kafkaBootstrap, Topics.ALERTS, Alert::id),
-                JsonKafkaSink.create(kafkaBootstrap, Topics.DEADLETTER, dl -> Ids.of(dl.sourceTopic(), dl.payloadBase64())));
-        return new TrafficJob(kafkaSource(kafkaBootstrap, Topics.RAW_TRAFFIC, bounded),
-                kafkaSource(kafkaBootstrap, Topics.RAW_REPORTS, bounded), sinks, config);
-    }
-
-    private static KafkaSource<RawRecord> kafkaSource(String bootstrap, String topic, boolean bounded) {
-        KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(bootstrap)
-                .setTopics(topic)
-                .setGroupId("ioc-traffic-job")
-                .setDeserializer(new RawRecordDeserializer());
-        if (bounded) {
-            // A replay reads the whole topic whatever was committed before.
-            builder.setStartingOffsets(OffsetsInitializer.earliest()).setBounded(OffsetsInitializer.latest());
-        } else {
-            builder.setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST));
-        }
-        return builder.build();
+                JobIo.alerts(kafkaBootstrap),
+                JobIo.deadLetters(kafkaBootstrap));
+        return new TrafficJob(JobIo.rawSource(kafkaBootstrap, Topics.RAW_TRAFFIC, "ioc-traffic-job", bounded),
+                JobIo.rawSource(kafkaBootstrap, Topics.RAW_REPORTS, "ioc-traffic-job", bounded), sinks, config);
     }
 
     /** Cluster entry point: {@code flink run -c vn.iocstream.jobs.TrafficJob <jar> [config.yaml]}. */
     public static void main(String[] args) throws Exception {
-        IocConfig config = ConfigLoader.load(args.length > 0 ? Path.of(args[0]) : null, List.of());
-        ClickHouseClient clickHouse = new ClickHouseClient(config.clickhouse().url(), config.clickhouse().database(),
-                config.clickhouse().user(), config.clickhouse().password());
-        clickHouse.migrate();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.enableCheckpointing(config.flink().checkpointIntervalMs());
-        production(config, config.kafka().bootstrap(), clickHouse, false).build(env);
-        env.execute("TrafficJob");
+        JobIo.runOnCluster(args, "TrafficJob", (config, kafka, clickHouse, env) -> production(config, kafka, clickHouse, false).build(env));
     }
 }

@@ -10,7 +10,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,8 +26,8 @@ import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.jobs.LocalEnvironment;
+import vn.iocstream.jobs.io.JobIo;
 import vn.iocstream.jobs.io.RawRecord;
-import vn.iocstream.jobs.io.RawRecordDeserializer;
 import vn.iocstream.jobs.security.SecurityEnvelope;
 import vn.iocstream.jobs.security.SecurityParsers;
 import vn.iocstream.jobs.security.functions.ParseSecurityRecord;
@@ -77,10 +76,7 @@ public final class SecurityBench {
 
     private static void parseOnly(IocConfig config, String bootstrap) throws Exception {
         StreamExecutionEnvironment env = LocalEnvironment.create(config.flink());
-        KafkaSource<RawRecord> source = KafkaSource.<RawRecord>builder().setBootstrapServers(bootstrap)
-                .setTopics(Topics.RAW_SECURITY).setGroupId("ioc-security-bench-baseline")
-                .setDeserializer(new RawRecordDeserializer())
-                .setStartingOffsets(OffsetsInitializer.earliest()).setBounded(OffsetsInitializer.latest()).build();
+        KafkaSource<RawRecord> source = JobIo.rawSource(bootstrap, Topics.RAW_SECURITY, "ioc-security-bench-baseline", true);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw-security")
                 .process(new ParseSecurityRecord(new SecurityParsers(0, "UTC"))).name("parse-security-record")
                 .sinkTo(new DiscardingSink<>());
