@@ -29,7 +29,7 @@ import vn.iocstream.jobs.functions.AnalyzePost;
 import vn.iocstream.jobs.functions.AssignStory;
 import vn.iocstream.jobs.functions.DeadLetters;
 import vn.iocstream.jobs.functions.DetectTrends;
-import vn.iocstream.jobs.functions.ParseRawPost;
+import vn.iocstream.jobs.functions.ParseRecord;
 import vn.iocstream.jobs.functions.ToTrendHits;
 import vn.iocstream.jobs.functions.ToWatchlistHits;
 import vn.iocstream.jobs.functions.VolumeJumpAlerts;
@@ -38,6 +38,7 @@ import vn.iocstream.jobs.functions.WatchlistMinuteAggregate;
 import vn.iocstream.jobs.io.ClickHouseSink;
 import vn.iocstream.jobs.io.JobIo;
 import vn.iocstream.jobs.io.JsonKafkaSink;
+import vn.iocstream.jobs.io.RawPosts;
 import vn.iocstream.jobs.io.RawRecord;
 
 /**
@@ -89,7 +90,7 @@ public final class MediaJob {
                 .uid("raw-posts-source");
 
         SingleOutputStreamOperator<RawPost> posts = raw
-                .process(new ParseRawPost()).name("parse-raw-post").uid("parse-raw-post");
+                .process(new ParseRecord<>(RawPosts::parse)).returns(TypeInformation.of(RawPost.class)).name("parse-raw-post").uid("parse-raw-post");
 
         // Event time is the outlet's published time. Idleness: locality feeds go quiet for hours, and a
         // quiet partition must not hold every window open.

@@ -2,6 +2,7 @@ package vn.iocstream.jobs;
 
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.cep.CEP;
@@ -14,6 +15,7 @@ import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.DeadLetter;
 import vn.iocstream.jobs.functions.DeadLetters;
+import vn.iocstream.jobs.functions.ParseRecord;
 import vn.iocstream.jobs.io.ClickHouseSink;
 import vn.iocstream.jobs.io.JobIo;
 import vn.iocstream.jobs.io.RawRecord;
@@ -24,7 +26,6 @@ import vn.iocstream.jobs.security.SecurityParsers;
 import vn.iocstream.jobs.security.SecurityRules;
 import vn.iocstream.jobs.security.functions.CompromisePattern;
 import vn.iocstream.jobs.security.functions.IncidentAlerts;
-import vn.iocstream.jobs.security.functions.ParseSecurityRecord;
 import vn.iocstream.jobs.security.functions.RequestRateAlerts;
 import vn.iocstream.jobs.security.functions.ToRuleHits;
 
@@ -70,7 +71,8 @@ public final class SecurityJob {
         IocConfig.Security sec = config.security();
         SingleOutputStreamOperator<SecurityEvent> parsed = env
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "raw-security").uid("raw-security-source")
-                .process(new ParseSecurityRecord(new SecurityParsers(sec.syslogYear(), sec.syslogZone())))
+                .process(new ParseRecord<>(new SecurityParsers(sec.syslogYear(), sec.syslogZone())::parsed))
+                .returns(TypeInformation.of(SecurityEvent.class))
                 .name("parse-security-record").uid("parse-security-record");
 
         // Idleness: a sensor or log shipper that goes quiet must not hold every rule's windows open.

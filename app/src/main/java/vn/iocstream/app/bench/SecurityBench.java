@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -26,11 +27,12 @@ import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.jobs.LocalEnvironment;
+import vn.iocstream.jobs.functions.ParseRecord;
 import vn.iocstream.jobs.io.JobIo;
 import vn.iocstream.jobs.io.RawRecord;
 import vn.iocstream.jobs.security.SecurityEnvelope;
+import vn.iocstream.jobs.security.SecurityEvent;
 import vn.iocstream.jobs.security.SecurityParsers;
-import vn.iocstream.jobs.security.functions.ParseSecurityRecord;
 
 /**
  * SecurityJob end to end on this machine: generated log lines in {@code ioc.raw.security} of an embedded
@@ -78,7 +80,7 @@ public final class SecurityBench {
         StreamExecutionEnvironment env = LocalEnvironment.create(config.flink());
         KafkaSource<RawRecord> source = JobIo.rawSource(bootstrap, Topics.RAW_SECURITY, "ioc-security-bench-baseline", true);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw-security")
-                .process(new ParseSecurityRecord(new SecurityParsers(0, "UTC"))).name("parse-security-record")
+                .process(new ParseRecord<>(new SecurityParsers(0, "UTC")::parsed)).returns(TypeInformation.of(SecurityEvent.class)).name("parse-security-record")
                 .sinkTo(new DiscardingSink<>());
         env.execute("SecurityBench-parse-only");
     }

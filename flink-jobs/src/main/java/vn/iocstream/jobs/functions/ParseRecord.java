@@ -7,8 +7,8 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.function.SerializableFunction;
 import vn.iocstream.core.model.DeadLetter;
+import vn.iocstream.jobs.io.Parsed;
 import vn.iocstream.jobs.io.RawRecord;
-import vn.iocstream.jobs.traffic.Parsed;
 
 /** Parses raw-topic bytes with a pure parser; what it refuses goes to the dead letters with the parser's reason. */
 public final class ParseRecord<T> extends ProcessFunction<RawRecord, T> {
@@ -27,7 +27,12 @@ public final class ParseRecord<T> extends ProcessFunction<RawRecord, T> {
 
     @Override
     public void processElement(RawRecord raw, Context ctx, Collector<T> out) {
-        Parsed<T> parsed = parser.apply(raw.value());
+        Parsed<T> parsed;
+        try {
+            parsed = parser.apply(raw.value());
+        } catch (RuntimeException e) { // a parser bug must not stop the job either
+            parsed = Parsed.refused("parser failed: " + e);
+        }
         if (parsed.isOk()) {
             out.collect(parsed.value());
             return;

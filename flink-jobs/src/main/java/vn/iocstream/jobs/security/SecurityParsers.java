@@ -3,6 +3,7 @@ package vn.iocstream.jobs.security;
 import java.io.Serializable;
 import java.time.ZoneId;
 import vn.iocstream.core.json.Json;
+import vn.iocstream.jobs.io.Parsed;
 
 /**
  * Turns one {@code ioc.raw.security} record (a {@link SecurityEnvelope}) into an event, choosing the parser by
@@ -22,6 +23,12 @@ public final class SecurityParsers implements Serializable {
     public SecurityParsers(int defaultYear, String zone) {
         this.defaultYear = defaultYear;
         this.zone = ZoneId.of(zone).getId();
+    }
+
+    /** {@link #parse(byte[])} in the form the jobs' parse operator takes. */
+    public Parsed<SecurityEvent> parsed(byte[] record) {
+        ParseResult r = parse(record);
+        return r.ok() ? Parsed.ok(r.event()) : Parsed.refused(r.error());
     }
 
     public ParseResult parse(byte[] record) {

@@ -3,6 +3,7 @@ package vn.iocstream.jobs.traffic;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.CitizenReport;
 import vn.iocstream.core.model.TrafficReading;
+import vn.iocstream.jobs.io.Parsed;
 
 /**
  * Parsers of the two raw topics of TrafficJob. Never throw: broken JSON, a missing field or an impossible

@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import vn.iocstream.core.model.CitizenReport;
 import vn.iocstream.core.model.TrafficReading;
+import vn.iocstream.jobs.io.Parsed;
 
 class TrafficParsersTest {
     private static byte[] bytes(String s) {

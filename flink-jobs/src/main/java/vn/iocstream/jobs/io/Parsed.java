@@ -1,4 +1,4 @@
-package vn.iocstream.jobs.traffic;
+package vn.iocstream.jobs.io;
 
 /** What a parser made of one raw record: a value, or the reason it was refused (for the dead letter). */
 public record Parsed<T>(T value, String reason) {
