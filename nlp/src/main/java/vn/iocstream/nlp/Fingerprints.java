@@ -21,8 +21,13 @@ public final class Fingerprints {
         int[] votes = new int[64];
         int shingles = Math.max(1, syllables.size() - SHINGLE + 1);
         for (int i = 0; i < shingles; i++) {
-            String shingle = String.join(" ", syllables.subList(i, Math.min(syllables.size(), i + SHINGLE)));
-            long h = hash(shingle);
+            // The hash of the shingle's syllables joined by spaces, fed piece by piece instead of joined.
+            long h = FNV_OFFSET;
+            for (int j = i; j < Math.min(syllables.size(), i + SHINGLE); j++) {
+                if (j > i) h = fnv(h, ' ');
+                h = fnv(h, syllables.get(j));
+            }
+            h = mix(h);
             for (int bit = 0; bit < 64; bit++) votes[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
         }
         long fingerprint = 0;
@@ -37,13 +42,29 @@ public final class Fingerprints {
         return Long.bitCount(a ^ b);
     }
 
-    /** FNV-1a, then the MurmurHash3 finaliser so that every input bit reaches every output bit. */
-    private static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
-            h *= 0x100000001b3L;
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+    /**
+     * FNV-1a over the UTF-8 bytes of {@code s}; folded syllables are nearly always ASCII, whose chars are
+     * their bytes. Spaces end every piece but the last, so no surrogate pair is split between pieces.
+     */
+    private static long fnv(long h, String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (s.charAt(k) >= 0x80) {
+                for (byte b : s.getBytes(StandardCharsets.UTF_8)) h = fnv(h, b & 0xff);
+                return h;
+            }
         }
+        for (int k = 0; k < s.length(); k++) h = fnv(h, s.charAt(k));
+        return h;
+    }
+
+    private static long fnv(long h, int octet) {
+        return (h ^ octet) * 0x100000001b3L;
+    }
+
+    /** The MurmurHash3 finaliser, so that every input bit reaches every output bit. */
+    private static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -66,8 +66,9 @@ public final class SentimentScorer implements SentimentClassifier {
     private final int maxSyllables;
 
     private SentimentScorer(Map<String, Entry> exact, Map<String, Entry> folded) {
-        this.exact = Map.copyOf(exact);
-        this.folded = Map.copyOf(folded);
+        // HashMaps, not Map.copyOf, for the reason given in segment.Lexicon: most lookups miss.
+        this.exact = new HashMap<>(exact);
+        this.folded = new HashMap<>(folded);
         this.maxSyllables = exact.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
         for (String k : exact.keySet()) firstSyllables.add(k.split(" ")[0]);
         for (String k : folded.keySet()) firstSyllables.add(k.split(" ")[0]);

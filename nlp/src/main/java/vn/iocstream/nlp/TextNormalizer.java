@@ -241,6 +241,6 @@ public final class TextNormalizer {
         for (String[] row : Resources.rows("teencode.tsv")) {
             map.put(row[0].toLowerCase(Locale.ROOT), normalize(row[1]));
         }
-        return Map.copyOf(map);
+        return map; // not Map.copyOf: looked up for every word of social text, mostly in vain (see segment.Lexicon)
     }
 }

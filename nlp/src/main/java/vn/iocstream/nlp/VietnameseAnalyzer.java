@@ -38,11 +38,14 @@ import vn.iocstream.nlp.sentiment.SentimentClassifier;
 public final class VietnameseAnalyzer implements AutoCloseable {
 
     private final WatchlistIndex watchlists;
-    private final Gazetteer gazetteer;
     private final SentimentClassifier sentiment;
     private final VietnamesePipeline pipeline;
 
-    /** @throws QueryException if a watchlist query is malformed */
+    /**
+     * @param gazetteer {@link Gazetteer#load()}, the only gazetteer there is: the pipeline's entity annotator
+     *                  finds the document's places with it, once for the entities and {@link Analysis#places()}
+     * @throws QueryException if a watchlist query is malformed
+     */
     public VietnameseAnalyzer(List<IocConfig.Watchlist> watchlists, Gazetteer gazetteer) {
         this(watchlists, gazetteer, Segmenters.defaultSegmenter(), LinearSentimentModel.builtIn());
     }
@@ -51,7 +54,6 @@ public final class VietnameseAnalyzer implements AutoCloseable {
     public VietnameseAnalyzer(List<IocConfig.Watchlist> watchlists, Gazetteer gazetteer, WordSegmenter segmenter,
                               SentimentClassifier sentiment) {
         this.watchlists = new WatchlistIndex(watchlists);
-        this.gazetteer = gazetteer;
         this.sentiment = sentiment;
         this.pipeline = new VietnamesePipeline(segmenter);
     }
@@ -99,7 +101,7 @@ public final class VietnameseAnalyzer implements AutoCloseable {
 
         Set<String> places = new LinkedHashSet<>();
         Map<String, Integer> provinceCounts = new LinkedHashMap<>();
-        for (Gazetteer.Mention m : gazetteer.find(normalized)) {
+        for (Gazetteer.Mention m : doc.get(PipelineAnnotations.PlacesAnnotation.class)) {
             places.add(m.written());
             provinceCounts.merge(m.currentProvince(), 1, Integer::sum);
         }

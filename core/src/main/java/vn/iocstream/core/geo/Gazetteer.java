@@ -141,18 +141,74 @@ public final class Gazetteer {
 
     /** All place mentions in {@code text}, left to right, longest match first, never overlapping. */
     public List<Mention> find(String text) {
-        List<Syllable> s = syllables(text);
+        return in(text).find();
+    }
+
+    /**
+     * {@code text} with its syllables read once, for searching it whole and in parts (an analyzer
+     * searches every sentence and then the whole document).
+     */
+    public Text in(String text) {
+        return new Text(text, syllables(text));
+    }
+
+    /** A text prepared for {@link #find} in it and in parts of it. Not thread-safe. */
+    public final class Text {
+        private final String text;
+        private final List<Syllable> syllables;
+
+        private Text(String text, List<Syllable> syllables) {
+            this.text = text;
+            this.syllables = syllables;
+        }
+
+        /** {@link Gazetteer#find} of the whole text. */
+        public List<Mention> find() {
+            return scan(text, syllables, 0, syllables.size());
+        }
+
+        /**
+         * {@link Gazetteer#find} of {@code text.substring(from, to)}, with offsets into the whole text.
+         * The part's syllables are the whole text's when no syllable crosses its ends.
+         */
+        public List<Mention> find(int from, int to) {
+            boolean cut = (from > 0 && isSyllableChar(text.codePointBefore(from)))
+                    || (to < text.length() && isSyllableChar(text.codePointAt(to)));
+            if (cut) {
+                List<Mention> shifted = new ArrayList<>();
+                for (Mention m : Gazetteer.this.find(text.substring(from, to))) {
+                    shifted.add(new Mention(m.start() + from, m.end() + from, m.written(), m.place()));
+                }
+                return shifted;
+            }
+            return scan(text, syllables, firstStartingAt(from), firstStartingAt(to));
+        }
+
+        /** Index of the first syllable that starts at or after {@code offset}. */
+        private int firstStartingAt(int offset) {
+            int lo = 0, hi = syllables.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (syllables.get(mid).start() < offset) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+    }
+
+    /** The mentions among syllables {@code [from, to)} of {@code text}. */
+    private List<Mention> scan(String text, List<Syllable> s, int from, int to) {
         List<Mention> mentions = new ArrayList<>();
         // Keys grow one syllable at a time, so each start costs one pass over the longest name.
         StringBuilder folded = new StringBuilder(), toned = new StringBuilder();
-        int i = 0;
-        while (i < s.size()) {
+        int i = from;
+        while (i < to) {
             folded.setLength(0);
             toned.setLength(0);
             int matched = 0;
             Entry best = null;
             boolean capitalised = true;
-            for (int n = 1; n <= Math.min(maxSyllables, s.size() - i); n++) {
+            for (int n = 1; n <= Math.min(maxSyllables, to - i); n++) {
                 Syllable y = s.get(i + n - 1);
                 if (n > 1) {
                     if (!joins(text, s.get(i + n - 2).end(), y.start())) break;

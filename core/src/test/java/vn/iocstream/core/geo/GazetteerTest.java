@@ -66,6 +66,23 @@ class GazetteerTest {
     }
 
     @Test
+    void findInPart_isFindOfTheSubstringWithOffsetsIntoTheText() {
+        // Parts at sentence ends, one whose name runs on into the next sentence ("Bà Rịa. Vũng Tàu"), and
+        // parts that cut a syllable ("Phước" cut after "Phư"), which must read their own syllables.
+        String text = "Mưa lớn ở Bà Rịa. Vũng Tàu và Bình Phước ngập. Xe kẹt ở TP.HCM, Đồng Nai.";
+        Gazetteer.Text prepared = GAZETTEER.in(text);
+        int[][] parts = {{0, 17}, {18, 46}, {47, text.length()}, {0, text.length()}, {31, 37}, {21, 34}, {50, 66}};
+        for (int[] part : parts) {
+            List<Gazetteer.Mention> expected = GAZETTEER.find(text.substring(part[0], part[1])).stream()
+                    .map(m -> new Gazetteer.Mention(m.start() + part[0], m.end() + part[0], m.written(), m.place())).toList();
+            assertThat(prepared.find(part[0], part[1])).as(text.substring(part[0], part[1])).isEqualTo(expected);
+        }
+        assertThat(prepared.find()).isEqualTo(GAZETTEER.find(text));
+        assertThat(prepared.find()).extracting(Gazetteer.Mention::written).contains("Bà Rịa. Vũng Tàu");
+        assertThat(prepared.find(0, 17)).extracting(Gazetteer.Mention::written).containsExactly("Bà Rịa");
+    }
+
+    @Test
     void find_prefersLongestMatch() {
         assertThat(GAZETTEER.find("Giao thông TP.HCM và tỉnh Bà Rịa - Vũng Tàu, Thừa Thiên Huế"))
                 .extracting(Gazetteer.Mention::written)

@@ -97,6 +97,11 @@ public final class EntityRecognizer {
         for (String w : List.of("đường", "phố", "đại lộ", "tuyến đường")) roadWords.add(w, w);
     }
 
+    /** The gazetteer whose places this recognizer finds. */
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
     /** The recognizer with the gazetteer and word lists shipped in the jars. */
     public static EntityRecognizer builtIn() {
         return BUILT_IN;
@@ -110,16 +115,15 @@ public final class EntityRecognizer {
      * @param to   end of the sentence
      * @param toks the sentence's tokens (syllables, numbers, punctuation… as {@link vn.iocstream.nlp.Tokenizer}
      *             makes them), offsets into {@code text}
+     * @param places {@code gazetteer().in(text).find(from, to)}: the gazetteer's mentions in the sentence
      */
-    public List<Entity> recognize(String text, int from, int to, List<Token> toks) {
+    public List<Entity> recognize(String text, int from, int to, List<Token> toks, List<Gazetteer.Mention> places) {
         List<Candidate> found = new ArrayList<>();
-        String sentence = text.substring(from, to);
         patterns(text, to, toks, found);
         Map<Integer, Gazetteer.Mention> mentions = new HashMap<>();
-        for (Gazetteer.Mention m : gazetteer.find(sentence)) {
-            Gazetteer.Mention shifted = new Gazetteer.Mention(m.start() + from, m.end() + from, m.written(), m.place());
-            mentions.put(shifted.start(), shifted);
-            found.add(new Candidate(new Entity(Entity.LOCATION, shifted.start(), shifted.end(), m.written(), provinceId(m.place())), PLACE));
+        for (Gazetteer.Mention m : places) {
+            mentions.put(m.start(), m);
+            found.add(new Candidate(new Entity(Entity.LOCATION, m.start(), m.end(), m.written(), provinceId(m.place())), PLACE));
         }
         Scan scan = new Scan(text, toks, mentions);
         for (int i = 0; i < toks.size(); i++) scan.at(i, found);

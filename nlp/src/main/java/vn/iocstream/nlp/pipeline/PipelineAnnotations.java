@@ -2,6 +2,7 @@ package vn.iocstream.nlp.pipeline;
 
 import edu.stanford.nlp.ling.CoreAnnotation;
 import java.util.List;
+import vn.iocstream.core.geo.Gazetteer;
 import vn.iocstream.nlp.Token;
 import vn.iocstream.nlp.entity.Entity;
 
@@ -14,6 +15,18 @@ public final class PipelineAnnotations {
         @Override
         public Class<Token.Type> getType() {
             return Token.Type.class;
+        }
+    }
+
+    /**
+     * On the document: {@link Gazetteer#find} of the whole document text, which can differ from the
+     * places among its entities (a name across a sentence end, a place inside an organisation's name).
+     */
+    public static final class PlacesAnnotation implements CoreAnnotation<List<Gazetteer.Mention>> {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Class<List<Gazetteer.Mention>> getType() {
+            return (Class) List.class;
         }
     }
 

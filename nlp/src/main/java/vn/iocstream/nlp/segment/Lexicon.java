@@ -48,7 +48,9 @@ public final class Lexicon {
             String k = key(w.strip());
             if (!k.isEmpty()) keys.add(k);
         }
-        this.words = Set.copyOf(keys);
+        // Hashed sets, not Set.copyOf: most lookups miss, and its probing runs String.equals on every
+        // occupied slot it passes where a HashSet compares the cached hashes first.
+        this.words = keys;
         Set<String> heads = new HashSet<>();
         for (String k : keys) {
             int first = k.indexOf(' ');
@@ -58,7 +60,7 @@ public final class Lexicon {
             }
             heads.add(k);
         }
-        this.prefixes = Set.copyOf(heads);
+        this.prefixes = heads;
         this.maxSyllables = keys.stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
     }
 

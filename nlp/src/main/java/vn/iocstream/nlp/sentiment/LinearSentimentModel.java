@@ -45,6 +45,10 @@ public final class LinearSentimentModel implements SentimentClassifier {
     private final boolean lexicon;
     private final float[] bias;
     private final Map<String, float[]> weights;
+    /** {@link #weights} by feature kind and unit(s), looked up as {@link SentimentFeatures} finds them. */
+    private final Map<String, float[]> words = new HashMap<>(), folds = new HashMap<>(), negated = new HashMap<>(),
+            lexiconFeatures = new HashMap<>();
+    private final Map<String, Map<String, float[]>> bigrams = new HashMap<>(), foldedBigrams = new HashMap<>();
 
     LinearSentimentModel(List<String> labels, boolean lexicon, float[] bias, Map<String, float[]> weights) {
         for (String label : labels) {
@@ -53,8 +57,30 @@ public final class LinearSentimentModel implements SentimentClassifier {
         this.labels = List.copyOf(labels);
         this.lexicon = lexicon;
         this.bias = bias.clone();
-        // Looked up once per feature of every sentence: hashing, not the string comparisons of a tree.
-        this.weights = new HashMap<>(weights);
+        // Each feature its own array: scoring tells features apart by the identity of their weights.
+        this.weights = new HashMap<>();
+        weights.forEach((name, w) -> this.weights.put(name, w.clone()));
+        this.weights.forEach(this::index);
+    }
+
+    /** Files the weights of a feature under its kind; names no extraction can produce are left out. */
+    private void index(String name, float[] w) {
+        int colon = name.indexOf(':');
+        if (colon < 0) return;
+        String units = name.substring(colon + 1);
+        switch (name.substring(0, colon)) {
+            case "w" -> words.put(units, w);
+            case "f" -> folds.put(units, w);
+            case "n" -> negated.put(units, w);
+            case "lex" -> lexiconFeatures.put(units, w);
+            case "b", "fb" -> {
+                int space = units.indexOf(' ');
+                if (space < 0) return;
+                (name.startsWith("b") ? bigrams : foldedBigrams).computeIfAbsent(units.substring(0, space), k -> new HashMap<>())
+                        .put(units.substring(space + 1), w);
+            }
+            default -> { }
+        }
     }
 
     private static final class Holder {
@@ -89,7 +115,9 @@ public final class LinearSentimentModel implements SentimentClassifier {
 
     /** Class probabilities, in the order of {@link #labels()}. */
     public double[] probabilities(String normalizedText) {
-        return softmax(scores(SentimentFeatures.extract(normalizedText, lexicon)));
+        Scores scores = new Scores();
+        SentimentFeatures.extract(normalizedText, lexicon, scores);
+        return softmax(scores.sum());
     }
 
     private double probability(double[] p, String label) {
@@ -97,15 +125,73 @@ public final class LinearSentimentModel implements SentimentClassifier {
         return k < 0 ? 0 : p[k];
     }
 
-    private double[] scores(Map<String, Double> features) {
-        double[] z = new double[bias.length];
-        for (int k = 0; k < z.length; k++) z[k] = bias[k];
-        for (Map.Entry<String, Double> f : features.entrySet()) {
-            float[] w = weights.get(f.getKey());
-            if (w == null) continue;
-            for (int k = 0; k < z.length; k++) z[k] += f.getValue() * w[k];
+    /**
+     * The class scores of the features as they come, without building their names: the features the
+     * model knows, each once, in the order first seen, with its last value (as a map from name to value
+     * would hold them), so the sums are the same as over that map.
+     */
+    private final class Scores implements SentimentFeatures.Sink {
+        private float[][] rows = new float[32][];
+        private double[] values = new double[32];
+        private int size;
+
+        @Override
+        public void word(String unit) {
+            add(words.get(unit), 1.0);
         }
-        return z;
+
+        @Override
+        public void folded(String fold) {
+            add(folds.get(fold), 1.0);
+        }
+
+        @Override
+        public void bigram(String previous, String unit) {
+            Map<String, float[]> next = bigrams.get(previous);
+            if (next != null) add(next.get(unit), 1.0);
+        }
+
+        @Override
+        public void foldedBigram(String previousFold, String fold) {
+            Map<String, float[]> next = foldedBigrams.get(previousFold);
+            if (next != null) add(next.get(fold), 1.0);
+        }
+
+        @Override
+        public void negated(String fold) {
+            add(negated.get(fold), 1.0);
+        }
+
+        @Override
+        public void lexicon(String name, double value) {
+            add(lexiconFeatures.get(name), value);
+        }
+
+        private void add(float[] w, double value) {
+            if (w == null) return;
+            // A sentence has a few dozen known features: a scan beats hashing them.
+            for (int i = 0; i < size; i++) {
+                if (rows[i] == w) {
+                    values[i] = value;
+                    return;
+                }
+            }
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            rows[size] = w;
+            values[size++] = value;
+        }
+
+        double[] sum() {
+            double[] z = new double[bias.length];
+            for (int k = 0; k < z.length; k++) z[k] = bias[k];
+            for (int i = 0; i < size; i++) {
+                for (int k = 0; k < z.length; k++) z[k] += values[i] * rows[i][k];
+            }
+            return z;
+        }
     }
 
     static double[] softmax(double[] z) {

@@ -31,11 +31,70 @@ final class SentimentFeatures {
     private static final int NEGATION_WINDOW = 3;
     private static final String NUMBER = "<số>";
 
+    /**
+     * Receives the features of a text in the order {@link #extract} finds them, each under its kind
+     * (the name's prefix), so that a model can look its weights up without building the names. A
+     * feature may come more than once: it counts once, at its first position, with its last value.
+     */
+    interface Sink {
+        /** {@code w:unit} */
+        void word(String unit);
+
+        /** {@code f:fold} */
+        void folded(String fold);
+
+        /** {@code b:previous unit} */
+        void bigram(String previous, String unit);
+
+        /** {@code fb:previousFold fold} */
+        void foldedBigram(String previousFold, String fold);
+
+        /** {@code n:fold} */
+        void negated(String fold);
+
+        /** {@code lex:name} */
+        void lexicon(String name, double value);
+    }
+
     static Map<String, Double> extract(String normalizedText, boolean lexicon) {
+        Map<String, Double> features = new LinkedHashMap<>();
+        extract(normalizedText, lexicon, new Sink() {
+            @Override
+            public void word(String unit) {
+                features.put("w:" + unit, 1.0);
+            }
+
+            @Override
+            public void folded(String fold) {
+                features.put("f:" + fold, 1.0);
+            }
+
+            @Override
+            public void bigram(String previous, String unit) {
+                features.put("b:" + previous + " " + unit, 1.0);
+            }
+
+            @Override
+            public void foldedBigram(String previousFold, String fold) {
+                features.put("fb:" + previousFold + " " + fold, 1.0);
+            }
+
+            @Override
+            public void negated(String fold) {
+                features.put("n:" + fold, 1.0);
+            }
+
+            @Override
+            public void lexicon(String name, double value) {
+                features.put("lex:" + name, value);
+            }
+        });
+        return features;
+    }
+
+    static void extract(String normalizedText, boolean lexicon, Sink sink) {
         List<Token> tokens = Tokenizer.tokens(normalizedText);
-        // Up to five features per token: sized once rather than rehashed as it grows.
-        Map<String, Double> features = new LinkedHashMap<>(tokens.size() * 8 + 16);
-        String previous = null;
+        String previous = null, previousFold = null;
         int negatedUntil = -1, position = 0;
         for (Token t : tokens) {
             String unit = switch (t.type()) {
@@ -46,32 +105,33 @@ final class SentimentFeatures {
                 default -> null;
             };
             if (unit == null || unit.equals("!") || unit.equals("?")) {
-                if (unit != null) features.put("w:" + unit, 1.0);
+                if (unit != null) sink.word(unit);
                 previous = null;
                 negatedUntil = -1;
                 continue;
             }
             String fold = TextNormalizer.fold(unit);
-            features.put("w:" + unit, 1.0);
-            features.put("f:" + fold, 1.0);
+            sink.word(unit);
+            sink.folded(fold);
             if (previous != null) {
-                features.put("b:" + previous + " " + unit, 1.0);
-                features.put("fb:" + TextNormalizer.fold(previous) + " " + fold, 1.0);
+                sink.bigram(previous, unit);
+                sink.foldedBigram(previousFold, fold);
             }
-            if (position <= negatedUntil) features.put("n:" + fold, 1.0);
+            if (position <= negatedUntil) sink.negated(fold);
             if (NEGATORS.contains(unit)) negatedUntil = position + NEGATION_WINDOW;
             previous = unit;
+            previousFold = fold;
             position++;
         }
         if (lexicon) {
             SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens);
             double score = e.score();
-            features.put("lex:positive", squash(e.positive()));
-            features.put("lex:negative", squash(e.negative()));
-            features.put("lex:score", score);
-            features.put("lex:" + SentimentScorer.labelOf(score), 1.0);
+            sink.lexicon("positive", squash(e.positive()));
+            sink.lexicon("negative", squash(e.negative()));
+            sink.lexicon("score", score);
+            // Can repeat "positive" or "negative" above: the indicator then replaces the squashed sum.
+            sink.lexicon(SentimentScorer.labelOf(score), 1.0);
         }
-        return features;
     }
 
     /** Maps a non-negative sum of lexicon weights into [0, 1). */

@@ -9,7 +9,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,32 @@ class LinearSentimentModelTest {
             String text = TextNormalizer.normalizeSocial(d.text());
             assertThat(loaded.probabilities(text)).containsExactly(trained.probabilities(text));
             assertThat(loaded.classify(text)).isEqualTo(trained.classify(text));
+        }
+    }
+
+    @Test
+    void probabilities_equalTheSumOverTheNamedFeatures() throws IOException {
+        // The model scores features without building their names; the sums must be the same, in the same
+        // order, as over the name -> value map the trainer learnt from.
+        LinearSentimentModel model = LinearSentimentModel.builtIn();
+        StringWriter written = new StringWriter();
+        model.write(written);
+        Map<String, double[]> weights = new HashMap<>();
+        for (String line : written.toString().split("\n")) {
+            String[] cols = line.split("\t");
+            if (cols.length == 4 && !line.startsWith("labels")) {
+                weights.put(cols[0], new double[] {Float.parseFloat(cols[1]), Float.parseFloat(cols[2]), Float.parseFloat(cols[3])});
+            }
+        }
+        double[] bias = weights.remove("bias");
+        for (LabelledText d : SentimentCsv.read(DEV)) {
+            String text = TextNormalizer.normalizeSocial(d.text());
+            double[] z = bias.clone();
+            for (Map.Entry<String, Double> f : SentimentFeatures.extract(text, model.usesLexicon()).entrySet()) {
+                double[] w = weights.get(f.getKey());
+                if (w != null) for (int k = 0; k < z.length; k++) z[k] += f.getValue() * w[k];
+            }
+            assertThat(model.probabilities(text)).as(text).containsExactly(LinearSentimentModel.softmax(z));
         }
     }
 
