@@ -17,11 +17,11 @@ public final class Main {
             usage: ioc <command> [options]
 
             commands:
-              demo    run the whole pipeline on a local demo news site (embedded Kafka, ClickHouse, Flink)
+              demo    run the whole pipeline on a local demo (news site, traffic, citizen reports; embedded Kafka, ClickHouse, Flink)
               run     run the platform with config/ioc.yaml (embedded or external Kafka/ClickHouse)
-              eval    measure quality on a file: segment, sentiment, entities
+              eval    measure quality on a file or corpus: segment, sentiment, entities, nab
               nlp     train models: train-segmenter, train-sentiment
-              bench   measure throughput: nlp
+              bench   measure throughput: nlp, detect
               replay  push log files through the running pipeline: replay security --zeek DIR | --auth FILE | --access FILE
               test    run the test suite against real Kafka, ClickHouse and Flink (handled by ./ioc)
               help    show this help
