@@ -13,20 +13,14 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import vn.iocstream.crawlers.extract.MainContentExtractor;
 
 /**
- * Main text and metadata of a news page. Generic rules that fit the common shape of Vietnamese outlets'
- * pages (one article element or one content div of paragraphs, metadata in og/meta/JSON-LD).
- *
- * <p>Limits: text held in bare {@code <div>}s or {@code <br>}-separated runs without {@code <p>} is missed,
- * and a page whose related-links box holds more paragraph text than the story picks the box. Per-outlet
- * selectors in configuration are the intended fix for such sites.
+ * Main text and metadata of a news page: metadata from og/meta/JSON-LD, the body from
+ * {@link MainContentExtractor} (block scoring, measured by {@code ioc eval extract}).
  */
 public final class ArticleExtractor {
-    /** Boilerplate removed before looking for the body: navigation, ads, related links, reader comments. */
-    private static final String NOISE = "nav, aside, footer, header, script, style, noscript, form, iframe, figure, "
-            + "figcaption, .comments, .comment, .related, .relate, .tin-lien-quan, .ads, .advert, .advertisement, "
-            + ".banner, .share, .social, .tags, .breadcrumb, .author, .byline";
+    private final MainContentExtractor mainContent = new MainContentExtractor();
     /** Real JSON-LD is often invalid JSON (trailing commas, raw newlines), so the one field needed is found by pattern. */
     private static final Pattern JSON_LD_PUBLISHED = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -43,7 +37,7 @@ public final class ArticleExtractor {
                 text(doc.selectFirst("[rel=author]")));
         Instant published = publishedAt(doc);
         List<Comment> comments = comments(doc);
-        return new Article(title, body(doc), author, published, comments);
+        return new Article(title, mainContent.text(doc), author, published, comments);
     }
 
     private static Instant publishedAt(Document doc) {
@@ -58,32 +52,6 @@ public final class ArticleExtractor {
         if (t != null) return t;
         Element time = doc.selectFirst("article time[datetime], time[datetime]");
         return time == null ? null : Dates.parse(time.attr("datetime"));
-    }
-
-    /** Paragraphs of the container holding the most paragraph text, inside the richest {@code <article>} if any. */
-    private static String body(Document doc) {
-        Document clean = doc.clone();
-        clean.select(NOISE).remove();
-        Element root = clean.select("article").stream()
-                .max(Comparator.comparingInt(ArticleExtractor::paragraphText))
-                .filter(a -> paragraphText(a) > 0)
-                .orElse(clean.body());
-        Map<Element, Integer> textByParent = new HashMap<>();
-        for (Element p : root.select("p")) {
-            if (p.parent() != null) textByParent.merge(p.parent(), p.text().length(), Integer::sum);
-        }
-        Element container = textByParent.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(root);
-        return container.select("p").stream()
-                .map(p -> p.text().trim())
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static int paragraphText(Element e) {
-        return e.select("p").stream().mapToInt(p -> p.text().length()).sum();
     }
 
     /** Elements with class "comment"; nested replies are their own comments, each keeps only its own text. */

@@ -28,7 +28,7 @@ public final class MainContentExtractor {
             "(^|[-_\\s])(nav|navbar|menu|breadcrumbs?|sidebar|side-bar|widget|footer|masthead|comments?|commentlist|"
                     + "disqus|reply|respond|share|sharing|social|sns|related|relate|recommend(ed|ations)?|more-?stories|"
                     + "read-?more|promo|sponsor(ed)?|ads?|advert(isement)?|banner|outbrain|taboola|newsletter|subscribe|"
-                    + "signup|popup|modal|cookie|consent|tags?|tagcloud|author-?bio|byline|author|meta|print|toolbar|"
+                    + "signup|popup|modal|cookie|consent|tags|tagcloud|author-?bio|byline|author|meta|print|toolbar|"
                     + "pagination|pager|rating|skip|hidden|"
                     + "tin-?lien-?quan|lien-?quan|tin-?khac|doc-?them|xem-?them|binh-?luan|chia-?se|quang-?cao|"
                     + "box-?tinlienquan|tinlienquan|tieu-?diem|doc-?nhieu|xem-?nhieu)([-_\\s]|$)",
@@ -56,6 +56,8 @@ public final class MainContentExtractor {
         List<Element> kept = withSiblings(top);
         StringBuilder out = new StringBuilder();
         for (Element e : kept) {
+            // The title is the article's own field; captions describe pictures, not the story.
+            e.select("h1, figcaption").remove();
             cleanBoxes(e);
             appendText(e, out);
             out.append('\n');
@@ -70,14 +72,15 @@ public final class MainContentExtractor {
 
     private static void removeByHints(Element body) {
         List<Element> noise = new ArrayList<>();
+        int pageText = body.text().length();
         for (Element e : body.getAllElements()) {
-            if (e == body || e.tagName().equals("html")) continue;
+            if (e == body) continue;
             String hints = e.className() + " " + e.id();
-            if (hints.isBlank()) continue;
-            if (NEGATIVE.matcher(hints).find() && !(POSITIVE.matcher(hints).find() && linkDensity(e) < 0.2
-                    && e.text().length() > 500)) {
-                noise.add(e);
-            }
+            // Themes put words like "sidebar" or "modal" on page wrappers ("no-sidebar", "modal-enabled"):
+            // an element holding much of the page's prose is kept whatever its name says.
+            if (hints.isBlank() || !NEGATIVE.matcher(hints).find()) continue;
+            if (e.text().length() > 0.4 * pageText && linkDensity(e) < 0.35) continue;
+            noise.add(e);
         }
         noise.forEach(Element::remove);
     }
@@ -85,10 +88,12 @@ public final class MainContentExtractor {
     private static Element bestCandidate(Element body) {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Element e : body.getAllElements()) {
-            String text = SCORED.contains(e.tagName()) ? e.text() : ownBlockText(e);
+            boolean paragraph = SCORED.contains(e.tagName());
+            String text = paragraph ? e.text() : ownBlockText(e);
             if (text.length() < MIN_BLOCK) continue;
             double score = 1 + text.split("[,，、]").length - 1 + Math.min(text.length() / 100.0, 3);
-            Element parent = e.parent();
+            // A div holding prose directly (br-separated runs) is its own paragraph container.
+            Element parent = paragraph ? e.parent() : e;
             for (int level = 0; parent != null && level < 3; level++, parent = parent.parent()) {
                 double share = level == 0 ? score : level == 1 ? score / 2 : score / 6;
                 scores.merge(parent, initialScore(parent) + share, (a, b) -> a + share);
@@ -130,7 +135,7 @@ public final class MainContentExtractor {
         };
         String hints = e.className() + " " + e.id();
         if (POSITIVE.matcher(hints).find()) s += 25;
-        if (e.tagName().equals("article") || "articleBody".equals(e.attr("itemprop"))) s += 25;
+        if ("articleBody".equals(e.attr("itemprop"))) s += 25;
         return s;
     }
 
