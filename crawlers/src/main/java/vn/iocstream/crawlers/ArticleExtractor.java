@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,9 @@ public final class ArticleExtractor {
     /** Real JSON-LD is often invalid JSON (trailing commas, raw newlines), so the one field needed is found by pattern. */
     private static final Pattern JSON_LD_PUBLISHED = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
 
+    /** A closing line of two to five capitalised words, such as "Lê Phương" or "Minh Tâm - Quốc Huy". */
+    private static final Pattern SIGNATURE = Pattern.compile("\\p{Lu}[\\p{L}.]*(?:\\s+(?:-\\s+)?\\p{Lu}[\\p{L}.]*){1,4}");
+
     /** A reader comment under an article. {@code id} is the page's own id for it, or its 1-based position. */
     public record Comment(String id, String author, Instant postedAt, String text) {}
 
@@ -33,11 +37,19 @@ public final class ArticleExtractor {
     public Article extract(String html, String url) {
         Document doc = Jsoup.parse(html, url);
         String title = first(meta(doc, "meta[property=og:title]"), text(doc.selectFirst("h1")), doc.title());
-        String author = first(meta(doc, "meta[name=author]"), text(doc.selectFirst(".author, .byline")),
-                text(doc.selectFirst("[rel=author]")));
+        String siteAuthor = meta(doc, "meta[name=author]");
+        if (siteAuthor != null && isSiteName(doc, siteAuthor)) siteAuthor = null;
+        String author = first(siteAuthor, text(doc.selectFirst(".author, .byline")), text(doc.selectFirst("[rel=author]")));
+        String text = mainContent.text(doc);
+        int lastLine = text.lastIndexOf('\n');
+        if (lastLine > 0 && SIGNATURE.matcher(text.substring(lastLine + 1)).matches()) {
+            // Vietnamese outlets sign the story with the reporter's name as its last, bold line.
+            if (author == null || isSiteName(doc, author)) author = text.substring(lastLine + 1);
+            text = text.substring(0, lastLine);
+        }
         Instant published = publishedAt(doc);
         List<Comment> comments = comments(doc);
-        return new Article(title, mainContent.text(doc), author, published, comments);
+        return new Article(title, text, author, published, comments);
     }
 
     private static Instant publishedAt(Document doc) {
@@ -72,6 +84,19 @@ public final class ArticleExtractor {
                     text(c.selectFirst(".comment-author, .author, .name, .user")), postedAt, text));
         }
         return out;
+    }
+
+    /** True when a would-be author is the outlet itself ("VnExpress" on vnexpress.net). */
+    private static boolean isSiteName(Document doc, String name) {
+        String key = siteKey(name);
+        String site = meta(doc, "meta[property=og:site_name]");
+        String host = doc.location().replaceFirst("^[a-z]+://(www\\.)?", "").replaceFirst("[/:?#].*", "");
+        return !key.isEmpty() && (site != null && key.equals(siteKey(site)) || key.equals(siteKey(host)));
+    }
+
+    private static String siteKey(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceFirst("\\.(com|net|org|vn)(\\.vn)?$", "")
+                .replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
     private static String meta(Document doc, String query) {
