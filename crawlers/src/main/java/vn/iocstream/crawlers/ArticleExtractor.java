@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,22 +14,19 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import vn.iocstream.crawlers.extract.MainContentExtractor;
 
 /**
- * Main text and metadata of a news page. Generic rules that fit the common shape of Vietnamese outlets'
- * pages (one article element or one content div of paragraphs, metadata in og/meta/JSON-LD).
- *
- * <p>Limits: text held in bare {@code <div>}s or {@code <br>}-separated runs without {@code <p>} is missed,
- * and a page whose related-links box holds more paragraph text than the story picks the box. Per-outlet
- * selectors in configuration are the intended fix for such sites.
+ * Main text and metadata of a news page: metadata from og/meta/JSON-LD, the body from
+ * {@link MainContentExtractor} (block scoring, measured by {@code ioc eval extract}).
  */
 public final class ArticleExtractor {
-    /** Boilerplate removed before looking for the body: navigation, ads, related links, reader comments. */
-    private static final String NOISE = "nav, aside, footer, header, script, style, noscript, form, iframe, figure, "
-            + "figcaption, .comments, .comment, .related, .relate, .tin-lien-quan, .ads, .advert, .advertisement, "
-            + ".banner, .share, .social, .tags, .breadcrumb, .author, .byline";
+    private final MainContentExtractor mainContent = new MainContentExtractor();
     /** Real JSON-LD is often invalid JSON (trailing commas, raw newlines), so the one field needed is found by pattern. */
     private static final Pattern JSON_LD_PUBLISHED = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
+
+    /** A closing line of two to five capitalised words, such as "Lê Phương" or "Minh Tâm - Quốc Huy". */
+    private static final Pattern SIGNATURE = Pattern.compile("\\p{Lu}[\\p{L}.]*(?:\\s+(?:-\\s+)?\\p{Lu}[\\p{L}.]*){1,4}");
 
     /** A reader comment under an article. {@code id} is the page's own id for it, or its 1-based position. */
     public record Comment(String id, String author, Instant postedAt, String text) {}
@@ -39,11 +37,19 @@ public final class ArticleExtractor {
     public Article extract(String html, String url) {
         Document doc = Jsoup.parse(html, url);
         String title = first(meta(doc, "meta[property=og:title]"), text(doc.selectFirst("h1")), doc.title());
-        String author = first(meta(doc, "meta[name=author]"), text(doc.selectFirst(".author, .byline")),
-                text(doc.selectFirst("[rel=author]")));
+        String siteAuthor = meta(doc, "meta[name=author]");
+        if (siteAuthor != null && isSiteName(doc, siteAuthor)) siteAuthor = null;
+        String author = first(siteAuthor, text(doc.selectFirst(".author, .byline")), text(doc.selectFirst("[rel=author]")));
+        String text = mainContent.text(doc);
+        int lastLine = text.lastIndexOf('\n');
+        if (lastLine > 0 && SIGNATURE.matcher(text.substring(lastLine + 1)).matches()) {
+            // Vietnamese outlets sign the story with the reporter's name as its last, bold line.
+            if (author == null || isSiteName(doc, author)) author = text.substring(lastLine + 1);
+            text = text.substring(0, lastLine);
+        }
         Instant published = publishedAt(doc);
         List<Comment> comments = comments(doc);
-        return new Article(title, body(doc), author, published, comments);
+        return new Article(title, text, author, published, comments);
     }
 
     private static Instant publishedAt(Document doc) {
@@ -58,32 +64,6 @@ public final class ArticleExtractor {
         if (t != null) return t;
         Element time = doc.selectFirst("article time[datetime], time[datetime]");
         return time == null ? null : Dates.parse(time.attr("datetime"));
-    }
-
-    /** Paragraphs of the container holding the most paragraph text, inside the richest {@code <article>} if any. */
-    private static String body(Document doc) {
-        Document clean = doc.clone();
-        clean.select(NOISE).remove();
-        Element root = clean.select("article").stream()
-                .max(Comparator.comparingInt(ArticleExtractor::paragraphText))
-                .filter(a -> paragraphText(a) > 0)
-                .orElse(clean.body());
-        Map<Element, Integer> textByParent = new HashMap<>();
-        for (Element p : root.select("p")) {
-            if (p.parent() != null) textByParent.merge(p.parent(), p.text().length(), Integer::sum);
-        }
-        Element container = textByParent.entrySet().stream()
-                .max(Map.Entry.comparingByValue())
-                .map(Map.Entry::getKey)
-                .orElse(root);
-        return container.select("p").stream()
-                .map(p -> p.text().trim())
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.joining("\n"));
-    }
-
-    private static int paragraphText(Element e) {
-        return e.select("p").stream().mapToInt(p -> p.text().length()).sum();
     }
 
     /** Elements with class "comment"; nested replies are their own comments, each keeps only its own text. */
@@ -104,6 +84,19 @@ public final class ArticleExtractor {
                     text(c.selectFirst(".comment-author, .author, .name, .user")), postedAt, text));
         }
         return out;
+    }
+
+    /** True when a would-be author is the outlet itself ("VnExpress" on vnexpress.net). */
+    private static boolean isSiteName(Document doc, String name) {
+        String key = siteKey(name);
+        String site = meta(doc, "meta[property=og:site_name]");
+        String host = doc.location().replaceFirst("^[a-z]+://(www\\.)?", "").replaceFirst("[/:?#].*", "");
+        return !key.isEmpty() && (site != null && key.equals(siteKey(site)) || key.equals(siteKey(host)));
+    }
+
+    private static String siteKey(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceFirst("\\.(com|net|org|vn)(\\.vn)?$", "")
+                .replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
     private static String meta(Document doc, String query) {

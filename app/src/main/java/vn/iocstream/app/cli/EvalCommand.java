@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
+import vn.iocstream.crawlers.extract.ExtractionEvaluation;
+import vn.iocstream.crawlers.extract.MainContentExtractor;
 import vn.iocstream.jobs.detectors.AnomalyDetector;
 import vn.iocstream.jobs.detectors.Detectors;
 import vn.iocstream.jobs.detectors.nab.NabCorpus;
@@ -49,7 +51,14 @@ public final class EvalCommand {
                   scores and the thresholds. NAME: default (seasonal-likelihood), contextual (CAD OSE, slow),
                   likelihood-contextual (the higher score of both) or gaussian (NAB's baseline, also scored in
                   the same run beside any other detector).
-                  Last line: nab standard=NN.NN reward_low_FP=NN.NN reward_low_FN=NN.NN""";
+                  Last line: nab standard=NN.NN reward_low_FP=NN.NN reward_low_FN=NN.NN
+
+              extract --dir DIR [--verbose]
+                  runs the generic main-content extractor on every page DIR/html/ID.html.gz of an article-extraction
+                  benchmark folder and scores the body against DIR/ground-truth.json ({"ID": {"url", "articleBody"}})
+                  as the Scrapinghub benchmark does: multisets of 4-token (Unicode \\w+) shingles, precision and
+                  recall per page averaged over pages, F1 of the two averages. --verbose: one row per page, worst first.
+                  Last line: extract F1=0.xxx precision=0.xxx recall=0.xxx""";
 
     public int run(List<String> args) throws Exception {
         Integer helped = Options.helpFor(args, USAGE);
@@ -60,6 +69,7 @@ public final class EvalCommand {
             case "sentiment" -> sentiment(rest);
             case "entities" -> entities(rest);
             case "nab" -> nab(rest);
+            case "extract" -> extract(rest);
             default -> throw new UsageException("unknown evaluation: " + args.get(0), USAGE);
         };
     }
@@ -106,6 +116,20 @@ public final class EvalCommand {
         NabEvaluation.Result baseline = name.equals("gaussian") ? null
                 : NabEvaluation.evaluate("gaussian", corpus, NabEvaluation.run(corpus, Detectors.named("gaussian"), System.err));
         NabEvaluation.print(result, baseline, System.out);
+        return 0;
+    }
+
+    private int extract(List<String> args) {
+        Options o = Options.parse(args, List.of("dir"), List.of("verbose"), USAGE);
+        String dir = o.get("dir", null);
+        if (dir == null) throw new UsageException("--dir DIR is required", USAGE);
+        ExtractionEvaluation.Result result;
+        try {
+            result = ExtractionEvaluation.evaluate(Path.of(dir), new MainContentExtractor()::text, System.err);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--dir: " + e.getMessage(), USAGE);
+        }
+        result.print(System.out, o.has("verbose"));
         return 0;
     }
 

@@ -1,0 +1,205 @@
+package vn.iocstream.crawlers.extract;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * The main text of a page, as paragraphs, by block scoring in the manner of Readability: boilerplate is
+ * removed by tag and by class/id hints (English and Vietnamese), every paragraph-like block scores its
+ * parent and grandparent by its length and commas, scores are discounted by link density, and the best
+ * container is kept with those of its siblings that score close to it. Inside the kept containers,
+ * link-dense lists and boxes are dropped, and paragraphs, headings, list items and quotes are kept.
+ */
+public final class MainContentExtractor {
+    private static final String ALWAYS_NOISE = "script, style, noscript, template, iframe, svg, canvas, nav, aside, footer, "
+            + "button, select, input, textarea, [hidden], [aria-hidden=true], [style~=display:\\s*none]";
+    /** Class or id words of boilerplate: navigation, sharing, related links, comments, ads, bylines. */
+    private static final Pattern NEGATIVE = Pattern.compile(
+            "(^|[-_\\s])(nav|navbar|menu|breadcrumbs?|sidebar|side-bar|widget|footer|masthead|comments?|commentlist|"
+                    + "disqus|reply|respond|share|sharing|social|sns|related|relate|recommend(ed|ations)?|more-?stories|"
+                    + "read-?more|promo|sponsor(ed)?|ads?|advert(isement)?|banner|outbrain|taboola|newsletter|subscribe|"
+                    + "signup|popup|modal|cookie|consent|tags|tagcloud|author-?bio|byline|author|meta|print|toolbar|"
+                    + "pagination|pager|rating|skip|hidden|date|dateline|timestamp|"
+                    + "tin-?lien-?quan|lien-?quan|tin-?khac|doc-?them|xem-?them|binh-?luan|chia-?se|quang-?cao|"
+                    + "box-?tinlienquan|tinlienquan|tieu-?diem|doc-?nhieu|xem-?nhieu)([-_\\s]|$)",
+            Pattern.CASE_INSENSITIVE);
+    /** Class or id words of the story itself. */
+    private static final Pattern POSITIVE = Pattern.compile(
+            "article|body|content|entry|main|page|post|text|blog|story|detail|noi-?dung|chi-?tiet|fck|cms",
+            Pattern.CASE_INSENSITIVE);
+    private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
+            "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
+            "figure", "figcaption", "header", "br", "hr", "center", "address", "form", "fieldset", "details", "summary");
+    private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
+    private static final Set<String> BOXES = Set.of("div", "section", "ul", "ol", "dl", "table", "form", "header", "figure");
+    private static final int MIN_BLOCK = 25;
+
+    /** Paragraphs of the main content joined by newlines; empty when the page has none. */
+    public String text(Document page) {
+        Document doc = page.clone();
+        Element body = doc.body();
+        if (body == null) return "";
+        body.select(ALWAYS_NOISE).remove();
+        removeByHints(body);
+        Element top = bestCandidate(body);
+        if (top == null) return "";
+        List<Element> kept = withSiblings(top);
+        StringBuilder out = new StringBuilder();
+        for (Element e : kept) {
+            // The title is the article's own field; captions describe pictures, not the story.
+            e.select("h1, figcaption").remove();
+            cleanBoxes(e);
+            appendText(e, out);
+            out.append('\n');
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            String t = line.replaceAll("[\\s\\u00a0]+", " ").trim();
+            if (!t.isEmpty()) lines.add(t);
+        }
+        return String.join("\n", lines);
+    }
+
+    private static void removeByHints(Element body) {
+        List<Element> noise = new ArrayList<>();
+        int pageText = body.text().length();
+        for (Element e : body.getAllElements()) {
+            if (e == body) continue;
+            String hints = e.className() + " " + e.id();
+            // Themes put words like "sidebar" or "modal" on page wrappers ("no-sidebar", "modal-enabled"):
+            // an element holding much of the page's prose is kept whatever its name says.
+            if (hints.isBlank() || !NEGATIVE.matcher(hints).find()) continue;
+            if (e.text().length() > 0.4 * pageText && linkDensity(e) < 0.35) continue;
+            noise.add(e);
+        }
+        noise.forEach(Element::remove);
+    }
+
+    private static Element bestCandidate(Element body) {
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element e : body.getAllElements()) {
+            boolean paragraph = SCORED.contains(e.tagName());
+            String text = paragraph ? e.text() : ownBlockText(e);
+            if (text.length() < MIN_BLOCK) continue;
+            double score = 1 + text.split("[,，、]").length - 1 + Math.min(text.length() / 100.0, 3);
+            // A div holding prose directly (br-separated runs) is its own paragraph container.
+            Element parent = paragraph ? e.parent() : e;
+            for (int level = 0; parent != null && level < 3; level++, parent = parent.parent()) {
+                double share = level == 0 ? score : level == 1 ? score / 2 : score / 6;
+                scores.merge(parent, initialScore(parent) + share, (a, b) -> a + share);
+            }
+        }
+        Element best = null;
+        double bestScore = 0;
+        for (Map.Entry<Element, Double> e : scores.entrySet()) {
+            double s = e.getValue() * (1 - linkDensity(e.getKey()));
+            e.setValue(s);
+            if (s > bestScore) {
+                bestScore = s;
+                best = e.getKey();
+            }
+        }
+        if (best == null) return null;
+        scores.forEach((el, s) -> el.attr("data-ioc-score", String.valueOf(s)));
+        return best;
+    }
+
+    /** Text of a div or section held directly (bare text and inline children), as in br-separated pages. */
+    private static String ownBlockText(Element e) {
+        if (!e.tagName().equals("div") && !e.tagName().equals("section")) return "";
+        StringBuilder sb = new StringBuilder();
+        for (Node child : e.childNodes()) {
+            if (child instanceof TextNode t) sb.append(t.text());
+            else if (child instanceof Element c && !BLOCKS.contains(c.tagName())) sb.append(c.text());
+        }
+        return sb.toString().trim();
+    }
+
+    private static double initialScore(Element e) {
+        double s = switch (e.tagName()) {
+            case "div", "article", "main", "section" -> 5;
+            case "pre", "td", "blockquote" -> 3;
+            case "form", "ol", "ul", "dl", "li", "address" -> -3;
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th" -> -5;
+            default -> 0;
+        };
+        String hints = e.className() + " " + e.id();
+        if (POSITIVE.matcher(hints).find()) s += 25;
+        if ("articleBody".equals(e.attr("itemprop"))) s += 25;
+        return s;
+    }
+
+    /** The candidate and the siblings that score near it or are plain well-formed paragraphs. */
+    private static List<Element> withSiblings(Element top) {
+        Element parent = top.parent();
+        if (parent == null) return List.of(top);
+        double topScore = score(top);
+        double threshold = Math.max(10, topScore * 0.2);
+        List<Element> kept = new ArrayList<>();
+        for (Element sibling : parent.children()) {
+            if (sibling == top) {
+                kept.add(sibling);
+                continue;
+            }
+            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+            String text = sibling.text();
+            boolean keep = score(sibling) + bonus >= threshold;
+            if (!keep && sibling.tagName().equals("p")) {
+                double ld = linkDensity(sibling);
+                keep = text.length() > 80 && ld < 0.25 || text.length() > 0 && ld == 0 && text.matches("(?s).*[.!?…]$");
+            }
+            if (keep) kept.add(sibling);
+        }
+        return kept;
+    }
+
+    private static double score(Element e) {
+        String s = e.attr("data-ioc-score");
+        return s.isEmpty() ? 0 : Double.parseDouble(s);
+    }
+
+    /** Drops link-dense boxes (menus, related lists) and boxes of pictures without text inside the content. */
+    private static void cleanBoxes(Element root) {
+        List<Element> drop = new ArrayList<>();
+        for (Element e : root.getAllElements()) {
+            if (e == root || !BOXES.contains(e.tagName())) continue;
+            int length = e.text().length();
+            double ld = linkDensity(e);
+            if (ld > 0.5 || ld > 0.25 && length < 300) drop.add(e);
+        }
+        drop.forEach(Element::remove);
+    }
+
+    private static void appendText(Element root, StringBuilder out) {
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) out.append(t.getWholeText());
+                else if (node instanceof Element e && BLOCKS.contains(e.tagName())) out.append('\n');
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && BLOCKS.contains(e.tagName())) out.append('\n');
+            }
+        }, root);
+    }
+
+    private static double linkDensity(Element e) {
+        int length = e.text().length();
+        if (length == 0) return 0;
+        int links = 0;
+        for (Element a : e.select("a")) links += a.text().length();
+        return Math.min(1, (double) links / length);
+    }
+}

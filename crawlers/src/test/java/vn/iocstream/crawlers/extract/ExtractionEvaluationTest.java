@@ -1,0 +1,110 @@
+package vn.iocstream.crawlers.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractionEvaluationTest {
+    /** The benchmark folder (Scrapinghub article-extraction-benchmark, MIT); measured, never copied. */
+    private static final Path BENCHMARK = Path.of(System.getProperty("ioc.shared.data", "../../shared/data"),
+            "article-extraction");
+
+    @Test
+    void identicalBodies_scoreOne_andDisjointBodies_scoreZero() {
+        String body = "Sáng 14/10, mực nước sông Vàm Cỏ Tây tại trạm Tân An vượt báo động 3.";
+        ExtractionEvaluation.PageScore same = ExtractionEvaluation.score("a", body, body);
+        ExtractionEvaluation.PageScore other = ExtractionEvaluation.score("b", body, "Đọc nhiều nhất trong tuần qua trên báo");
+
+        assertThat(List.of(same.precision(), same.recall(), same.f1())).containsOnly(1.0);
+        assertThat(List.of(other.precision(), other.recall(), other.f1())).containsOnly(0.0);
+    }
+
+    @Test
+    void extraBoilerplate_lowersPrecisionOnly_byShingleCount() {
+        // 6 tokens → 3 shingles expected; extraction adds 2 tokens → 5 shingles, of which 3 are right.
+        ExtractionEvaluation.PageScore s = ExtractionEvaluation.score("p",
+                "giá xăng giảm hơn 500 đồng", "giá xăng giảm hơn 500 đồng Xem thêm");
+
+        assertThat(s.tp()).isEqualTo(3);
+        assertThat(s.fp()).isEqualTo(2);
+        assertThat(s.fn()).isZero();
+        assertThat(s.precision()).isEqualTo(0.6);
+        assertThat(s.recall()).isEqualTo(1.0);
+    }
+
+    @Test
+    void vietnameseLettersWithDiacritics_areWordCharacters_andShortTextIsOneShingle() {
+        assertThat(ExtractionEvaluation.shingles("Đồng Nai: mưa lớn")).containsOnlyKeys(List.of("Đồng", "Nai", "mưa", "lớn"));
+        assertThat(ExtractionEvaluation.shingles("Tây Ninh")).containsOnlyKeys(List.of("Tây", "Ninh"));
+        assertThat(ExtractionEvaluation.shingles(" — ")).isEmpty();
+    }
+
+    @Test
+    void averages_skipPagesWhereAMeasureIsUndefined_andF1IsHarmonicMeanOfAverages() {
+        // Page "empty" extracted nothing: no precision for it, recall 0.
+        ExtractionEvaluation.Result r = ExtractionEvaluation.score(
+                Map.of("full", "một hai ba bốn năm sáu", "empty", "bảy tám chín mười"),
+                Map.of("full", "một hai ba bốn năm sáu"));
+
+        assertThat(r.precision()).isEqualTo(1.0);
+        assertThat(r.recall()).isEqualTo(0.5);
+        assertThat(r.f1()).isCloseTo(2 * 0.5 / 1.5, within(1e-12));
+    }
+
+    @Test
+    void folderWithoutGroundTruth_isRefusedWithOneLineReason(@TempDir Path dir) {
+        assertThatThrownBy(() -> ExtractionEvaluation.evaluate(dir, d -> "", System.err))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no ground-truth.json");
+        assertThatThrownBy(() -> ExtractionEvaluation.evaluate(dir.resolve("absent"), d -> "", System.err))
+                .hasMessageStartingWith("not a directory");
+    }
+
+    @Test
+    void pageListedWithoutItsHtml_isRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("ground-truth.json"), "{\"abc\": {\"url\": \"https://baotayninh.vn/a.html\", \"articleBody\": \"Tin\"}}");
+
+        assertThatThrownBy(() -> ExtractionEvaluation.evaluate(dir, d -> "", System.err))
+                .hasMessageContaining("missing page").hasMessageContaining("abc.html.gz");
+    }
+
+    /** Sanity check of the scorer: a published extractor's output file scores as evaluate.py scores it on this half. */
+    @Test
+    void trafilaturaOutput_scoresAsTheBenchmarkScript() {
+        Assumptions.assumeTrue(Files.isRegularFile(BENCHMARK.resolve("output/trafilatura.json.gz")),
+                "benchmark not found at " + BENCHMARK.toAbsolutePath() + " (set -Dioc.shared.data)");
+        Map<String, String> truth = ExtractionEvaluation.bodies(BENCHMARK.resolve("ground-truth.json"));
+
+        ExtractionEvaluation.Result r = ExtractionEvaluation.score(truth,
+                ExtractionEvaluation.bodies(BENCHMARK.resolve("output/trafilatura.json.gz")));
+
+        // evaluate.py on these 97 pages: F1 0.9530, precision 0.9350, recall 0.9717 (0.958 on the full set).
+        assertThat(r.f1()).isCloseTo(0.9530, within(0.0005));
+        assertThat(r.precision()).isCloseTo(0.9350, within(0.0005));
+        assertThat(r.recall()).isCloseTo(0.9717, within(0.0005));
+    }
+
+    @Test
+    void mainContentExtractor_onTheBenchmark_isAtLeastReadabilityJsLevel() {
+        Assumptions.assumeTrue(Files.isRegularFile(BENCHMARK.resolve("ground-truth.json")),
+                "benchmark not found at " + BENCHMARK.toAbsolutePath() + " (set -Dioc.shared.data)");
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+        ExtractionEvaluation.Result r = ExtractionEvaluation.evaluate(BENCHMARK, new MainContentExtractor()::text,
+                new PrintStream(progress, true, StandardCharsets.UTF_8));
+
+        assertThat(r.pages()).hasSize(97);
+        assertThat(r.f1()).isGreaterThanOrEqualTo(0.94);
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("extract: 97/97 pages");
+    }
+}
