@@ -16,6 +16,7 @@ import java.util.Map;
 /**
  * Loads the configuration: the defaults bundled from {@code config/ioc-defaults.yaml}, then a user file,
  * then {@code key.path=value} overrides. Objects merge key by key; lists and scalars replace.
+ * A non-empty {@code crawler.sourcesFile} adds that file's sources (see {@link SourcesFile}) to the inline list.
  * Unknown keys are an error, so that a typo in a user file is reported instead of silently ignored.
  */
 public final class ConfigLoader {
@@ -49,6 +50,8 @@ public final class ConfigLoader {
             }
         }
         for (String override : overrides) applyOverride(merged, override);
+        String sourcesFile = merged.path("crawler").path("sourcesFile").asText("");
+        if (!sourcesFile.isBlank()) merged.withArray("sources").addAll(SourcesFile.entries(Path.of(sourcesFile)));
         try {
             return YAML.treeToValue(merged, IocConfig.class);
         } catch (IOException e) {

@@ -21,13 +21,29 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     public record Flink(int parallelism, long checkpointIntervalMs, String checkpointDir,
                         int outOfOrdernessSeconds, int allowedLatenessSeconds, int idlenessSeconds) implements Serializable {}
 
+    /** {@code sourcesFile}: a YAML file whose {@code sources:} list is added to the inline one ("" = none). */
     public record Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
-                          String userAgent, boolean allowPrivateAddresses) implements Serializable {}
+                          String userAgent, boolean allowPrivateAddresses, String sourcesFile) implements Serializable {
+        public Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
+                       String userAgent, boolean allowPrivateAddresses) {
+            this(pollIntervalSeconds, perHostDelayMs, timeoutSeconds, maxBodyBytes, userAgent, allowPrivateAddresses, "");
+        }
+    }
 
     public record Nlp(String segmenter, String segmenterModel, String sentimentModel, int storyMaxDistance,
                       int storyWindowHours) implements Serializable {}
 
-    public record Source(String name, String type, String url, String kind, String locality) implements Serializable {}
+    /**
+     * A source to crawl (see {@code config/sources.yaml}): {@code outlet} groups a paper's feeds, {@code schedule} is its
+     * poll interval ("15m", "1h"; empty = crawler.pollIntervalSeconds), {@code verified} whether the URL was checked
+     * to answer with the declared type.
+     */
+    public record Source(String name, String type, String url, String kind, String locality, String outlet,
+                         String category, String schedule, boolean verified) implements Serializable {
+        public Source(String name, String type, String url, String kind, String locality) {
+            this(name, type, url, kind, locality, null, null, null, false);
+        }
+    }
 
     public record Watchlist(String name, String title, String query) implements Serializable {}
 

@@ -1,0 +1,73 @@
+package vn.iocstream.core.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a sources file ({@code config/sources.yaml}): a YAML mapping whose {@code sources:} list holds
+ * {@link IocConfig.Source} entries. Every entry is checked here, so that a typo in a list of a hundred outlets is
+ * reported with its file and position instead of surfacing as a failed fetch hours later.
+ */
+public final class SourcesFile {
+    /** Every type a source may declare; the feed crawler fetches rss and atom today, and skips the others with a warning. */
+    public static final Set<String> TYPES = Set.of("rss", "atom", "sitemap", "news-sitemap", "listing");
+    private static final Pattern SCHEDULE = Pattern.compile("\\d+[smh]");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private SourcesFile() {}
+
+    /** The file's entries, checked. @throws ConfigLoader.ConfigException naming the file and the entry at fault */
+    public static List<IocConfig.Source> read(Path file) {
+        List<IocConfig.Source> out = new ArrayList<>();
+        for (JsonNode node : entries(file)) out.add(YAML.convertValue(node, IocConfig.Source.class));
+        return out;
+    }
+
+    /** The entries as YAML nodes, checked, for {@link ConfigLoader} to append to the inline {@code sources:} list. */
+    static ArrayNode entries(Path file) {
+        if (!Files.isRegularFile(file)) throw new ConfigLoader.ConfigException("sources file not found: " + file);
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new ConfigLoader.ConfigException(file + ": " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        JsonNode list = root == null ? null : root.get("sources");
+        if (list == null || !list.isArray()) throw new ConfigLoader.ConfigException(file + ": expected a top-level `sources:` list");
+        for (int i = 0; i < list.size(); i++) {
+            IocConfig.Source s;
+            try {
+                s = YAML.treeToValue(list.get(i), IocConfig.Source.class);
+            } catch (IOException e) {
+                throw new ConfigLoader.ConfigException(file + ": source #" + (i + 1) + ": " + e.getMessage().lines().findFirst().orElse(""));
+            }
+            String problem = problem(s);
+            if (problem != null) {
+                throw new ConfigLoader.ConfigException(file + ": source #" + (i + 1) + (s.name() == null ? "" : " (" + s.name() + ")") + ": " + problem);
+            }
+        }
+        return (ArrayNode) list;
+    }
+
+    /** What is wrong with an entry, or null. */
+    static String problem(IocConfig.Source s) {
+        if (s.name() == null || s.name().isBlank()) return "name is missing";
+        if (s.type() == null || !TYPES.contains(s.type())) return "type must be one of " + new java.util.TreeSet<>(TYPES) + ", got: " + s.type();
+        if (s.url() == null || !s.url().matches("https?://[^\\s/]+.*")) return "url must be an http(s) URL, got: " + s.url();
+        if (s.schedule() != null && !s.schedule().isEmpty() && !SCHEDULE.matcher(s.schedule()).matches()) {
+            return "schedule must look like 15m, 1h or 90s, got: " + s.schedule();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+package vn.iocstream.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.iocstream.core.geo.Gazetteer;
+
+class SourcesFileTest {
+    private static final Path SHIPPED = Path.of("../config/sources.yaml");
+
+    @Test
+    void shippedList_everyEntryWellFormed() {
+        List<IocConfig.Source> sources = SourcesFile.read(SHIPPED);
+        Gazetteer gazetteer = Gazetteer.load();
+
+        assertThat(sources).hasSizeGreaterThanOrEqualTo(30);
+        assertThat(sources).extracting(IocConfig.Source::name).doesNotHaveDuplicates().allSatisfy(n -> assertThat(n).isNotBlank());
+        assertThat(sources).allSatisfy(s -> {
+            assertThat(SourcesFile.TYPES).contains(s.type());
+            assertThat(s.url()).matches("https?://[^\\s/]+/.*");
+            assertThat(s.outlet()).isNotBlank();
+            assertThat(s.schedule()).matches("\\d+[smh]");
+            // Nobody could fetch them from the machine the list was written on.
+            assertThat(s.verified()).isFalse();
+            if (!s.locality().isEmpty()) {
+                assertThat(gazetteer.lookup(s.locality())).as(s.name()).hasValueSatisfying(p -> {
+                    assertThat(p.former()).as(s.name() + ": locality must be a current province").isFalse();
+                    assertThat(p.currentProvince()).isEqualTo(s.locality());
+                });
+            }
+        });
+        assertThat(sources).extracting(IocConfig.Source::outlet)
+                .contains("VnExpress", "Tuổi Trẻ", "Thanh Niên", "Dân Trí", "VietnamNet", "VOV", "Nhân Dân", "Lao Động",
+                        "Người Lao Động", "Báo Tây Ninh", "Báo Đồng Nai", "Báo Đà Nẵng", "Báo Quảng Nam");
+    }
+
+    @Test
+    void configNamingSourcesFile_addsItsSourcesToInlineOnes() {
+        IocConfig config = ConfigLoader.load(Path.of("../config/ioc.example.yaml"), List.of("crawler.sourcesFile=../config/sources.yaml"));
+        int inline = ConfigLoader.load(Path.of("../config/ioc.example.yaml"), List.of()).sources().size();
+
+        assertThat(config.sources()).hasSize(inline + SourcesFile.read(SHIPPED).size());
+        assertThat(config.sources()).anySatisfy(s -> assertThat(s.outlet()).isEqualTo("Báo Tây Ninh"));
+    }
+
+    @Test
+    void defaults_noSourcesFile() {
+        assertThat(ConfigLoader.defaults().crawler().sourcesFile()).isEmpty();
+    }
+
+    @Test
+    void entryWithUnknownType_rejectedNamingFileAndEntry(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sources.yaml");
+        Files.writeString(file, """
+                sources:
+                  - {name: "Báo Tây Ninh", type: rss, url: "https://baotayninh.vn/rss/home.rss"}
+                  - {name: "Báo Long An", type: facebook, url: "https://baolongan.vn/"}
+                """);
+
+        assertThatThrownBy(() -> SourcesFile.read(file)).isInstanceOf(ConfigLoader.ConfigException.class)
+                .hasMessageContaining("source #2 (Báo Long An)").hasMessageContaining("type must be one of");
+    }
+
+    @Test
+    void entryWithFileUrl_rejected(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sources.yaml");
+        Files.writeString(file, "sources:\n  - {name: x, type: rss, url: \"file:///etc/passwd\"}\n");
+
+        assertThatThrownBy(() -> SourcesFile.read(file)).hasMessageContaining("http(s) URL");
+    }
+
+    @Test
+    void missingFile_reportedAsConfigError(@TempDir Path dir) {
+        assertThatThrownBy(() -> ConfigLoader.load(null, List.of("crawler.sourcesFile=" + dir.resolve("nope.yaml"))))
+                .isInstanceOf(ConfigLoader.ConfigException.class).hasMessageContaining("sources file not found");
+    }
+}
