@@ -3,6 +3,7 @@ package vn.iocstream.app;
 import java.util.Arrays;
 import java.util.List;
 import vn.iocstream.app.cli.BenchCommand;
+import vn.iocstream.app.cli.CrawlCommand;
 import vn.iocstream.app.cli.DemoCommand;
 import vn.iocstream.app.cli.EvalCommand;
 import vn.iocstream.app.cli.NlpCommand;
@@ -22,6 +23,7 @@ public final class Main {
               eval    measure quality on a file or corpus: segment, sentiment, entities, nab
               nlp     train models: train-segmenter, train-sentiment
               bench   measure throughput: nlp, detect
+              crawl   crawl every configured source once: crawl --once [--sources config/sources.yaml] [--dry-run]
               replay  push log files through the running pipeline: replay security --zeek DIR | --auth FILE | --access FILE
               test    run the test suite against real Kafka, ClickHouse and Flink (handled by ./ioc)
               help    show this help
@@ -48,6 +50,7 @@ public final class Main {
                 case "nlp" -> new NlpCommand().run(rest);
                 case "bench" -> new BenchCommand().run(rest);
                 case "replay" -> new ReplayCommand().run(rest);
+                case "crawl" -> new CrawlCommand().run(rest);
                 default -> throw new UsageException("unknown command: " + args[0], USAGE);
             };
         } catch (UsageException e) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.iocstream.core.Ids;
@@ -58,16 +59,28 @@ public final class FeedCrawler implements AutoCloseable {
         this.fetcher = fetcher;
     }
 
+    /** The sources this crawler polls: the configured ones of a type it fetches. */
+    public List<IocConfig.Source> sources() {
+        return sources;
+    }
+
     private static boolean isFeed(IocConfig.Source s) {
         String type = s.type() == null ? "rss" : s.type().toLowerCase(Locale.ROOT);
         return type.equals("rss") || type.equals("atom");
     }
 
     /** Polls every source once. Synchronized: a slow poll and the scheduler must not emit the same item twice. */
-    public synchronized CrawlStats crawlOnce() {
+    public CrawlStats crawlOnce() {
+        return crawlOnce((source, stats) -> {});
+    }
+
+    /** Polls every source once, telling {@code afterEach} what each source gave as soon as it is done (progress display). */
+    public synchronized CrawlStats crawlOnce(BiConsumer<IocConfig.Source, CrawlStats> afterEach) {
         CrawlStats round = CrawlStats.ZERO;
         for (IocConfig.Source source : sources) {
-            round = round.plus(crawlFeed(source));
+            CrawlStats one = crawlFeed(source);
+            afterEach.accept(source, one);
+            round = round.plus(one);
         }
         totals.accumulateAndGet(round, CrawlStats::plus);
         LOG.debug("poll: {}", round);

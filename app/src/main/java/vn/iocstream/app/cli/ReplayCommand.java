@@ -63,7 +63,7 @@ public final class ReplayCommand {
         if (inputs.isEmpty()) throw new UsageException("nothing to replay: give --zeek, --auth, --access or --suricata", USAGE);
         Integer year = o.has("year") ? (int) o.number("year", 0) : null;
         if (year != null && (year < 1970 || year > 2100)) throw new UsageException("--year must be a year like 2025, got: " + year, USAGE);
-        String bootstrap = bootstrap(o);
+        String bootstrap = bootstrap(o, USAGE);
         System.out.println("replaying " + inputs.size() + " file(s) into " + Topics.RAW_SECURITY + " at " + bootstrap);
         long[] total = replay(inputs, year, bootstrap, System.out);
         System.out.printf("replay security: %d lines from %d files sent to %s (%d skipped), %.1f s%n",
@@ -94,7 +94,8 @@ public final class ReplayCommand {
         return inputs;
     }
 
-    private static String bootstrap(Options o) throws IOException {
+    /** The broker of --kafka, else of the running pipeline of --config (or config/ioc.yaml); {@code usage} for errors. */
+    static String bootstrap(Options o, String usage) throws IOException {
         if (o.has("kafka")) return o.get("kafka", null);
         Path configFile = o.has("config") ? Path.of(o.get("config", null))
                 : Files.isRegularFile(Path.of("config/ioc.yaml")) ? Path.of("config/ioc.yaml") : null;
@@ -102,7 +103,7 @@ public final class ReplayCommand {
         if (!kafka.embedded()) return kafka.bootstrap();
         Path file = IocRuntime.bootstrapFile(kafka);
         if (!Files.isRegularFile(file)) {
-            throw new UsageException("no running pipeline found (" + file + " missing): start ./ioc run or ./ioc demo, or give --kafka", USAGE);
+            throw new UsageException("no running pipeline found (" + file + " missing): start ./ioc run or ./ioc demo, or give --kafka", usage);
         }
         return Files.readString(file).strip();
     }

@@ -1,0 +1,93 @@
+package vn.iocstream.app.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import vn.iocstream.core.Topics;
+import vn.iocstream.core.config.ConfigLoader;
+import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.core.model.RawPost;
+import vn.iocstream.crawlers.CrawlStats;
+import vn.iocstream.crawlers.FeedCrawler;
+import vn.iocstream.crawlers.KafkaPostSink;
+import vn.iocstream.crawlers.PostSink;
+
+/**
+ * {@code ioc crawl --once}: crawls every configured source once into {@code ioc.raw.posts} of a running pipeline
+ * (or, with {@code --dry-run}, only prints what it would send), with a progress line per source on stderr and a
+ * summary line last. A source that fails is reported and counted; the others are still crawled.
+ */
+public final class CrawlCommand {
+    static final String USAGE = """
+            usage: ioc crawl --once [--config FILE] [--sources FILE] [--kafka HOST:PORT] [--dry-run]
+
+              --once           crawl every source once and stop (`ioc run` crawls continuously)
+              --config FILE    configuration (default: config/ioc.yaml if it exists): crawler settings, inline sources,
+                               kafka settings
+              --sources FILE   add this sources file (format of config/sources.yaml) to the inline sources;
+                               same as crawler.sourcesFile
+              --kafka H:P      the broker (default: the running embedded broker, from <kafka.dataDir>/bootstrap.txt,
+                               or kafka.bootstrap when kafka.embedded is false)
+              --dry-run        no Kafka: print each post that would be sent to ioc.raw.posts on stdout
+            Progress goes to stderr, one line per source; the last line is
+              crawl: S sources, P pages, N new items, E errors in T s
+            where pages are the feeds read and the articles they list, new items are posts (articles and reader
+            comments) and errors are feeds and articles that could not be fetched or parsed.
+            Exit status 0 when at least one source was crawled, 1 when every source failed.""";
+
+    public int run(List<String> args) throws Exception {
+        if (args.contains("--help")) {
+            System.out.println(USAGE);
+            return 0;
+        }
+        Options o = Options.parse(args, List.of("config", "sources", "kafka"), List.of("once", "dry-run"), USAGE);
+        if (!o.has("once")) throw new UsageException("give --once (continuous crawling is part of ./ioc run)", USAGE);
+        if (o.has("sources") && !Files.isRegularFile(Path.of(o.get("sources", null)))) {
+            throw new UsageException("--sources: file not found: " + o.get("sources", null), USAGE);
+        }
+        Path configFile = o.has("config") ? Path.of(o.get("config", null))
+                : Files.isRegularFile(Path.of("config/ioc.yaml")) ? Path.of("config/ioc.yaml") : null;
+        List<String> overrides = o.has("sources") ? List.of("crawler.sourcesFile=" + o.get("sources", null)) : List.of();
+        IocConfig config = ConfigLoader.load(configFile, overrides);
+        if (config.sources().isEmpty()) {
+            throw new UsageException("no sources configured: list them under sources: in the config, or give --sources FILE", USAGE);
+        }
+        boolean dryRun = o.has("dry-run");
+        if (dryRun) return crawl(config, new PrintingSink(System.out), System.err);
+        String bootstrap = ReplayCommand.bootstrap(o, USAGE);
+        System.err.println("crawling into " + Topics.RAW_POSTS + " at " + bootstrap);
+        try (KafkaPostSink sink = new KafkaPostSink(bootstrap)) {
+            return crawl(config, sink, System.err);
+        }
+    }
+
+    private static int crawl(IocConfig config, PostSink sink, PrintStream progress) {
+        long t0 = System.nanoTime();
+        try (FeedCrawler crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC())) {
+            int total = crawler.sources().size();
+            int skipped = config.sources().size() - total;
+            if (skipped > 0) progress.println("crawl: " + skipped + " source(s) skipped: their type is not crawled yet (only rss, atom)");
+            AtomicInteger done = new AtomicInteger();
+            CrawlStats sum = crawler.crawlOnce((source, s) -> progress.printf("[%d/%d] %s: %s%n", done.incrementAndGet(), total,
+                    source.name(), s.feedErrors() > 0 ? "FAILED (see the warning above)"
+                            : s.notModified() > 0 ? "not modified"
+                            : s.itemsSeen() + " items, " + s.newPosts() + " new posts, " + s.pageErrors() + " article errors"));
+            long errors = sum.feedErrors() + sum.pageErrors();
+            progress.printf("crawl: %d sources, %d pages, %d new items, %d errors in %.1f s%n", total, sum.feeds() + sum.itemsSeen(),
+                    sum.newPosts(), errors, (System.nanoTime() - t0) / 1e9);
+            return total > 0 && sum.feedErrors() == total ? 1 : 0;
+        }
+    }
+
+    /** --dry-run: one line per post instead of a Kafka record. */
+    private record PrintingSink(PrintStream out) implements PostSink {
+        @Override
+        public void accept(RawPost post) {
+            out.println("would send to " + Topics.RAW_POSTS + ": " + post.id() + " " + post.kind() + " " + post.url()
+                    + (post.title() == null ? "" : " | " + post.title()));
+        }
+    }
+}
