@@ -93,6 +93,7 @@ class CrawlCommandTest {
         Matcher m = summary();
         assertThat(m.group(1)).isEqualTo("2");
         assertThat(m.group(4)).isEqualTo("1");
+        assertThat(Long.parseLong(m.group(2))).isEqualTo(1 + PipelineFixture.articles().size()); // nothing read from the bad one
         assertThat(Long.parseLong(m.group(3))).isEqualTo(PipelineFixture.articles().size() + PipelineFixture.commentCount());
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("[2/2] Báo Hỏng: FAILED").doesNotContain("\tat ");
     }

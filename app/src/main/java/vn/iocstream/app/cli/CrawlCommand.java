@@ -34,7 +34,7 @@ public final class CrawlCommand {
               --dry-run        no Kafka: print each post that would be sent to ioc.raw.posts on stdout
             Progress goes to stderr, one line per source; the last line is
               crawl: S sources, P pages, N new items, E errors in T s
-            where pages are the feeds read and the articles they list, new items are posts (articles and reader
+            where pages are the feeds read and the articles they list (each fetched once per run), new items are posts (articles and reader
             comments) and errors are feeds and articles that could not be fetched or parsed.
             Exit status 0 when at least one source was crawled, 1 when every source failed.""";
 
@@ -76,7 +76,8 @@ public final class CrawlCommand {
                             : s.notModified() > 0 ? "not modified"
                             : s.itemsSeen() + " items, " + s.newPosts() + " new posts, " + s.pageErrors() + " article errors"));
             long errors = sum.feedErrors() + sum.pageErrors();
-            progress.printf("crawl: %d sources, %d pages, %d new items, %d errors in %.1f s%n", total, sum.feeds() + sum.itemsSeen(),
+            progress.printf("crawl: %d sources, %d pages, %d new items, %d errors in %.1f s%n", total,
+                    sum.feeds() - sum.feedErrors() + sum.itemsSeen(),
                     sum.newPosts(), errors, (System.nanoTime() - t0) / 1e9);
             return total > 0 && sum.feedErrors() == total ? 1 : 0;
         }
