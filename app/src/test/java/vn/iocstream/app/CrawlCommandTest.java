@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.iocstream.app.demo.DemoSite;
+import vn.iocstream.app.runtime.EmbeddedKafka;
+import vn.iocstream.core.Topics;
+import vn.iocstream.core.model.RawPost;
 
 /** {@code ioc crawl --once --dry-run} against the local demo news site, the crawler running unchanged. */
 class CrawlCommandTest {
@@ -96,6 +100,27 @@ class CrawlCommandTest {
         assertThat(Long.parseLong(m.group(2))).isEqualTo(1 + PipelineFixture.articles().size()); // nothing read from the bad one
         assertThat(Long.parseLong(m.group(3))).isEqualTo(PipelineFixture.articles().size() + PipelineFixture.commentCount());
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("[2/2] Báo Hỏng: FAILED").doesNotContain("\tat ");
+    }
+
+    @Test
+    void runningPipeline_postsLandInRawTopicOnce() throws Exception {
+        Path kafkaDir = dir.resolve("kafka");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(kafkaDir, 0, 2, -1)) {
+            kafka.createTopics(Topics.ALL, 2);
+            // What a running `ioc run` leaves for other commands: the broker address under kafka.dataDir.
+            Files.writeString(kafkaDir.resolve("bootstrap.txt"), kafka.bootstrap() + "\n");
+            Path config = config("");
+            Files.writeString(config, Files.readString(config) + "kafka: {dataDir: \"" + kafkaDir + "\"}\n");
+
+            int exit = Main.run(new String[] {"crawl", "--once", "--config", config.toString()});
+
+            assertThat(exit).isZero();
+            List<RawPost> posts = TopicReader.read(kafka.bootstrap(), Topics.RAW_POSTS, RawPost.class);
+            assertThat(posts).hasSize((int) (PipelineFixture.articles().size() + PipelineFixture.commentCount()));
+            assertThat(posts).extracting(RawPost::id).doesNotHaveDuplicates();
+            assertThat(posts).allSatisfy(p -> assertThat(p.source()).isEqualTo("Tin Tỉnh Nhà"));
+            assertThat(summary().group(3)).isEqualTo(Integer.toString(posts.size()));
+        }
     }
 
     @Test
