@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -63,7 +64,7 @@ public final class SourcesFile {
     /** What is wrong with an entry, or null. */
     static String problem(IocConfig.Source s) {
         if (s.name() == null || s.name().isBlank()) return "name is missing";
-        if (s.type() == null || !TYPES.contains(s.type())) return "type must be one of " + new java.util.TreeSet<>(TYPES) + ", got: " + s.type();
+        if (s.type() == null || !TYPES.contains(s.type())) return "type must be one of " + new TreeSet<>(TYPES) + ", got: " + s.type();
         if (s.url() == null || !s.url().matches("https?://[^\\s/]+.*")) return "url must be an http(s) URL, got: " + s.url();
         if (s.schedule() != null && !s.schedule().isEmpty() && !SCHEDULE.matcher(s.schedule()).matches()) {
             return "schedule must look like 15m, 1h or 90s, got: " + s.schedule();
