@@ -37,6 +37,16 @@ public final class MainContentExtractor {
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|main|page|post|text|blog|story|detail|noi-?dung|chi-?tiet|fck|cms",
             Pattern.CASE_INSENSITIVE);
+    /** Lines that are only a widget's label: "Advertisement", "Comments", "Tags", "Quảng cáo", "Xem thêm". */
+    private static final Pattern LABEL_LINE = Pattern.compile(
+            "(advert(isement)?|ads?|sponsored|comments?|tags?|caption|close|share( this)?|print|email|"
+                    + "read more|more|continue reading|related|quảng cáo|bình luận|chia sẻ|xem thêm|đọc thêm|"
+                    + "tin liên quan|từ khóa)[\\s:.…]*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Short calls to action after a story: newsletters, subscriptions, follow-us prompts. */
+    private static final Pattern PROMPT_LINE = Pattern.compile(
+            "\\b(subscribe|newsletters?|sign up|inbox|follow (us|him|her|me)|đăng ký|theo dõi chúng tôi)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
             "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
             "figure", "figcaption", "header", "br", "hr", "center", "address", "form", "fieldset", "details", "summary");
@@ -65,9 +75,13 @@ public final class MainContentExtractor {
         List<String> lines = new ArrayList<>();
         for (String line : out.toString().split("\n")) {
             String t = line.replaceAll("[\\s\\u00a0]+", " ").trim();
-            if (!t.isEmpty()) lines.add(t);
+            if (!t.isEmpty() && !boilerplateLine(t)) lines.add(t);
         }
         return String.join("\n", lines);
+    }
+
+    private static boolean boilerplateLine(String line) {
+        return LABEL_LINE.matcher(line).matches() || line.length() < 160 && PROMPT_LINE.matcher(line).find();
     }
 
     private static void removeByHints(Element body) {
