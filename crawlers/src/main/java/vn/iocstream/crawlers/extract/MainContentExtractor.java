@@ -61,6 +61,7 @@ public final class MainContentExtractor {
         if (body == null) return "";
         body.select(ALWAYS_NOISE).remove();
         removeByHints(body);
+        removeNestedArticles(body);
         Element top = bestCandidate(body);
         if (top == null) return "";
         List<Element> kept = withSiblings(top);
@@ -97,6 +98,19 @@ public final class MainContentExtractor {
             noise.add(e);
         }
         noise.forEach(Element::remove);
+    }
+
+    /**
+     * An {@code <article>} inside another that holds only part of its text is a teaser of another story or a
+     * comment (HTML5 marks comments so); one holding most of it is the story in a page-wide wrapper.
+     */
+    private static void removeNestedArticles(Element body) {
+        List<Element> nested = new ArrayList<>();
+        for (Element inner : body.select("article article")) {
+            Element outer = inner.parent().closest("article");
+            if (outer != null && inner.text().length() < 0.5 * outer.text().length()) nested.add(inner);
+        }
+        nested.forEach(Element::remove);
     }
 
     private static Element bestCandidate(Element body) {
