@@ -95,9 +95,16 @@ public final class MainContentExtractor {
             // an element holding much of the page's prose is kept whatever its name says.
             if (hints.isBlank() || !NEGATIVE.matcher(hints).find()) continue;
             if (e.text().length() > 0.4 * pageText && linkDensity(e) < 0.35) continue;
+            // Embedded posts quoted by the story ("social-media-embed" around a blockquote) are part of it.
+            if (isQuoteEmbed(e)) continue;
             noise.add(e);
         }
         noise.forEach(Element::remove);
+    }
+
+    private static boolean isQuoteEmbed(Element e) {
+        Element quote = e.tagName().equals("blockquote") ? e : e.selectFirst("blockquote");
+        return quote != null && quote.text().length() >= 0.8 * e.text().length() && !quote.text().isEmpty();
     }
 
     /**
