@@ -1,6 +1,7 @@
 package vn.iocstream.crawlers.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class MainContentExtractor {
         removeNestedArticles(body);
         Element top = bestCandidate(body);
         if (top == null) return "";
-        List<Element> kept = withSiblings(top);
+        List<Element> kept = withContinuations(body, top, withSiblings(top));
         StringBuilder out = new StringBuilder();
         for (Element e : kept) {
             // The title is the article's own field; captions describe pictures, not the story.
@@ -179,7 +180,7 @@ public final class MainContentExtractor {
         Element parent = top.parent();
         if (parent == null) return List.of(top);
         double topScore = score(top);
-        double threshold = Math.max(10, topScore * 0.2);
+        double threshold = siblingThreshold(top);
         List<Element> kept = new ArrayList<>();
         for (Element sibling : parent.children()) {
             if (sibling == top) {
@@ -196,6 +197,37 @@ public final class MainContentExtractor {
             if (keep) kept.add(sibling);
         }
         return kept;
+    }
+
+    /**
+     * Adds the story's continuations elsewhere in the page: bodies split by full-width ads or embeds repeat the
+     * candidate's class on each part (several "article__body" grids), each part scored as prose.
+     */
+    private static List<Element> withContinuations(Element body, Element top, List<Element> kept) {
+        if (top.className().isBlank()) return kept;
+        Set<Element> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
+        chosen.addAll(kept);
+        List<Element> parts = body.getElementsByAttributeValue("class", top.attr("class"));
+        boolean added = false;
+        for (Element part : parts) {
+            if (chosen.contains(part) || score(part) < siblingThreshold(top) || overlaps(part, kept)) continue;
+            chosen.add(part);
+            added = true;
+        }
+        if (!added) return kept;
+        List<Element> ordered = new ArrayList<>();
+        for (Element e : body.getAllElements()) if (chosen.contains(e)) ordered.add(e);
+        return ordered;
+    }
+
+    private static boolean overlaps(Element e, List<Element> kept) {
+        for (Element k : kept) if (e.parents().contains(k) || k.parents().contains(e)) return true;
+        return false;
+    }
+
+    /** The score a sibling or a continuation needs to be kept with the candidate. */
+    private static double siblingThreshold(Element top) {
+        return Math.max(10, score(top) * 0.2);
     }
 
     private static double score(Element e) {
