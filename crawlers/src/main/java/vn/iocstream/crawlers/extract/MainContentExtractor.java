@@ -48,6 +48,10 @@ public final class MainContentExtractor {
     private static final Pattern PROMPT_LINE = Pattern.compile(
             "\\b(subscribe|newsletters?|sign up|inbox|follow (us|him|her|me)|đăng ký|theo dõi chúng tôi)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+    /** Picture credits left beside the text: "Photo: Hau Dinh, AP", "Ảnh: Ngọc Thành", "… | Getty Images". */
+    private static final Pattern CREDIT_LINE = Pattern.compile(
+            "((photo|image|picture|credit|ảnh)s?( by)?\\s*[:/].*|.*\\b(getty images|shutterstock|istock(photo)?)\\b.*)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
             "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
             "figure", "figcaption", "header", "br", "hr", "center", "address", "form", "fieldset", "details", "summary");
@@ -83,7 +87,8 @@ public final class MainContentExtractor {
     }
 
     private static boolean boilerplateLine(String line) {
-        return LABEL_LINE.matcher(line).matches() || line.length() < 160 && PROMPT_LINE.matcher(line).find();
+        return LABEL_LINE.matcher(line).matches() || line.length() < 160 && PROMPT_LINE.matcher(line).find()
+                || line.length() < 100 && CREDIT_LINE.matcher(line).matches();
     }
 
     private static void removeByHints(Element body) {
