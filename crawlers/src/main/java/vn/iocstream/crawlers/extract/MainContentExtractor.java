@@ -46,7 +46,7 @@ public final class MainContentExtractor {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Short calls to action after a story: newsletters, subscriptions, follow-us prompts. */
     private static final Pattern PROMPT_LINE = Pattern.compile(
-            "\\b(subscribe|newsletters?|sign up|inbox|follow (us|him|her|me)|đăng ký|theo dõi chúng tôi)\\b",
+            "\\b(subscri(be|ptions?)|newsletters?|sign up|inbox|join our|follow (us|him|her|me|\\w+ on (twitter|facebook|instagram))|đăng ký|theo dõi chúng tôi)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     /** Picture credits left beside the text: "Photo: Hau Dinh, AP", "Ảnh: Ngọc Thành", "… | Getty Images". */
     private static final Pattern CREDIT_LINE = Pattern.compile(
