@@ -30,7 +30,7 @@ public final class MainContentExtractor {
                     + "disqus|reply|respond|share|sharing|social|sns|related|relate|recommend(ed|ations)?|more-?stories|"
                     + "read-?more|promo|sponsor(ed)?|ads?|advert(isement)?|banner|outbrain|taboola|newsletter|subscribe|"
                     + "signup|popup|modal|cookie|consent|tags|tagcloud|author-?bio|byline|author|meta|print|toolbar|"
-                    + "pagination|pager|rating|skip|hidden|date|dateline|timestamp|captions?|credits?|gallery|slideshow|carousel|"
+                    + "pagination|pager|rating|skip|hidden|date|dateline|timestamp|captions?|credits?|gallery|slideshow|carousel|slider|swiper|teasers?|"
                     + "tin-?lien-?quan|lien-?quan|tin-?khac|doc-?them|xem-?them|binh-?luan|chia-?se|quang-?cao|"
                     + "box-?tinlienquan|tinlienquan|tieu-?diem|doc-?nhieu|xem-?nhieu)([-_\\s]|$)",
             Pattern.CASE_INSENSITIVE);
