@@ -52,6 +52,11 @@ public final class MainContentExtractor {
     private static final Pattern CREDIT_LINE = Pattern.compile(
             "((photo|image|picture|credit|ảnh)s?( by)?\\s*[:/].*|.*\\b(getty images|shutterstock|istock(photo)?)\\b.*)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+    /** Datelines and credits of the story's making: "Updated at 1:23 p.m.", "Cập nhật 09:49", "… contributed reporting". */
+    private static final Pattern DATELINE = Pattern.compile(
+            "((posted|published|updated|last updated|cập nhật|đăng ngày|đăng lúc)\\b.*"
+                    + "|.*\\b(contributed reporting|additional reporting|reading time|min(ute)?s? read)\\b.*)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
             "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
             "figure", "figcaption", "header", "br", "hr", "center", "address", "form", "fieldset", "details", "summary");
@@ -88,7 +93,7 @@ public final class MainContentExtractor {
 
     private static boolean boilerplateLine(String line) {
         return LABEL_LINE.matcher(line).matches() || line.length() < 160 && PROMPT_LINE.matcher(line).find()
-                || line.length() < 100 && CREDIT_LINE.matcher(line).matches();
+                || line.length() < 100 && (CREDIT_LINE.matcher(line).matches() || DATELINE.matcher(line).matches());
     }
 
     private static void removeByHints(Element body) {
