@@ -217,7 +217,10 @@ public final class MainContentExtractor {
         if (top.className().isBlank()) return kept;
         Set<Element> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
         chosen.addAll(kept);
-        List<Element> parts = body.getElementsByAttributeValue("class", top.attr("class"));
+        // A part may add a modifier class ("block-text block-text_initial-letter" before "block-text").
+        Set<String> classes = top.classNames();
+        List<Element> parts = body.getElementsByTag(top.tagName()).stream()
+                .filter(e -> e.classNames().containsAll(classes)).toList();
         boolean added = false;
         for (Element part : parts) {
             if (chosen.contains(part) || score(part) < siblingThreshold(top) || overlaps(part, kept)) continue;
