@@ -57,6 +57,10 @@ public final class MainContentExtractor {
             "((posted|published|updated|last updated|cập nhật|đăng ngày|đăng lúc)\\b.*"
                     + "|.*\\b(contributed reporting|additional reporting|reading time|min(ute)?s? read)\\b.*)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+    /** Pointers to other stories inside the text: "Read more: …", "See also: …", "Xem thêm: …". */
+    private static final Pattern POINTER_LINE = Pattern.compile(
+            "\\(?(read (more|also)|see also|also|related|more|xem thêm|đọc thêm|tin liên quan)\\s*:.*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
             "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
             "figure", "figcaption", "header", "br", "hr", "center", "address", "form", "fieldset", "details", "summary");
@@ -92,7 +96,9 @@ public final class MainContentExtractor {
     }
 
     private static boolean boilerplateLine(String line) {
-        return LABEL_LINE.matcher(line).matches() || line.length() < 160 && PROMPT_LINE.matcher(line).find()
+        return LABEL_LINE.matcher(line).matches()
+                || line.length() < 200 && POINTER_LINE.matcher(line).matches()
+                || line.length() < 160 && PROMPT_LINE.matcher(line).find()
                 || line.length() < 100 && (CREDIT_LINE.matcher(line).matches() || DATELINE.matcher(line).matches());
     }
 
