@@ -254,11 +254,14 @@ public final class MainContentExtractor {
         return s.isEmpty() ? 0 : Double.parseDouble(s);
     }
 
-    /** Drops link-dense boxes (menus, related lists) and boxes of pictures without text inside the content. */
+    /**
+     * Drops link-dense boxes (menus, related lists) and boxes of pictures without text inside the content; a
+     * quoted post keeps its links (a tweet is mostly its handle, its date and a t.co link).
+     */
     private static void cleanBoxes(Element root) {
         List<Element> drop = new ArrayList<>();
         for (Element e : root.getAllElements()) {
-            if (e == root || !BOXES.contains(e.tagName())) continue;
+            if (e == root || !BOXES.contains(e.tagName()) || isQuoteEmbed(e)) continue;
             int length = e.text().length();
             double ld = linkDensity(e);
             if (ld > 0.5 || ld > 0.25 && length < 300) drop.add(e);

@@ -51,9 +51,10 @@ class MainContentExtractorTest {
     void postEmbeddedInASocialBox_isKeptAsPartOfTheStory() {
         String text = extract("<div class=\"article-content\">" + P1 + P2
                 + "<div class=\"social-embed\"><blockquote class=\"twitter-tweet\"><p>Nước sạch về tới xã biên giới "
-                + "Hòa Hiệp, bà con mừng lắm.</p>— Báo Tây Ninh (@baotayninh)</blockquote></div>" + P3 + "</div>");
+                + "Hòa Hiệp <a href=\"https://t.co/x1\">https://t.co/x1</a></p>— Báo Tây Ninh (@baotayninh) "
+                + "<a href=\"https://twitter.com/baotayninh/status/1\">12 tháng 3, 2024</a></blockquote></div>" + P3 + "</div>");
 
-        assertThat(text).contains("Nước sạch về tới xã biên giới Hòa Hiệp");
+        assertThat(text).contains("Nước sạch về tới xã biên giới Hòa Hiệp", "(@baotayninh)");
     }
 
     @Test
