@@ -57,9 +57,9 @@ public final class MainContentExtractor {
             "((posted|published|updated|last updated|cập nhật|đăng ngày|đăng lúc)\\b.*"
                     + "|.*\\b(contributed reporting|additional reporting|reading time|min(ute)?s? read)\\b.*)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
-    /** Pointers to other stories inside the text: "Read more: …", "See also: …", "Xem thêm: …". */
+    /** Pointers to other stories and tag lists inside the text: "Read more: …", "Xem thêm: …", "Từ khóa: …". */
     private static final Pattern POINTER_LINE = Pattern.compile(
-            "\\(?(read (more|also)|see also|also|related|more|xem thêm|đọc thêm|tin liên quan)\\s*:.*",
+            "\\(?(read (more|also)|see also|also|related|more|tags?|topics|keywords|xem thêm|đọc thêm|tin liên quan|từ khóa)\\s*:.*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
             "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
