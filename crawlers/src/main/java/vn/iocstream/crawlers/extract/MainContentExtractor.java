@@ -30,7 +30,8 @@ public final class MainContentExtractor {
                     + "disqus|reply|respond|share|sharing|social|sns|related|relate|recommend(ed|ations)?|more-?stories|"
                     + "read-?more|promo|sponsor(ed)?|ads?|advert(isement)?|banner|outbrain|taboola|newsletter|subscribe|"
                     + "signup|popup|modal|cookie|consent|tags|tagcloud|author-?bio|byline|author|meta|print|toolbar|"
-                    + "pagination|pager|rating|skip|hidden|date|dateline|timestamp|captions?|credits?|gallery|slideshow|carousel|slider|swiper|teasers?|"
+                    + "pagination|pager|rating|skip|hidden|date|dateline|timestamp|captions?|credits?|gallery|slideshow|"
+                    + "carousel|slider|swiper|teasers?|"
                     + "tin-?lien-?quan|lien-?quan|tin-?khac|doc-?them|xem-?them|binh-?luan|chia-?se|quang-?cao|"
                     + "box-?tinlienquan|tinlienquan|tieu-?diem|doc-?nhieu|xem-?nhieu)([-_\\s]|$)",
             Pattern.CASE_INSENSITIVE);
@@ -46,7 +47,8 @@ public final class MainContentExtractor {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Short calls to action after a story: newsletters, subscriptions, follow-us prompts. */
     private static final Pattern PROMPT_LINE = Pattern.compile(
-            "\\b(subscri(be|ptions?)|newsletters?|sign up|inbox|join our|follow (us|him|her|me|\\w+ on (twitter|facebook|instagram))|đăng ký|theo dõi chúng tôi)\\b",
+            "\\b(subscri(be|ptions?)|newsletters?|sign up|inbox|join our|"
+                    + "follow (us|him|her|me|\\w+ on (twitter|facebook|instagram))|đăng ký|theo dõi chúng tôi)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     /** Picture credits left beside the text: "Photo: Hau Dinh, AP", "Ảnh: Ngọc Thành", "… | Getty Images". */
     private static final Pattern CREDIT_LINE = Pattern.compile(
@@ -59,7 +61,8 @@ public final class MainContentExtractor {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     /** Pointers to other stories and tag lists inside the text: "Read more: …", "Xem thêm: …", "Từ khóa: …". */
     private static final Pattern POINTER_LINE = Pattern.compile(
-            "\\(?(read (more|also)|see also|also|related|more|tags?|topics|keywords|xem thêm|đọc thêm|tin liên quan|từ khóa)\\s*:.*",
+            "\\(?(read (more|also)|see also|also|related|more|tags?|topics|keywords|"
+                    + "xem thêm|đọc thêm|tin liên quan|từ khóa)\\s*:.*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
             "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
