@@ -1,6 +1,7 @@
 package vn.iocstream.crawlers.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ public final class MainContentExtractor {
                     + "disqus|reply|respond|share|sharing|social|sns|related|relate|recommend(ed|ations)?|more-?stories|"
                     + "read-?more|promo|sponsor(ed)?|ads?|advert(isement)?|banner|outbrain|taboola|newsletter|subscribe|"
                     + "signup|popup|modal|cookie|consent|tags|tagcloud|author-?bio|byline|author|meta|print|toolbar|"
-                    + "pagination|pager|rating|skip|hidden|date|dateline|timestamp|"
+                    + "pagination|pager|rating|skip|hidden|date|dateline|timestamp|captions?|credits?|gallery|slideshow|"
+                    + "carousel|slider|swiper|teasers?|"
                     + "tin-?lien-?quan|lien-?quan|tin-?khac|doc-?them|xem-?them|binh-?luan|chia-?se|quang-?cao|"
                     + "box-?tinlienquan|tinlienquan|tieu-?diem|doc-?nhieu|xem-?nhieu)([-_\\s]|$)",
             Pattern.CASE_INSENSITIVE);
@@ -37,6 +39,31 @@ public final class MainContentExtractor {
     private static final Pattern POSITIVE = Pattern.compile(
             "article|body|content|entry|main|page|post|text|blog|story|detail|noi-?dung|chi-?tiet|fck|cms",
             Pattern.CASE_INSENSITIVE);
+    /** Lines that are only a widget's label: "Advertisement", "Comments", "Tags", "Quảng cáo", "Xem thêm". */
+    private static final Pattern LABEL_LINE = Pattern.compile(
+            "(advert(isement)?|ads?|sponsored|comments?|tags?|caption|close|share( this)?|print|email|"
+                    + "read more|more|continue reading|related|quảng cáo|bình luận|chia sẻ|xem thêm|đọc thêm|"
+                    + "tin liên quan|từ khóa)[\\s:.…]*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Short calls to action after a story: newsletters, subscriptions, follow-us prompts. */
+    private static final Pattern PROMPT_LINE = Pattern.compile(
+            "\\b(subscri(be|ptions?)|newsletters?|sign up|inbox|join our|"
+                    + "follow (us|him|her|me|\\w+ on (twitter|facebook|instagram))|đăng ký|theo dõi chúng tôi)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+    /** Picture credits left beside the text: "Photo: Hau Dinh, AP", "Ảnh: Ngọc Thành", "… | Getty Images". */
+    private static final Pattern CREDIT_LINE = Pattern.compile(
+            "((photo|image|picture|credit|ảnh)s?( by)?\\s*[:/].*|.*\\b(getty images|shutterstock|istock(photo)?)\\b.*)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+    /** Datelines and credits of the story's making: "Updated at 1:23 p.m.", "Cập nhật 09:49", "… contributed reporting". */
+    private static final Pattern DATELINE = Pattern.compile(
+            "((posted|published|updated|last updated|cập nhật|đăng ngày|đăng lúc)\\b.*"
+                    + "|.*\\b(contributed reporting|additional reporting|reading time|min(ute)?s? read)\\b.*)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+    /** Pointers to other stories and tag lists inside the text: "Read more: …", "Xem thêm: …", "Từ khóa: …". */
+    private static final Pattern POINTER_LINE = Pattern.compile(
+            "\\(?(read (more|also)|see also|also|related|more|tags?|topics|keywords|"
+                    + "xem thêm|đọc thêm|tin liên quan|từ khóa)\\s*:.*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Set<String> BLOCKS = Set.of("p", "div", "section", "article", "main", "li", "ul", "ol", "dl",
             "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
             "figure", "figcaption", "header", "br", "hr", "center", "address", "form", "fieldset", "details", "summary");
@@ -51,9 +78,10 @@ public final class MainContentExtractor {
         if (body == null) return "";
         body.select(ALWAYS_NOISE).remove();
         removeByHints(body);
+        removeNestedArticles(body);
         Element top = bestCandidate(body);
         if (top == null) return "";
-        List<Element> kept = withSiblings(top);
+        List<Element> kept = withContinuations(body, top, withSiblings(top));
         StringBuilder out = new StringBuilder();
         for (Element e : kept) {
             // The title is the article's own field; captions describe pictures, not the story.
@@ -65,9 +93,16 @@ public final class MainContentExtractor {
         List<String> lines = new ArrayList<>();
         for (String line : out.toString().split("\n")) {
             String t = line.replaceAll("[\\s\\u00a0]+", " ").trim();
-            if (!t.isEmpty()) lines.add(t);
+            if (!t.isEmpty() && !boilerplateLine(t)) lines.add(t);
         }
         return String.join("\n", lines);
+    }
+
+    private static boolean boilerplateLine(String line) {
+        return LABEL_LINE.matcher(line).matches()
+                || line.length() < 200 && POINTER_LINE.matcher(line).matches()
+                || line.length() < 160 && PROMPT_LINE.matcher(line).find()
+                || line.length() < 100 && (CREDIT_LINE.matcher(line).matches() || DATELINE.matcher(line).matches());
     }
 
     private static void removeByHints(Element body) {
@@ -80,9 +115,29 @@ public final class MainContentExtractor {
             // an element holding much of the page's prose is kept whatever its name says.
             if (hints.isBlank() || !NEGATIVE.matcher(hints).find()) continue;
             if (e.text().length() > 0.4 * pageText && linkDensity(e) < 0.35) continue;
+            // Embedded posts quoted by the story ("social-media-embed" around a blockquote) are part of it.
+            if (isQuoteEmbed(e)) continue;
             noise.add(e);
         }
         noise.forEach(Element::remove);
+    }
+
+    private static boolean isQuoteEmbed(Element e) {
+        Element quote = e.tagName().equals("blockquote") ? e : e.selectFirst("blockquote");
+        return quote != null && quote.text().length() >= 0.8 * e.text().length() && !quote.text().isEmpty();
+    }
+
+    /**
+     * An {@code <article>} inside another that holds only part of its text is a teaser of another story or a
+     * comment (HTML5 marks comments so); one holding most of it is the story in a page-wide wrapper.
+     */
+    private static void removeNestedArticles(Element body) {
+        List<Element> nested = new ArrayList<>();
+        for (Element inner : body.select("article article")) {
+            Element outer = inner.parent().closest("article");
+            if (outer != null && inner.text().length() < 0.5 * outer.text().length()) nested.add(inner);
+        }
+        nested.forEach(Element::remove);
     }
 
     private static Element bestCandidate(Element body) {
@@ -144,7 +199,7 @@ public final class MainContentExtractor {
         Element parent = top.parent();
         if (parent == null) return List.of(top);
         double topScore = score(top);
-        double threshold = Math.max(10, topScore * 0.2);
+        double threshold = siblingThreshold(top);
         List<Element> kept = new ArrayList<>();
         for (Element sibling : parent.children()) {
             if (sibling == top) {
@@ -163,16 +218,53 @@ public final class MainContentExtractor {
         return kept;
     }
 
+    /**
+     * Adds the story's continuations elsewhere in the page: bodies split by full-width ads or embeds repeat the
+     * candidate's class on each part (several "article__body" grids), each part scored as prose.
+     */
+    private static List<Element> withContinuations(Element body, Element top, List<Element> kept) {
+        if (top.className().isBlank()) return kept;
+        Set<Element> chosen = Collections.newSetFromMap(new IdentityHashMap<>());
+        chosen.addAll(kept);
+        // A part may add a modifier class ("block-text block-text_initial-letter" before "block-text").
+        Set<String> classes = top.classNames();
+        List<Element> parts = body.getElementsByTag(top.tagName()).stream()
+                .filter(e -> e.classNames().containsAll(classes)).toList();
+        boolean added = false;
+        for (Element part : parts) {
+            if (chosen.contains(part) || score(part) < siblingThreshold(top) || overlaps(part, kept)) continue;
+            chosen.add(part);
+            added = true;
+        }
+        if (!added) return kept;
+        List<Element> ordered = new ArrayList<>();
+        for (Element e : body.getAllElements()) if (chosen.contains(e)) ordered.add(e);
+        return ordered;
+    }
+
+    private static boolean overlaps(Element e, List<Element> kept) {
+        for (Element k : kept) if (e.parents().contains(k) || k.parents().contains(e)) return true;
+        return false;
+    }
+
+    /** The score a sibling or a continuation needs to be kept with the candidate. */
+    private static double siblingThreshold(Element top) {
+        return Math.max(10, score(top) * 0.2);
+    }
+
     private static double score(Element e) {
         String s = e.attr("data-ioc-score");
         return s.isEmpty() ? 0 : Double.parseDouble(s);
     }
 
-    /** Drops link-dense boxes (menus, related lists) and boxes of pictures without text inside the content. */
+    /**
+     * Drops link-dense boxes (menus, related lists) and boxes of pictures without text inside the content; a
+     * quoted post keeps its links (a tweet is mostly its handle, its date and a t.co link).
+     */
     private static void cleanBoxes(Element root) {
         List<Element> drop = new ArrayList<>();
         for (Element e : root.getAllElements()) {
-            if (e == root || !BOXES.contains(e.tagName())) continue;
+            if (e == root || !BOXES.contains(e.tagName()) || isQuoteEmbed(e)) continue;
             int length = e.text().length();
             double ld = linkDensity(e);
             if (ld > 0.5 || ld > 0.25 && length < 300) drop.add(e);

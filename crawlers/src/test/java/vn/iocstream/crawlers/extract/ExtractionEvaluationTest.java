@@ -95,7 +95,7 @@ class ExtractionEvaluationTest {
     }
 
     @Test
-    void mainContentExtractor_onTheBenchmark_isAtLeastReadabilityJsLevel() {
+    void mainContentExtractor_onTheBenchmark_meetsTheIssueTarget() {
         Assumptions.assumeTrue(Files.isRegularFile(BENCHMARK.resolve("ground-truth.json")),
                 "benchmark not found at " + BENCHMARK.toAbsolutePath() + " (set -Dioc.shared.data)");
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
@@ -104,7 +104,7 @@ class ExtractionEvaluationTest {
                 new PrintStream(progress, true, StandardCharsets.UTF_8));
 
         assertThat(r.pages()).hasSize(97);
-        assertThat(r.f1()).isGreaterThanOrEqualTo(0.94);
+        assertThat(r.f1()).isGreaterThanOrEqualTo(0.96);
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("extract: 97/97 pages");
     }
 }
