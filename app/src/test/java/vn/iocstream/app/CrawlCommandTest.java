@@ -2,8 +2,6 @@ package vn.iocstream.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +21,9 @@ import vn.iocstream.core.Topics;
 import vn.iocstream.core.model.RawPost;
 
 /** {@code ioc crawl --once --dry-run} against the local demo news site, the crawler running unchanged. */
-class CrawlCommandTest {
+class CrawlCommandTest extends ConsoleTest {
     private static final Pattern SUMMARY = Pattern.compile(
             "crawl: (\\d+) sources, (\\d+) pages, (\\d+) new items, (\\d+) errors in [0-9.]+ s");
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
     private DemoSite site;
 
     @TempDir
@@ -37,10 +31,6 @@ class CrawlCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         // Half an hour after T0: every fixture article and comment is published.
         site = DemoSite.start(PipelineFixture.articles(), Clock.fixed(PipelineFixture.T0.plus(Duration.ofMinutes(30)), ZoneOffset.UTC));
     }
@@ -48,8 +38,6 @@ class CrawlCommandTest {
     @AfterEach
     void stop() {
         site.close();
-        System.setOut(originalOut);
-        System.setErr(originalErr);
     }
 
     /** A config allowing the loopback site, with the given extra source lines under sources:. */

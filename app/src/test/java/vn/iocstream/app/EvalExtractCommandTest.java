@@ -2,43 +2,21 @@ package vn.iocstream.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ioc eval extract} on a hand-made two-page folder in the article-extraction benchmark's layout. */
-class EvalExtractCommandTest {
+class EvalExtractCommandTest extends ConsoleTest {
     private static final String STORY_1 = "Sáng 14/10, mực nước trên sông Vàm Cỏ Tây tại trạm Tân An đạt 2,05 m, vượt mức báo động 3"
             + " khoảng 5 cm, cao nhất từ đầu mùa mưa đến nay.";
     private static final String STORY_2 = "Nhiều tuyến đường như Hùng Vương nối dài, Nguyễn Cửu Vân, Châu Thị Kim ngập từ 20 đến"
             + " 40 cm. Người dân phải dắt bộ xe máy qua các đoạn ngập sâu, nhiều xe chết máy giữa đường.";
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
 
     private static void page(Path dir, String id, String html) throws Exception {
         Files.createDirectories(dir.resolve("html"));
