@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import vn.iocstream.core.config.IocConfig;
-import vn.iocstream.core.geo.Gazetteer;
 
 /**
  * Throughput of {@link VietnameseAnalyzer#analyze} on generated ~1 KB posts (press articles with old
@@ -133,11 +132,10 @@ public final class AnalyzeBench {
         Random random = new Random(seed);
         List<Post> posts = posts(500, 1_024, random);
         List<IocConfig.Watchlist> watchlists = watchlists(200, random);
-        Gazetteer gazetteer = Gazetteer.load();
         double chars = posts.stream().mapToInt(p -> p.text().length()).average().orElse(0);
         int cores = Runtime.getRuntime().availableProcessors();
 
-        VietnameseAnalyzer analyzer = new VietnameseAnalyzer(watchlists, gazetteer);
+        VietnameseAnalyzer analyzer = new VietnameseAnalyzer(watchlists);
         measure(posts, seconds / 2, p -> analyzer.analyze(p.text(), p.kind(), "bench").words().size()); // warm-up
         double[] b = measure(posts, seconds / 2, AnalyzeBench::baselineWords);
         Row baseline = new Row("baseline: normalize + Tokenizer.tokens", 1, b[0], b[1]);
@@ -149,7 +147,7 @@ public final class AnalyzeBench {
             for (int t = 0; t < cores; t++) {
                 int offset = t * 37 % posts.size(); // threads start at different posts
                 Callable<double[]> task = () -> {
-                    VietnameseAnalyzer own = new VietnameseAnalyzer(watchlists, gazetteer);
+                    VietnameseAnalyzer own = new VietnameseAnalyzer(watchlists);
                     List<Post> rotated = new ArrayList<>(posts.subList(offset, posts.size()));
                     rotated.addAll(posts.subList(0, offset));
                     return measure(rotated, seconds, p -> own.analyze(p.text(), p.kind(), "bench").words().size());

@@ -31,7 +31,7 @@ import vn.iocstream.nlp.sentiment.SentimentClassifier;
  * a Flink operator builds one in {@code open()}; the analyzer is not Serializable on purpose.
  *
  * <pre>{@code
- * var analyzer = new VietnameseAnalyzer(config.watchlists(), Gazetteer.load());
+ * var analyzer = new VietnameseAnalyzer(config.watchlists());
  * Analysis a = analyzer.analyze("ko bt dc ai chiu trach nhiem vs vu tai nan nay", "comment", "facebook");
  * }</pre>
  */
@@ -42,17 +42,17 @@ public final class VietnameseAnalyzer implements AutoCloseable {
     private final VietnamesePipeline pipeline;
 
     /**
-     * @param gazetteer {@link Gazetteer#load()}, the only gazetteer there is: the pipeline's entity annotator
-     *                  finds the document's places with it, once for the entities and {@link Analysis#places()}
+     * Places come from the shipped gazetteer ({@link Gazetteer#load()}): the pipeline's entity annotator finds a
+     * document's places once, for the entities and {@link Analysis#places()}.
+     *
      * @throws QueryException if a watchlist query is malformed
      */
-    public VietnameseAnalyzer(List<IocConfig.Watchlist> watchlists, Gazetteer gazetteer) {
-        this(watchlists, gazetteer, Segmenters.defaultSegmenter(), LinearSentimentModel.builtIn());
+    public VietnameseAnalyzer(List<IocConfig.Watchlist> watchlists) {
+        this(watchlists, Segmenters.defaultSegmenter(), LinearSentimentModel.builtIn());
     }
 
     /** With another word segmenter (e.g. a trained one) and sentiment classifier. */
-    public VietnameseAnalyzer(List<IocConfig.Watchlist> watchlists, Gazetteer gazetteer, WordSegmenter segmenter,
-                              SentimentClassifier sentiment) {
+    public VietnameseAnalyzer(List<IocConfig.Watchlist> watchlists, WordSegmenter segmenter, SentimentClassifier sentiment) {
         this.watchlists = new WatchlistIndex(watchlists);
         this.sentiment = sentiment;
         this.pipeline = new VietnamesePipeline(segmenter);
@@ -70,7 +70,7 @@ public final class VietnameseAnalyzer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load sentiment model " + nlp.sentimentModel() + ": " + e.getMessage(), e);
         }
-        return new VietnameseAnalyzer(watchlists, Gazetteer.load(), Segmenters.create(nlp.segmenter(), nlp.segmenterModel()),
+        return new VietnameseAnalyzer(watchlists, Segmenters.create(nlp.segmenter(), nlp.segmenterModel()),
                 sentiment);
     }
 

@@ -6,7 +6,6 @@ import java.text.Normalizer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.iocstream.core.config.IocConfig;
-import vn.iocstream.core.geo.Gazetteer;
 
 class VietnameseAnalyzerTest {
 
@@ -15,7 +14,7 @@ class VietnameseAnalyzerTest {
             new IocConfig.Watchlist("trach-nhiem", "Trách nhiệm", "\"khong biet\" \"trach nhiem\""),
             new IocConfig.Watchlist("thien-tai", "Thiên tai", "lu OR \"sat lo\" OR bao"));
 
-    private final VietnameseAnalyzer analyzer = new VietnameseAnalyzer(WATCHLISTS, Gazetteer.load());
+    private final VietnameseAnalyzer analyzer = new VietnameseAnalyzer(WATCHLISTS);
 
     @Test
     void pressArticle_withOldProvinceNames_resolvesCurrentProvince() {

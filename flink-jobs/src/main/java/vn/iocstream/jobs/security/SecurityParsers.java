@@ -13,7 +13,7 @@ public final class SecurityParsers implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final int defaultYear;
-    private final String zone;
+    private final ZoneId zone;
 
     /**
      * @param defaultYear year for syslog lines whose envelope names none; 0 = inferred from the clock (see
@@ -22,7 +22,7 @@ public final class SecurityParsers implements Serializable {
      */
     public SecurityParsers(int defaultYear, String zone) {
         this.defaultYear = defaultYear;
-        this.zone = ZoneId.of(zone).getId();
+        this.zone = ZoneId.of(zone);
     }
 
     /** {@link #parse(byte[])} in the form the jobs' parse operator takes. */
@@ -48,7 +48,7 @@ public final class SecurityParsers implements Serializable {
         ParseResult result = switch (env.format()) {
             case SecurityEnvelope.ZEEK -> ZeekParser.parse(line, env.source(), env.offset());
             case SecurityEnvelope.SURICATA -> SuricataParser.parse(line, env.source(), env.offset());
-            case SecurityEnvelope.AUTH -> new AuthLogParser(year(env), ZoneId.of(zone)).parse(line, env.source(), env.offset());
+            case SecurityEnvelope.AUTH -> new AuthLogParser(year(env), zone).parse(line, env.source(), env.offset());
             case SecurityEnvelope.ACCESS -> AccessLogParser.parse(line, env.source(), env.offset());
             default -> ParseResult.error("envelope: unknown format " + env.format());
         };
