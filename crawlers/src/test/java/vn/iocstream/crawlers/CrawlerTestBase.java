@@ -11,6 +11,11 @@ abstract class CrawlerTestBase {
     static final String MAINTENANCE_PAGE_AS_FEED = "/rss/bao-tri.xml";
     static final String PAGE_GIA_XANG = "/bai-viet/gia-xang-giam-hon-500-dong-lit-tu-15-gio-chieu-nay-a190201.html";
     static final String PAGE_TRIEU_CUONG_1258 = "/bai-viet/trieu-cuong-vuot-bao-dong-3-tan-an-ngap-sau-a190188.1258.html";
+    static final String PAGE_CUP_DIEN_1258_UNDECLARED = "/bai-viet/cup-dien-dien-rong-tai-trang-bang-a190166.1258.html";
+    /** UTF-8 with a byte-order mark; a syndicated copy whose canonical names the original on vnexpress.net. */
+    static final String PAGE_MOC_BAI_BOM = "/bai-viet/ha-tang-khu-kinh-te-cua-khau-moc-bai-a190160.html";
+    /** UTF-8 bytes, sent as UTF-8, with the windows-1258 meta of the template the site migrated from. */
+    static final String PAGE_NUI_BA_DEN_STALE_META = "/bai-viet/le-hoi-nui-ba-den-xuan-2026-a190158.html";
     static final String PAGE_TRANG_BANG_BROKEN = "/bai-viet/trang-bang-phat-hien-nhom-thanh-nien-mang-hung-khi-a190175.html";
 
     /** JSON-LD datePublished of the fuel-price page (its article:published_time meta says 15:20, the edit time). */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.iocstream.core.config.IocConfig;
@@ -99,14 +98,50 @@ class FetcherTest extends CrawlerTestBase {
     }
 
     @Test
-    void charset_headerWins_thenDocumentDeclaration_thenUtf8() {
-        byte[] declared = "<?xml version=\"1.0\" encoding=\"windows-1258\"?><rss/>".getBytes(StandardCharsets.US_ASCII);
+    void undeclaredWindows1258Page_isDecodedByDetection() throws Exception {
+        Fetcher.Page page = new Fetcher(FixtureSite.settings(0, 1_000_000)).fetch(site.url(PAGE_CUP_DIEN_1258_UNDECLARED), false);
 
-        assertThat(Fetcher.charset(Optional.of("text/xml; charset=ISO-8859-1"), declared)).isEqualTo(StandardCharsets.ISO_8859_1);
-        assertThat(Fetcher.charset(Optional.of("text/xml"), declared).name()).isEqualTo("windows-1258");
-        assertThat(Fetcher.charset(Optional.empty(), "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">"
-                .getBytes(StandardCharsets.US_ASCII))).isEqualTo(StandardCharsets.UTF_8);
-        assertThat(Fetcher.charset(Optional.empty(), "<p>không khai báo</p>".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(StandardCharsets.UTF_8);
+        assertThat(page.body()).contains("<h1>Cúp điện diện rộng tại thị xã Trảng Bàng do sự cố đường dây 110 kV</h1>",
+                "Công ty Điện lực Tây Ninh");
+    }
+
+    @Test
+    void utf8ByteOrderMark_winsOverAWrongHeader() throws Exception {
+        site.contentType(PAGE_MOC_BAI_BOM, "text/html; charset=iso-8859-1");
+
+        Fetcher.Page page = new Fetcher(FixtureSite.settings(0, 1_000_000)).fetch(site.url(PAGE_MOC_BAI_BOM), false);
+
+        assertThat(page.body()).startsWith("<!DOCTYPE html>").contains("Khu kinh tế cửa khẩu Mộc Bài");
+    }
+
+    @Test
+    void utf8Header_winsOverALeftoverWindows1258Meta() throws Exception {
+        Fetcher.Page page = new Fetcher(FixtureSite.settings(0, 1_000_000)).fetch(site.url(PAGE_NUI_BA_DEN_STALE_META), false);
+
+        assertThat(page.body()).contains("Lễ hội Xuân Núi Bà Đen 2026 đón hơn 2 triệu lượt khách");
+    }
+
+    @Test
+    void sameSiteCanonical_isExposed_soTrackingCopiesDedupToIt() throws Exception {
+        Fetcher.Page page = new Fetcher(FixtureSite.settings(0, 1_000_000))
+                .fetch(site.url(PAGE_GIA_XANG + "?utm_source=zalo&utm_medium=share"), false);
+
+        assertThat(page.url().getQuery()).isEqualTo("utm_source=zalo&utm_medium=share");
+        assertThat(page.canonical().toString()).isEqualTo(site.url(PAGE_GIA_XANG));
+    }
+
+    @Test
+    void canonicalOnAnotherSite_isIgnored_andThePageIsItsOwnCanonical() throws Exception {
+        Fetcher.Page page = new Fetcher(FixtureSite.settings(0, 1_000_000)).fetch(site.url(PAGE_MOC_BAI_BOM), false);
+
+        assertThat(page.body()).contains("https://vnexpress.net/dau-tu-ha-tang");
+        assertThat(page.canonical()).isEqualTo(page.url());
+    }
+
+    @Test
+    void feed_hasNoCanonicalOfItsOwn() throws Exception {
+        Fetcher.Page feed = new Fetcher(FixtureSite.settings(0, 1_000_000)).fetch(site.url(RSS_TAY_NINH), false);
+
+        assertThat(feed.canonical()).isEqualTo(feed.url());
     }
 }

@@ -18,13 +18,16 @@ import vn.iocstream.core.config.IocConfig;
  * {@code fixtures/x}, with {@code {{base}}} in feeds replaced by the site's address. Behaves like a real
  * server where it matters: strong ETags and 304 (switchable), pages that fail, redirects.
  * Files named {@code *.1258.html} are sent with a bare {@code text/html} so that only their
- * {@code <meta charset>} tells the encoding, as old CMSs do.
+ * {@code <meta charset>} tells the encoding, as old CMSs do. {@code /robots.txt} is a 404 until a test
+ * {@link #serve}s one of {@code fixtures/robots/}.
  */
 final class FixtureSite implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final Map<String, String> aliases = new ConcurrentHashMap<>();
+    private final Map<String, String> contentTypes = new ConcurrentHashMap<>();
     private volatile boolean etags = true;
     volatile String lastUserAgent;
 
@@ -57,6 +60,16 @@ final class FixtureSite implements AutoCloseable {
         redirects.put(path, location);
     }
 
+    /** The path answers with another fixture, e.g. {@code serve("/robots.txt", "/robots/baotayninh.txt")}. */
+    void serve(String path, String fixture) {
+        aliases.put(path, fixture);
+    }
+
+    /** The path is sent with this Content-Type instead of the one its name implies. */
+    void contentType(String path, String value) {
+        contentTypes.put(path, value);
+    }
+
     void etags(boolean on) {
         etags = on;
     }
@@ -75,7 +88,7 @@ final class FixtureSite implements AutoCloseable {
                 ex.sendResponseHeaders(302, -1);
                 return;
             }
-            byte[] body = resource(path);
+            byte[] body = resource(aliases.getOrDefault(path, path));
             if (body == null) {
                 send(ex, 404, "text/html; charset=utf-8", "<h1>Không tìm thấy trang</h1>".getBytes(StandardCharsets.UTF_8));
                 return;
@@ -88,7 +101,7 @@ final class FixtureSite implements AutoCloseable {
                     return;
                 }
             }
-            send(ex, 200, contentType(path), body);
+            send(ex, 200, contentTypes.getOrDefault(path, contentType(path)), body);
         }
     }
 
@@ -97,7 +110,7 @@ final class FixtureSite implements AutoCloseable {
         try (InputStream in = getClass().getResourceAsStream("/fixtures" + path)) {
             if (in == null) return null;
             byte[] bytes = in.readAllBytes();
-            if (!path.startsWith("/rss/")) return bytes;
+            if (!path.startsWith("/rss/") && !path.startsWith("/robots/")) return bytes;
             return new String(bytes, StandardCharsets.UTF_8).replace("{{base}}", base()).getBytes(StandardCharsets.UTF_8);
         }
     }
@@ -106,6 +119,7 @@ final class FixtureSite implements AutoCloseable {
         if (path.endsWith(".1258.html")) return "text/html";
         if (path.endsWith(".xml")) return "application/rss+xml; charset=utf-8";
         if (path.endsWith(".atom")) return "application/atom+xml; charset=utf-8";
+        if (path.endsWith(".txt")) return "text/plain; charset=utf-8";
         return "text/html; charset=utf-8";
     }
 
