@@ -12,6 +12,7 @@ import crawlercommons.sitemaps.extension.NewsAttributes;
 import java.io.StringReader;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ final class SitemapReader {
             enableExtension(Extension.NEWS);
         }
 
-        AbstractSiteMap parse(java.net.URL url, String xml) throws UnknownFormatException {
+        AbstractSiteMap parse(URL url, String xml) throws UnknownFormatException {
             return processXml(url, new InputSource(new StringReader(xml)));
         }
     }
