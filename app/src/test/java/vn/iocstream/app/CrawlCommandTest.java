@@ -87,7 +87,24 @@ class CrawlCommandTest extends ConsoleTest {
         assertThat(m.group(4)).isEqualTo("1");
         assertThat(Long.parseLong(m.group(2))).isEqualTo(1 + PipelineFixture.articles().size()); // nothing read from the bad one
         assertThat(Long.parseLong(m.group(3))).isEqualTo(PipelineFixture.articles().size() + PipelineFixture.commentCount());
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("[2/2] Báo Hỏng: FAILED").doesNotContain("\tat ");
+        // Hosts are crawled in parallel: lines come in the order sources finish.
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsPattern("\\[[12]/2\\] Báo Hỏng: FAILED").doesNotContain("\tat ");
+    }
+
+    @Test
+    void perSourceLine_countsPagesNewItemsAndErrors_otherTypesSkippedWithANote() throws Exception {
+        int articles = PipelineFixture.articles().size();
+        long comments = PipelineFixture.commentCount();
+        String forum = "  - {name: \"Diễn đàn Otofun\", type: forum, url: \"https://www.otofun.net/forums/\", kind: social, locality: \"\"}\n";
+
+        int exit = Main.run(new String[] {"crawl", "--once", "--dry-run", "--config", config(forum).toString()});
+
+        assertThat(exit).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("crawl: 1 source(s) skipped, their type is not crawled here: Diễn đàn Otofun (forum)")
+                .contains("[1/1] Tin Tỉnh Nhà: " + articles + " items listed, " + (1 + articles) + " pages, "
+                        + (articles + comments) + " new items, 0 errors");
+        assertThat(summary().group(1)).isEqualTo("1");
     }
 
     @Test

@@ -2,18 +2,21 @@ package vn.iocstream.crawlers;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.iocstream.core.Ids;
@@ -21,42 +24,70 @@ import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.RawPost;
 
 /**
- * Polls RSS/Atom sources and emits each new article (and its reader comments) once as {@link RawPost}s.
+ * Polls news sources — RSS/Atom feeds, sitemaps and news sitemaps, HTML listing pages — and emits each new article
+ * (and its reader comments) once as {@link RawPost}s. Every type only yields article links; fetching and
+ * extracting an article is the same for all.
  *
  * <p>Usage: {@code try (var c = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC())) {
- * c.start(); ... }} polls every {@code pollIntervalSeconds}; tests call {@link #crawlOnce()} directly.
+ * c.start(); ... }} polls each source on its own adaptive schedule ({@link CrawlSchedule}); {@code ioc crawl --once}
+ * and tests call {@link #crawlOnce()}. Sources on different hosts are polled at the same time on
+ * {@code crawler.threads} threads, those on one host (host:port of the source URL) one after another
+ * ({@link HostQueues}); article pages on another host are still spaced by the Fetcher's per-host delay.
  *
- * <p>"New" means: canonical URL not emitted by this process before. The set lives in memory, so a restart
- * emits the feeds' current items again; that is harmless downstream because post ids are the hash of the
- * canonical URL and the tables collapse re-delivered rows. It grows by one URL per article (tens of MB a year
- * for a province's outlets). A failing item or feed is logged and counted, never thrown.
+ * <p>"New" means: canonical URL not emitted by this process before, whichever source listed it, so an article in
+ * two feeds of one outlet is fetched once. The set lives in memory, so a restart emits the sources' current items
+ * again; that is harmless downstream because post ids are the hash of the canonical URL and the tables collapse
+ * re-delivered rows. It grows by one URL per article (tens of MB a year for a province's outlets). A failing item
+ * or source is logged and counted, never thrown.
  */
 public final class FeedCrawler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedCrawler.class);
+    /** The long-running crawler's once-a-minute line; the app's logging configuration shows it. */
+    private static final Logger PROGRESS = LoggerFactory.getLogger("vn.iocstream.crawlers.progress");
+    private static final Set<String> TYPES = Set.of("rss", "atom", "sitemap", "news-sitemap", "listing");
+    private static final Duration SUMMARY_EVERY = Duration.ofMinutes(1);
+    /** How often the scheduler looks for due sources: well below any sensible poll interval. */
+    private static final long TICK_MS = 200;
+    /**
+     * Child sitemaps read per poll of a sitemap index, newest first: outlets split by month or day, so the recent
+     * window touches one or two; the cap only bounds an index whose children carry no dates.
+     */
+    private static final int MAX_CHILD_SITEMAPS = 10;
 
     private final List<IocConfig.Source> sources;
+    private final List<IocConfig.Source> skipped;
     private final IocConfig.Crawler settings;
     private final PostSink sink;
     private final Clock clock;
     private final Fetcher fetcher;
     private final FeedParser feedParser = new FeedParser();
+    private final SitemapReader sitemapReader;
+    private final ListingReader listingReader = new ListingReader();
     private final ArticleExtractor extractor = new ArticleExtractor();
     private final Set<String> emitted = ConcurrentHashMap.newKeySet();
     private final AtomicReference<CrawlStats> totals = new AtomicReference<>(CrawlStats.ZERO);
+    private final CrawlProgress progress = new CrawlProgress();
+    private final HostQueues queues;
     private ScheduledExecutorService scheduler;
 
+    /** {@code clock} stamps {@code fetchedAt} and dates the sitemap window; the schedule runs on the system clock. */
     public FeedCrawler(List<IocConfig.Source> sources, IocConfig.Crawler settings, PostSink sink, Clock clock) {
         this(sources, settings, sink, clock, new Fetcher(settings));
     }
 
     FeedCrawler(List<IocConfig.Source> sources, IocConfig.Crawler settings, PostSink sink, Clock clock, Fetcher fetcher) {
-        this.sources = sources.stream().filter(FeedCrawler::isFeed).toList();
-        sources.stream().filter(s -> !isFeed(s))
-                .forEach(s -> LOG.warn("source {}: type {} is not crawled by the feed crawler", s.name(), s.type()));
+        this.sources = sources.stream().filter(s -> TYPES.contains(type(s))).toList();
+        this.skipped = sources.stream().filter(s -> !TYPES.contains(type(s))).toList();
+        if (!skipped.isEmpty()) {
+            LOG.warn("{} source(s) skipped, the news crawler does not fetch their type: {}", skipped.size(),
+                    skipped.stream().map(s -> s.name() + " (" + s.type() + ")").collect(Collectors.joining(", ")));
+        }
         this.settings = settings;
         this.sink = sink;
         this.clock = clock;
         this.fetcher = fetcher;
+        this.sitemapReader = new SitemapReader(Duration.ofHours(settings.sitemapMaxAgeHours()));
+        this.queues = new HostQueues(settings.threads(), "crawler");
     }
 
     /** The sources this crawler polls: the configured ones of a type it fetches. */
@@ -64,43 +95,72 @@ public final class FeedCrawler implements AutoCloseable {
         return sources;
     }
 
-    private static boolean isFeed(IocConfig.Source s) {
-        String type = s.type() == null ? "rss" : s.type().toLowerCase(Locale.ROOT);
-        return type.equals("rss") || type.equals("atom");
+    /** The configured sources of a type this crawler does not fetch (forums, ingest, event files: other components). */
+    public List<IocConfig.Source> skipped() {
+        return skipped;
     }
 
-    /** Polls every source once. Synchronized: a slow poll and the scheduler must not emit the same item twice. */
+    private static String type(IocConfig.Source s) {
+        return s.type() == null ? "rss" : s.type().toLowerCase(Locale.ROOT);
+    }
+
+    /** Polls every source once. */
     public CrawlStats crawlOnce() {
         return crawlOnce((source, stats) -> {});
     }
 
-    /** Polls every source once, telling {@code afterEach} what each source gave as soon as it is done (progress display). */
+    /**
+     * Polls every source once and returns the sum. {@code afterEach} hears what each source gave as soon as it is
+     * done (progress display, source health); it is called from the crawler's threads, possibly at the same time
+     * for sources on different hosts.
+     */
     public synchronized CrawlStats crawlOnce(BiConsumer<IocConfig.Source, CrawlStats> afterEach) {
-        CrawlStats round = CrawlStats.ZERO;
-        for (IocConfig.Source source : sources) {
-            CrawlStats one = crawlFeed(source);
-            afterEach.accept(source, one);
-            round = round.plus(one);
-        }
-        totals.accumulateAndGet(round, CrawlStats::plus);
-        LOG.debug("poll: {}", round);
+        List<CompletableFuture<CrawlStats>> polls = sources.stream().map(s -> submit(s, afterEach)).toList();
+        CrawlStats round = polls.stream().map(CompletableFuture::join).reduce(CrawlStats.ZERO, CrawlStats::plus);
+        LOG.debug("round: {}", round);
         return round;
     }
 
-    private CrawlStats crawlFeed(IocConfig.Source source) {
-        List<FeedParser.FeedItem> items;
+    /** Queues a poll of the source on its host's queue. */
+    private CompletableFuture<CrawlStats> submit(IocConfig.Source source, BiConsumer<IocConfig.Source, CrawlStats> afterEach) {
+        CompletableFuture<CrawlStats> done = new CompletableFuture<>();
+        queues.submit(HostQueues.key(source.url()), () -> {
+            CrawlStats stats = poll(source);
+            totals.accumulateAndGet(stats, CrawlStats::plus);
+            try {
+                afterEach.accept(source, stats);
+            } catch (RuntimeException e) {
+                LOG.error("after polling {}: {}", source.name(), e.toString(), e);
+            }
+            done.complete(stats);
+        });
+        return done;
+    }
+
+    /** One poll of one source; never throws. */
+    private CrawlStats poll(IocConfig.Source source) {
+        try {
+            return pollOrThrow(source);
+        } catch (RuntimeException e) {
+            LOG.error("source {}: {}", source.name(), e.toString(), e);
+            return new CrawlStats(1, 1, 0, 0, 0, 0, 0);
+        }
+    }
+
+    private CrawlStats pollOrThrow(IocConfig.Source source) {
+        Links links;
         try {
             Fetcher.Page page = fetcher.fetch(source.url(), true);
-            if (page.notModified()) return new CrawlStats(1, 0, 0, 0, 0, 1);
-            items = new ArrayList<>(feedParser.parse(page.body(), page.url().toString()));
+            if (page.notModified()) return new CrawlStats(1, 0, 0, 0, 0, 1, 0);
+            links = links(source, page);
         } catch (Exception e) {
-            LOG.warn("feed {}: {}", source.name(), e.getMessage());
-            return new CrawlStats(1, 1, 0, 0, 0, 0);
+            LOG.warn("source {}: {}", source.name(), e.getMessage());
+            return new CrawlStats(1, 1, 0, 0, 0, 0, 0);
         }
         List<String> batch = new ArrayList<>();
         List<RawPost> found = new ArrayList<>();
-        long pageErrors = 0;
-        for (FeedParser.FeedItem item : items) {
+        long pageErrors = links.errors();
+        for (FeedParser.FeedItem item : links.items()) {
             String canonical = Ids.canonicalUrl(item.link());
             if (!emitted.add(canonical)) continue;
             try {
@@ -112,19 +172,59 @@ public final class FeedCrawler implements AutoCloseable {
                 LOG.warn("article from {}: {}", source.name(), e.getMessage());
             }
         }
-        // Feeds list newest first and comments come after their article; emitting the whole poll in published
+        long pages = links.pages() + batch.size();
+        // Sources list newest first and comments come after their article; emitting the whole poll in published
         // order keeps the stream in event-time order, so the watermark never makes an older post late.
         found.sort(Comparator.comparing(RawPost::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
         found.forEach(sink::accept);
-        long posts = found.size();
         try {
             sink.flush();
         } catch (RuntimeException e) {
             batch.forEach(emitted::remove);
-            LOG.warn("feed {}: sink failed, {} articles will be sent again: {}", source.name(), batch.size(), e.getMessage());
-            return new CrawlStats(1, 1, items.size(), 0, pageErrors, 0);
+            LOG.warn("source {}: sink failed, {} articles will be sent again: {}", source.name(), batch.size(), e.getMessage());
+            return new CrawlStats(1, 1, links.items().size(), 0, pageErrors, 0, pages);
         }
-        return new CrawlStats(1, 0, items.size(), posts, pageErrors, 0);
+        return new CrawlStats(1, 0, links.items().size(), found.size(), pageErrors, 0, pages);
+    }
+
+    /** The article links a source's document gives; {@code pages}/{@code errors} count the documents read for them. */
+    private record Links(List<FeedParser.FeedItem> items, int pages, int errors) {}
+
+    private Links links(IocConfig.Source source, Fetcher.Page page) throws Exception {
+        String url = page.url().toString();
+        return switch (type(source)) {
+            case "sitemap", "news-sitemap" -> sitemapLinks(source, page);
+            case "listing" -> new Links(listingReader.links(page.body(), url, source.linkSelector()), 1, 0);
+            default -> new Links(feedParser.parse(page.body(), url), 1, 0);
+        };
+    }
+
+    /** A sitemap's recent entries; for a sitemap index, those of its recent children (one level, no deeper). */
+    private Links sitemapLinks(IocConfig.Source source, Fetcher.Page page) throws Exception {
+        Instant now = clock.instant();
+        SitemapReader.Sitemap top = sitemapReader.parse(page.body(), page.url().toString(), now);
+        List<FeedParser.FeedItem> items = new ArrayList<>(top.recent());
+        int pages = 1;
+        int errors = 0;
+        List<String> children = top.children();
+        if (children.size() > MAX_CHILD_SITEMAPS) {
+            LOG.info("source {}: reading the {} newest of {} recent child sitemaps", source.name(), MAX_CHILD_SITEMAPS, children.size());
+            children = children.subList(0, MAX_CHILD_SITEMAPS);
+        }
+        for (String child : children) {
+            try {
+                Fetcher.Page p = fetcher.fetch(child, true);
+                if (p.notModified()) continue;
+                pages++;
+                SitemapReader.Sitemap sub = sitemapReader.parse(p.body(), p.url().toString(), now);
+                if (!sub.children().isEmpty()) LOG.debug("{}: an index inside an index is not followed", child);
+                items.addAll(sub.recent());
+            } catch (Exception e) {
+                errors++;
+                LOG.warn("sitemap {} of {}: {}", child, source.name(), e.getMessage());
+            }
+        }
+        return new Links(items, pages, errors);
     }
 
     /** The article as a post, followed by one post per reader comment. */
@@ -149,24 +249,38 @@ public final class FeedCrawler implements AutoCloseable {
         return out;
     }
 
-    /** Starts polling every {@code pollIntervalSeconds} on a daemon thread of its own; the first poll runs at once. */
-    public synchronized void start() {
+    /** Starts polling on the crawler's own daemon threads; every source is polled at once, then on its schedule. */
+    public void start() {
+        start((source, stats) -> {});
+    }
+
+    /**
+     * Starts polling; {@code afterEach} hears every poll as in {@link #crawlOnce(BiConsumer)}. Logs a progress line
+     * a minute (logger {@code vn.iocstream.crawlers.progress}, level INFO).
+     */
+    public synchronized void start(BiConsumer<IocConfig.Source, CrawlStats> afterEach) {
         if (scheduler != null) throw new IllegalStateException("already started");
+        CrawlSchedule schedule = new CrawlSchedule(sources, settings, Instant.now());
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "feed-crawler");
+            Thread t = new Thread(r, "crawler-schedule");
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(this::pollSafely, 0, settings.pollIntervalSeconds(), TimeUnit.SECONDS);
-    }
-
-    /** A throw would silently cancel the schedule, so even unexpected errors end here. */
-    private void pollSafely() {
-        try {
-            crawlOnce();
-        } catch (RuntimeException e) {
-            LOG.error("poll failed", e);
-        }
+        BiConsumer<IocConfig.Source, CrawlStats> afterPoll = (source, stats) -> {
+            schedule.done(source, CrawlSchedule.outcome(stats), Instant.now());
+            progress.record(source, stats);
+            afterEach.accept(source, stats);
+        };
+        // A throw would silently cancel a periodic task, so even unexpected errors end in the log.
+        scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                schedule.takeDue(Instant.now()).forEach(s -> submit(s, afterPoll));
+            } catch (RuntimeException e) {
+                LOG.error("scheduling polls failed", e);
+            }
+        }, 0, TICK_MS, TimeUnit.MILLISECONDS);
+        long every = SUMMARY_EVERY.toSeconds();
+        scheduler.scheduleAtFixedRate(() -> PROGRESS.info(progress.drain(every)), every, every, TimeUnit.SECONDS);
     }
 
     /** Everything done since construction; safe to call while polling. */
@@ -179,7 +293,7 @@ public final class FeedCrawler implements AutoCloseable {
         return totals.get().newPosts();
     }
 
-    /** Stops polling, waiting for a running poll to finish (each poll flushes the sink itself). */
+    /** Stops polling, waiting for running polls to finish (each poll flushes the sink itself). */
     @Override
     public void close() {
         ScheduledExecutorService s;
@@ -187,13 +301,15 @@ public final class FeedCrawler implements AutoCloseable {
             s = scheduler;
             scheduler = null;
         }
-        if (s == null) return;
-        s.shutdown();
-        try {
-            if (!s.awaitTermination(settings.timeoutSeconds() * 3L, TimeUnit.SECONDS)) s.shutdownNow();
-        } catch (InterruptedException e) {
-            s.shutdownNow();
-            Thread.currentThread().interrupt();
+        if (s != null) {
+            s.shutdown();
+            try {
+                // The scheduler only hands out polls: a tick ends in microseconds, then no poll is queued any more.
+                s.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        queues.close(settings.timeoutSeconds() * 3L);
     }
 }

@@ -55,7 +55,7 @@ public final class Fetcher {
     private final HttpClient client;
     private final RobotsCache robots;
     private final Map<String, Validators> validators = new ConcurrentHashMap<>();
-    /** Host → earliest System.nanoTime() of its next request. */
+    /** Site (scheme://host:port) → earliest System.nanoTime() of its next request. */
     private final Map<String, Long> nextSlot = new ConcurrentHashMap<>();
 
     public Fetcher(IocConfig.Crawler settings) {
@@ -161,14 +161,15 @@ public final class Fetcher {
     }
 
     /**
-     * Reserves this host's next slot and sleeps until it comes: concurrent callers queue up behind each other.
+     * Reserves this site's next slot and sleeps until it comes: concurrent callers queue up behind each other.
+     * A site is what one robots.txt covers (scheme, host, port), so its Crawl-delay and the spacing share a scope.
      * The site's Crawl-delay counts once its robots.txt is known (the robots.txt request itself uses the default).
      */
     private void waitForHost(URI uri) throws InterruptedIOException {
         long delay = Duration.ofMillis(Math.max(settings.perHostDelayMs(), robots.knownCrawlDelayMs(uri))).toNanos();
-        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        String site = RobotsCache.site(uri);
         long now = System.nanoTime();
-        long slot = nextSlot.merge(host, now + delay, (previous, ignored) -> Math.max(previous, now) + delay) - delay;
+        long slot = nextSlot.merge(site, now + delay, (previous, ignored) -> Math.max(previous, now) + delay) - delay;
         if (slot > now) pause(Duration.ofNanos(slot - now).toMillis() + 1);
     }
 

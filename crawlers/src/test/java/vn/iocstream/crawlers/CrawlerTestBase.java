@@ -9,6 +9,11 @@ abstract class CrawlerTestBase {
     static final String RSS_TAY_NINH = "/rss/baotayninh-tin-moi.xml";
     static final String ATOM_DA_NANG = "/rss/baodanang-thoi-su.atom";
     static final String MAINTENANCE_PAGE_AS_FEED = "/rss/bao-tri.xml";
+    static final String NEWS_SITEMAP = "/sitemap/tin-moi-news.xml";
+    static final String SITEMAP_INDEX = "/sitemap/sitemap-index.xml";
+    static final String SITEMAP_OCTOBER = "/sitemap/bai-viet-2025-10.xml";
+    static final String SITEMAP_SEPTEMBER = "/sitemap/bai-viet-2025-09.xml";
+    static final String LISTING_THOI_SU = "/chuyen-muc/thoi-su.html";
     static final String PAGE_GIA_XANG = "/bai-viet/gia-xang-giam-hon-500-dong-lit-tu-15-gio-chieu-nay-a190201.html";
     static final String PAGE_TRIEU_CUONG_1258 = "/bai-viet/trieu-cuong-vuot-bao-dong-3-tan-an-ngap-sau-a190188.1258.html";
     static final String PAGE_CUP_DIEN_1258_UNDECLARED = "/bai-viet/cup-dien-dien-rong-tai-trang-bang-a190166.1258.html";

@@ -4,12 +4,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import vn.iocstream.core.Ids;
 import vn.iocstream.core.config.IocConfig;
 
@@ -17,17 +19,20 @@ import vn.iocstream.core.config.IocConfig;
  * A local outlet serving {@code src/test/resources/fixtures/**} on 127.0.0.1: path {@code /x} is resource
  * {@code fixtures/x}, with {@code {{base}}} in feeds replaced by the site's address. Behaves like a real
  * server where it matters: strong ETags and 304 (switchable), pages that fail, redirects.
- * Files named {@code *.1258.html} are sent with a bare {@code text/html} so that only their
+ * Paths can be made slow. Files named {@code *.1258.html} are sent with a bare {@code text/html} so that only their
  * {@code <meta charset>} tells the encoding, as old CMSs do. {@code /robots.txt} is a 404 until a test
  * {@link #serve}s one of {@code fixtures/robots/}.
  */
 final class FixtureSite implements AutoCloseable {
+    /** Resources whose {@code {{base}}} is replaced: feeds, sitemaps, section pages (never the windows-1258 articles). */
+    private static final Pattern TEMPLATED = Pattern.compile("/(rss|sitemap|chuyen-muc|robots)/");
     private final HttpServer server;
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
     private final Map<String, String> contentTypes = new ConcurrentHashMap<>();
+    private final Map<String, Long> delays = new ConcurrentHashMap<>();
     private volatile boolean etags = true;
     volatile String lastUserAgent;
 
@@ -56,6 +61,11 @@ final class FixtureSite implements AutoCloseable {
         failures.put(path, status);
     }
 
+    /** The path answers only after this many milliseconds (the site serves one request at a time). */
+    void slow(String path, long millis) {
+        delays.put(path, millis);
+    }
+
     void redirect(String path, String location) {
         redirects.put(path, location);
     }
@@ -79,6 +89,8 @@ final class FixtureSite implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             lastUserAgent = ex.getRequestHeaders().getFirst("User-Agent");
+            Long delay = delays.get(path);
+            if (delay != null) pause(delay);
             if (failures.containsKey(path)) {
                 send(ex, failures.get(path), "text/html; charset=utf-8", "<h1>500 Internal Server Error</h1>".getBytes(StandardCharsets.UTF_8));
                 return;
@@ -105,12 +117,21 @@ final class FixtureSite implements AutoCloseable {
         }
     }
 
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("stopped while answering slowly");
+        }
+    }
+
     private byte[] resource(String path) throws IOException {
         if (path.endsWith("/")) return null;
         try (InputStream in = getClass().getResourceAsStream("/fixtures" + path)) {
             if (in == null) return null;
             byte[] bytes = in.readAllBytes();
-            if (!path.startsWith("/rss/") && !path.startsWith("/robots/")) return bytes;
+            if (!TEMPLATED.matcher(path).lookingAt()) return bytes;
             return new String(bytes, StandardCharsets.UTF_8).replace("{{base}}", base()).getBytes(StandardCharsets.UTF_8);
         }
     }

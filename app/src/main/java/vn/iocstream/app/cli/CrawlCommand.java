@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
@@ -32,10 +33,15 @@ public final class CrawlCommand {
               --kafka H:P      the broker (default: the running embedded broker, from <kafka.dataDir>/bootstrap.txt,
                                or kafka.bootstrap when kafka.embedded is false)
               --dry-run        no Kafka: print each post that would be sent to ioc.raw.posts on stdout
-            Progress goes to stderr, one line per source; the last line is
+            Sources of types rss, atom, sitemap, news-sitemap and listing are crawled, hosts in parallel (crawler.threads),
+            each host's sources one after another; sources of other types are skipped with a note.
+            Progress goes to stderr, one line per source as it finishes:
+              [done/total] NAME: L items listed, P pages, N new items, E errors
+            and the last line is
               crawl: S sources, P pages, N new items, E errors in T s
-            where pages are the feeds read and the articles they list (each fetched once per run), new items are posts (articles and reader
-            comments) and errors are feeds and articles that could not be fetched or parsed.
+            where pages are the documents fetched with a body (feeds, sitemaps, listing pages, and each new article, once per
+            run), new items are posts (articles and reader comments) and errors are sources and articles that could not be
+            fetched or parsed.
             Exit status 0 when at least one source was crawled, 1 when every source failed.""";
 
     public int run(List<String> args) throws Exception {
@@ -68,17 +74,18 @@ public final class CrawlCommand {
         long t0 = System.nanoTime();
         try (FeedCrawler crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC())) {
             int total = crawler.sources().size();
-            int skipped = config.sources().size() - total;
-            if (skipped > 0) progress.println("crawl: " + skipped + " source(s) skipped: their type is not crawled yet (only rss, atom)");
+            if (!crawler.skipped().isEmpty()) {
+                progress.println("crawl: " + crawler.skipped().size() + " source(s) skipped, their type is not crawled here: "
+                        + crawler.skipped().stream().map(s -> s.name() + " (" + s.type() + ")").collect(Collectors.joining(", ")));
+            }
             AtomicInteger done = new AtomicInteger();
             CrawlStats sum = crawler.crawlOnce((source, s) -> progress.printf("[%d/%d] %s: %s%n", done.incrementAndGet(), total,
                     source.name(), s.feedErrors() > 0 ? "FAILED (see the warning above)"
                             : s.notModified() > 0 ? "not modified"
-                            : s.itemsSeen() + " items, " + s.newPosts() + " new posts, " + s.pageErrors() + " article errors"));
-            long errors = sum.feedErrors() + sum.pageErrors();
+                            : s.itemsSeen() + " items listed, " + s.pages() + " pages, " + s.newPosts() + " new items, "
+                                    + s.errors() + " errors"));
             progress.printf("crawl: %d sources, %d pages, %d new items, %d errors in %.1f s%n", total,
-                    sum.feeds() - sum.feedErrors() + sum.itemsSeen(),
-                    sum.newPosts(), errors, (System.nanoTime() - t0) / 1e9);
+                    sum.pages(), sum.newPosts(), sum.errors(), (System.nanoTime() - t0) / 1e9);
             return total > 0 && sum.feedErrors() == total ? 1 : 0;
         }
     }

@@ -128,7 +128,10 @@ public final class IocRuntime implements AutoCloseable {
         started.add(sink);
         crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC());
         started.add(crawler);
-        step("crawler (" + config.sources().size() + " sources, every " + config.crawler().pollIntervalSeconds() + " s)", () -> {
+        IocConfig.Crawler cs = config.crawler();
+        step("crawler (" + crawler.sources().size() + " sources on " + cs.threads() + " threads, every "
+                + cs.pollIntervalSeconds() + " s unless scheduled, adapted within " + cs.minRefetchSeconds() + "-"
+                + cs.maxRefetchSeconds() + " s; a progress line a minute)", () -> {
             crawler.start();
             return null;
         });

@@ -21,12 +21,19 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     public record Flink(int parallelism, long checkpointIntervalMs, String checkpointDir,
                         int outOfOrdernessSeconds, int allowedLatenessSeconds, int idlenessSeconds) implements Serializable {}
 
-    /** {@code sourcesFile}: a YAML file whose {@code sources:} list is added to the inline one ("" = none). */
+    /**
+     * {@code sourcesFile}: a YAML file whose {@code sources:} list is added to the inline one ("" = none);
+     * {@code threads}: hosts crawled at once; {@code minRefetchSeconds}/{@code maxRefetchSeconds}: bounds of the
+     * adaptive poll interval; {@code sitemapMaxAgeHours}: sitemap entries older than this are not fetched.
+     */
     public record Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
-                          String userAgent, boolean allowPrivateAddresses, String sourcesFile) implements Serializable {
+                          String userAgent, boolean allowPrivateAddresses, String sourcesFile, int threads,
+                          int minRefetchSeconds, int maxRefetchSeconds, int sitemapMaxAgeHours) implements Serializable {
+        /** For tests and tools: the other keys at the values of ioc-defaults.yaml. */
         public Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
                        String userAgent, boolean allowPrivateAddresses) {
-            this(pollIntervalSeconds, perHostDelayMs, timeoutSeconds, maxBodyBytes, userAgent, allowPrivateAddresses, "");
+            this(pollIntervalSeconds, perHostDelayMs, timeoutSeconds, maxBodyBytes, userAgent, allowPrivateAddresses, "",
+                    4, 60, 1800, 48);
         }
     }
 
@@ -36,12 +43,13 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     /**
      * A source to crawl (see {@code config/sources.yaml}): {@code outlet} groups a paper's feeds, {@code schedule} is its
      * poll interval ("15m", "1h"; empty = crawler.pollIntervalSeconds), {@code verified} whether the URL was checked
-     * to answer with the declared type.
+     * to answer with the declared type, {@code linkSelector} (type listing only) the CSS selector of the article links
+     * on the page (null = a generic one).
      */
     public record Source(String name, String type, String url, String kind, String locality, String outlet,
-                         String category, String schedule, boolean verified) implements Serializable {
+                         String category, String schedule, boolean verified, String linkSelector) implements Serializable {
         public Source(String name, String type, String url, String kind, String locality) {
-            this(name, type, url, kind, locality, null, null, null, false);
+            this(name, type, url, kind, locality, null, null, null, false, null);
         }
     }
 

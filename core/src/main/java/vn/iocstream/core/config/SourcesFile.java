@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * reported with its file and position instead of surfacing as a failed fetch hours later.
  */
 public final class SourcesFile {
-    /** Every type a source may declare; the feed crawler fetches rss and atom today, and skips the others with a warning. */
+    /** Every type a source may declare; the crawler skips a type it does not fetch with a warning. */
     public static final Set<String> TYPES = Set.of("rss", "atom", "sitemap", "news-sitemap", "listing");
-    private static final Pattern SCHEDULE = Pattern.compile("\\d+[smh]");
+    private static final Pattern SCHEDULE = Pattern.compile("0*[1-9]\\d*[smh]");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -68,6 +68,9 @@ public final class SourcesFile {
         if (s.url() == null || !s.url().matches("https?://[^\\s/]+.*")) return "url must be an http(s) URL, got: " + s.url();
         if (s.schedule() != null && !s.schedule().isEmpty() && !SCHEDULE.matcher(s.schedule()).matches()) {
             return "schedule must look like 15m, 1h or 90s, got: " + s.schedule();
+        }
+        if (s.linkSelector() != null && !s.linkSelector().isBlank() && !"listing".equals(s.type())) {
+            return "linkSelector is for type listing only, this source is " + s.type();
         }
         return null;
     }

@@ -75,6 +75,39 @@ class SourcesFileTest {
     }
 
     @Test
+    void linkSelectorOnAFeed_rejected_onAListingAccepted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sources.yaml");
+        Files.writeString(file, """
+                sources:
+                  - {name: "Báo Tây Ninh - Thời sự", type: listing, url: "https://baotayninh.vn/thoi-su/", linkSelector: "h3.title a"}
+                  - {name: "Báo Tây Ninh - RSS", type: rss, url: "https://baotayninh.vn/rss/home.rss", linkSelector: "h3 a"}
+                """);
+
+        assertThatThrownBy(() -> SourcesFile.read(file)).hasMessageContaining("source #2 (Báo Tây Ninh - RSS)")
+                .hasMessageContaining("linkSelector is for type listing only");
+    }
+
+    @Test
+    void zeroSchedule_rejected(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sources.yaml");
+        Files.writeString(file, "sources:\n  - {name: x, type: sitemap, url: \"https://baodongnai.com.vn/sitemap.xml\", schedule: 0m}\n");
+
+        assertThatThrownBy(() -> SourcesFile.read(file)).hasMessageContaining("schedule must look like");
+    }
+
+    @Test
+    void defaults_crawlerSchedulingKeys() {
+        IocConfig.Crawler crawler = ConfigLoader.defaults().crawler();
+
+        assertThat(crawler.threads()).isEqualTo(4);
+        assertThat(crawler.minRefetchSeconds()).isLessThan(crawler.maxRefetchSeconds());
+        assertThat(crawler.sitemapMaxAgeHours()).isEqualTo(48);
+        // The convenience constructor tests use must agree with the shipped defaults.
+        assertThat(new IocConfig.Crawler(crawler.pollIntervalSeconds(), crawler.perHostDelayMs(), crawler.timeoutSeconds(),
+                crawler.maxBodyBytes(), crawler.userAgent(), crawler.allowPrivateAddresses())).isEqualTo(crawler);
+    }
+
+    @Test
     void missingFile_reportedAsConfigError(@TempDir Path dir) {
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("crawler.sourcesFile=" + dir.resolve("nope.yaml"))))
                 .isInstanceOf(ConfigLoader.ConfigException.class).hasMessageContaining("sources file not found");
