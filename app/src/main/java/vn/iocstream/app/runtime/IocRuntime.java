@@ -78,6 +78,7 @@ public final class IocRuntime implements AutoCloseable {
                 throw new ConfigLoader.ConfigException("watchlist '" + w.name() + "': " + e.getMessage());
             }
         }
+        IngestApi.validate(config.ingest());
         IocConfig.ClickHouse ch = config.clickhouse();
         if (ch.embedded()) {
             ClickHouseServer server = step("ClickHouse server (embedded, " + ch.dataDir() + ")",

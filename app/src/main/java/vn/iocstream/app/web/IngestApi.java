@@ -81,16 +81,7 @@ public final class IngestApi implements AutoCloseable {
      */
     public static IngestApi start(IocConfig.Ingest config, PostSink sink, Clock clock) throws IOException {
         if (config.tokens().isEmpty()) throw new ConfigLoader.ConfigException("ingest.tokens is empty: the ingest API has no caller to accept");
-        for (int i = 0; i < config.tokens().size(); i++) {
-            String t = config.tokens().get(i);
-            if (t == null || t.strip().length() < MIN_TOKEN_CHARS || !t.equals(t.strip())) {
-                throw new ConfigLoader.ConfigException("ingest.tokens: token #" + (i + 1) + " must be at least " + MIN_TOKEN_CHARS
-                        + " characters without surrounding spaces (e.g. the output of `openssl rand -hex 24`)");
-            }
-        }
-        if (config.maxBodyBytes() <= 0 || config.maxLinesPerMinute() <= 0) {
-            throw new ConfigLoader.ConfigException("ingest.maxBodyBytes and ingest.maxLinesPerMinute must be positive");
-        }
+        validate(config);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "ingest-http");
@@ -103,6 +94,23 @@ public final class IngestApi implements AutoCloseable {
         server.start();
         LOG.info("Ingest API on {} ({} tokens)", api.url(), config.tokens().size());
         return api;
+    }
+
+    /**
+     * Checks the settings without starting anything, so that a bad token stops {@code ioc run} before the slow
+     * components start: every token a secret of 16+ characters, positive limits. No token at all is valid (API off).
+     */
+    public static void validate(IocConfig.Ingest config) {
+        for (int i = 0; i < config.tokens().size(); i++) {
+            String t = config.tokens().get(i);
+            if (t == null || t.strip().length() < MIN_TOKEN_CHARS || !t.equals(t.strip())) {
+                throw new ConfigLoader.ConfigException("ingest.tokens: token #" + (i + 1) + " must be at least " + MIN_TOKEN_CHARS
+                        + " characters without surrounding spaces (e.g. the output of `openssl rand -hex 24`)");
+            }
+        }
+        if (config.maxBodyBytes() <= 0 || config.maxLinesPerMinute() <= 0) {
+            throw new ConfigLoader.ConfigException("ingest.maxBodyBytes and ingest.maxLinesPerMinute must be positive");
+        }
     }
 
     public String url() {
