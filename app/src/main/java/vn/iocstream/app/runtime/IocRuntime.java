@@ -16,6 +16,7 @@ import vn.iocstream.alerts.AlertChannel;
 import vn.iocstream.alerts.AlertService;
 import vn.iocstream.alerts.KafkaAlertListener;
 import vn.iocstream.app.web.ControlRoom;
+import vn.iocstream.app.web.IngestApi;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.ClickHouseServer;
@@ -30,7 +31,7 @@ import vn.iocstream.nlp.watch.WatchlistIndex;
 /**
  * The whole platform in one process tree: ClickHouse (embedded child process or external), Kafka
  * (in-process KRaft broker or external), MediaJob and TrafficJob on local Flink MiniClusters, the crawler, the alerts
- * service and the control room. {@link #close()} stops them in reverse order.
+ * service, the control room and, when tokens are configured, the ingest API. {@link #close()} stops them in reverse order.
  */
 public final class IocRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IocRuntime.class);
@@ -77,6 +78,7 @@ public final class IocRuntime implements AutoCloseable {
                 throw new ConfigLoader.ConfigException("watchlist '" + w.name() + "': " + e.getMessage());
             }
         }
+        IngestApi.validate(config.ingest());
         IocConfig.ClickHouse ch = config.clickhouse();
         if (ch.embedded()) {
             ClickHouseServer server = step("ClickHouse server (embedded, " + ch.dataDir() + ")",
@@ -135,8 +137,22 @@ public final class IocRuntime implements AutoCloseable {
             crawler.start();
             return null;
         });
+        startIngest(config.ingest());
         console.println("ready: control room " + controlRoom.url() + " · Kafka " + kafkaBootstrap
                 + " · ClickHouse " + clickHouse.httpUrl());
+    }
+
+    /** The connectors' endpoint, on its own Kafka producer (see {@link IngestApi#start}); off without tokens. */
+    private void startIngest(IocConfig.Ingest ingest) throws Exception {
+        if (ingest.tokens().isEmpty()) {
+            console.println("ingest API off: ingest.tokens is empty (POST " + IngestApi.PATH + " needs at least one token)");
+            return;
+        }
+        KafkaPostSink ingestSink = new KafkaPostSink(kafkaBootstrap);
+        started.add(ingestSink);
+        IngestApi ingestApi = step("ingest API (" + ingest.tokens().size() + " tokens)", () -> IngestApi.start(ingest, ingestSink, Clock.systemUTC()));
+        started.add(ingestApi);
+        console.println("ingest API: POST " + ingestApi.url());
     }
 
     /** Where a running embedded broker's address is written, for {@code ioc replay}. */

@@ -10,7 +10,7 @@ import java.util.List;
 public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler crawler,
                         Nlp nlp, List<Source> sources, List<Watchlist> watchlists, Detector detector,
                         Alerts alerts, ControlRoom controlRoom, Trends trends, Traffic traffic, Reports reports,
-                        Security security) implements Serializable {
+                        Security security, Ingest ingest) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public record Kafka(boolean embedded, String bootstrap, int port, String dataDir, int partitions, long retentionMs) implements Serializable {}
@@ -90,4 +90,14 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     /** Requests per destination host per bucket, scored by the named anomaly detector. */
     public record RequestRate(boolean enabled, String detector, int bucketSeconds, int minCount,
                               double scoreThreshold, String severity) implements Serializable {}
+
+    /**
+     * {@code POST /api/ingest/posts} on 127.0.0.1:{@code port} for platform connectors (defaults file, section
+     * {@code ingest}): bearer {@code tokens} (none: the endpoint is off), a body cap and a per-token line rate.
+     */
+    public record Ingest(int port, List<String> tokens, int maxBodyBytes, int maxLinesPerMinute) implements Serializable {
+        public Ingest {
+            tokens = tokens == null ? List.of() : List.copyOf(tokens);
+        }
+    }
 }
