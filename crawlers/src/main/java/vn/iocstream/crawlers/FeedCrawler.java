@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import vn.iocstream.core.Ids;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.RawPost;
+import vn.iocstream.crawlers.social.CommentPosts;
 
 /**
  * Polls news sources — RSS/Atom feeds, sitemaps and news sitemaps, HTML listing pages — and emits each new article
@@ -241,10 +242,7 @@ public final class FeedCrawler implements AutoCloseable {
         out.add(new RawPost(Ids.forUrl(item.link()), item.link(), kind, source.name(), source.locality(),
                 a.title() != null ? a.title() : item.title(), text, a.author(), published, fetchedAt));
         for (ArticleExtractor.Comment c : a.comments()) {
-            // Ids.forUrl drops the #fragment, which would give every comment its article's id: hash the
-            // article URL together with the comment's own id instead.
-            out.add(new RawPost(Ids.of(canonical, "comment", c.id()), canonical + "#comment-" + c.id(), "comment",
-                    source.name(), source.locality(), null, c.text(), c.author(), c.postedAt(), fetchedAt));
+            out.add(CommentPosts.of(canonical, c.id(), c.author(), c.postedAt(), c.text(), source.name(), source.locality(), fetchedAt));
         }
         return out;
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.iocstream.core.model.RawPost;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.geo.Gazetteer;
 import vn.iocstream.core.model.EntityMention;
@@ -76,12 +77,12 @@ public final class VietnameseAnalyzer implements AutoCloseable {
 
     /**
      * @param text   raw text (title and body joined by the caller)
-     * @param kind   "press", "social" or "comment"; social posts and comments get teencode expansion,
+     * @param kind   one of {@link RawPost#KINDS}; all but press get teencode expansion,
      *               anything else is treated as press
      * @param source the source name, which watchlists can filter on ({@code source:…})
      */
     public Analysis analyze(String text, String kind, String source) {
-        boolean social = "social".equals(kind) || "comment".equals(kind);
+        boolean social = RawPost.socialText(kind);
         String normalized = social ? TextNormalizer.normalizeSocial(text) : TextNormalizer.normalize(text);
         // One CoreNLP pass gives sentences, words and entities: tokenizing twice was the main cost.
         Annotation doc = pipeline.annotate(normalized);

@@ -36,7 +36,7 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlRoom.class);
     private static final int KEPT_ALERTS = 200;
     private static final int HEADLINE_CHARS = 120;
-    private static final Map<String, String> KIND_NAMES = Map.of("press", "báo chí", "social", "mạng xã hội", "comment", "bình luận");
+    private static final Map<String, String> KIND_NAMES = Map.of("press", "báo chí", "social", "mạng xã hội", "comment", "bình luận", "forum", "diễn đàn");
     /** Shown in the province's time; stored in UTC. */
     private static final DateTimeFormatter LOCAL_TIME =
             DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));

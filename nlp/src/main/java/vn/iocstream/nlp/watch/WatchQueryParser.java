@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import vn.iocstream.core.model.RawPost;
 import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.TextNormalizer;
 
@@ -34,7 +35,6 @@ public final class WatchQueryParser {
     private static final Analyzer SYLLABLES = TextAnalyzers.folded(false);
     private static final Pattern FIELD = Pattern.compile("([A-Za-z_]+):");
     private static final Pattern NEAR = Pattern.compile("NEAR(?:/(\\d{1,3}))?");
-    private static final List<String> KINDS = List.of("press", "social", "comment");
 
     public static WatchQuery parse(String query) {
         return new Run(query == null ? "" : query).parse();
@@ -175,7 +175,7 @@ public final class WatchQueryParser {
             return switch (name) {
                 case SOURCE -> new WatchQuery.Filter(name, value, prefix);
                 case KIND -> {
-                    if (!KINDS.contains(value)) throw error("unknown kind '" + raw + "' (expected press, social or comment)", v);
+                    if (!RawPost.KINDS.contains(value)) throw error("unknown kind '" + raw + "' (expected one of " + String.join(", ", RawPost.KINDS) + ")", v);
                     yield new WatchQuery.Filter(name, value, false);
                 }
                 case LOCALITY -> new WatchQuery.Filter(name, Localities.knownKey(value)

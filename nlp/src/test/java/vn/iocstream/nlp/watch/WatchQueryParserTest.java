@@ -52,7 +52,7 @@ class WatchQueryParserTest {
             tai nạn NEAR "Đồng Nai"         | NEAR needs a distance like NEAR/5 at position 9
             "tai nạn giao thông             | missing closing '\"' for the phrase at position 1
             cháy AND                        | expected a word, a phrase, a field or '(', found the end of the query at position 9
-            kind:bao                        | unknown kind 'bao' (expected press, social or comment) at position 6
+            kind:bao                        | unknown kind 'bao' (expected one of press, social, comment, forum) at position 6
             locality:"Sài Gòn Mới"          | unknown province 'Sài Gòn Mới' at position 10
             ng*ập                           | '*' is only allowed at the end of a word at position 3
             n*                              | a wildcard needs at least two letters right before '*' at position 1

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import vn.iocstream.core.model.RawPost;
 import vn.iocstream.core.model.EnrichedPost;
 import vn.iocstream.core.model.EntityMention;
 import vn.iocstream.nlp.TextNormalizer;
@@ -70,7 +71,7 @@ public final class TrendKeys {
     }
 
     private static void put(Map<String, TrendHit> hits, EnrichedPost post, String type, String key, String label) {
-        boolean social = "social".equals(post.kind()) || "comment".equals(post.kind());
+        boolean social = RawPost.socialText(post.kind());
         TrendHit hit = new TrendHit(type, key, label, post.id(), post.publishedAt().toEpochMilli(), social,
                 "negative".equals(post.sentiment()));
         hits.putIfAbsent(hit.groupKey(), hit);
