@@ -44,7 +44,8 @@ import vn.iocstream.core.json.Json;
  * {@code rotateWait} after it stopped growing (a writer may still append before it reopens), before it is let go;
  * the new file is read from its start. A rotation while the tailer was stopped is found by looking for the
  * checkpointed identity among the directory's files. copytruncate: a file shorter than the offset, or whose first
- * bytes changed, is read again from 0. An inode reused by a new file is told apart by the head hash. Compressed
+ * bytes changed, is read again from 0, after the lines it had not read yet are taken from the copy (a file of the
+ * directory with the same head, longer than the old offset). An inode reused by a new file is told apart by the head hash. Compressed
  * rotated files (.gz, .bz2, .xz, .zst) are never read: their lines were read before compression — unless the
  * writer appended after the last poll and logrotate compressed at once (use {@code delaycompress}).
  *
@@ -207,6 +208,12 @@ public final class FileTailer {
             // copytruncate, or the file was rewritten: its content now starts over.
             LOG.info("{} was truncated (size {} < offset {} or head changed): reading it from the start", t.path, size, t.offset);
             truncations++;
+            Tracked copy = copyOf(t);
+            if (copy != null) {
+                // copytruncate copied lines we had not read yet: take them from the copy, under this file's numbering.
+                files.put(copy.identity, copy);
+                read(copy);
+            }
             t.offset = 0;
             t.lineNo = 0;
             t.headLength = 0;
@@ -318,6 +325,31 @@ public final class FileTailer {
             LOG.warn("cannot open {}: {}", path, e.toString());
             return null;
         }
+    }
+
+    /**
+     * The copy copytruncate made of {@code t}: another uncompressed file of the directory with the same head and more
+     * bytes than {@code t} had been read to, continued from there as a rotated file.
+     */
+    private Tracked copyOf(Tracked t) throws IOException {
+        if (t.headLength == 0) return null;
+        for (Path f : list(false)) {
+            String id = identityOrNull(f);
+            if (id == null || files.containsKey(id)) continue;
+            FileChannel ch = FileChannel.open(f, StandardOpenOption.READ);
+            if (ch.size() > t.offset && headMatches(ch, t.headLength, t.headHash)) {
+                Tracked copy = new Tracked(id, t.source, f, ch);
+                copy.offset = t.offset;
+                copy.lineNo = t.lineNo;
+                copy.headLength = t.headLength;
+                copy.headHash = t.headHash;
+                copy.rotated = true;
+                copy.lastGrowthMillis = clockMillis.getAsLong();
+                return copy;
+            }
+            ch.close();
+        }
+        return null;
     }
 
     /** Checkpointed files no longer under their name: renamed by a rotation while the tailer was down. */

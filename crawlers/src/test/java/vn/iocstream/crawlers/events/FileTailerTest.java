@@ -114,6 +114,22 @@ class FileTailerTest {
     }
 
     @Test
+    void copytruncateOfUnreadLines_takesThemFromTheCopy() throws IOException {
+        Path log = dir.resolve("auth.log");
+        append(log, lines(1, 3));
+        FileTailer t = tailer("auth.log", Duration.ZERO);
+        t.poll();
+        append(log, lines(4, 5));                          // written after the last poll ...
+        Files.copy(log, dir.resolve("auth.log.1"));       // ... so only the copy still holds them
+        Files.write(log, new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
+        append(log, lines(6, 6));
+        t.poll();
+        t.poll();
+        assertThat(sink.texts()).containsExactlyElementsOf(expected(1, 6));
+        assertThat(sink.lines()).extracting(EventLine::lineNo).containsExactly(1L, 2L, 3L, 4L, 5L, 1L);
+    }
+
+    @Test
     void copytruncateRefilledPastOffset_detectedByHeadHash() throws IOException {
         Path log = dir.resolve("auth.log");
         append(log, lines(1, 2));
