@@ -230,7 +230,9 @@ public final class FileTailer {
         long lineNo = t.lineNo;
         int want = CHUNK;
         while (pos < size) {
-            byte[] buf = readAt(t.channel, pos, (int) Math.min(size - pos, want));
+            int len = (int) Math.min(size - pos, want);
+            byte[] buf = readAt(t.channel, pos, len);
+            if (buf.length < len) break; // the file shrank while being read: the next poll sees the truncation
             int start = 0;
             for (int i = 0; i < buf.length; i++) {
                 if (buf[i] != '\n') continue;
@@ -301,20 +303,20 @@ public final class FileTailer {
     }
 
     /**
-     * Opens a file; resumes from its checkpoint entry when the head still matches, else from the start (a new file,
-     * or a reused inode). A non-live file (found by identity after a rotation) without a matching entry is skipped.
+     * Opens a file at its checkpoint entry, or at 0 for a new file. A non-live file (found by identity after a
+     * rotation) whose head no longer matches its entry is another file on a reused inode, and is skipped.
      */
     private Tracked open(String id, Path path, Checkpoint.Entry entry, boolean live) {
         try {
             FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
-            boolean resume = entry != null && ch.size() >= entry.offset() && headMatches(ch, entry.headLength(), entry.headHash());
-            if (!resume && !live) {
-                ch.close();
+            if (entry != null && !live && !headMatches(ch, entry.headLength(), entry.headHash())) {
+                ch.close(); // the checkpointed inode now holds another file
                 return null;
             }
-            if (entry != null && !resume) LOG.info("{} changed while stopped: reading it from the start", path);
-            Tracked t = new Tracked(id, resume ? entry.source() : path.getFileName().toString(), path, ch);
-            if (resume) {
+            // A live file that was truncated or replaced while stopped resumes here too: read() then notices, takes
+            // unread lines from a copytruncate copy, and starts over.
+            Tracked t = new Tracked(id, entry != null ? entry.source() : path.getFileName().toString(), path, ch);
+            if (entry != null) {
                 t.offset = entry.offset();
                 t.lineNo = entry.lineNo();
                 t.headLength = entry.headLength();

@@ -171,6 +171,20 @@ class FileTailerTest {
     }
 
     @Test
+    void copytruncateWhileStopped_unreadLinesTakenFromTheCopy() throws IOException {
+        Path log = dir.resolve("auth.log");
+        append(log, lines(1, 3));
+        FileTailer first = tailer("auth.log", Duration.ZERO);
+        first.poll();
+        first.close();
+        append(log, lines(4, 5));
+        Files.copy(log, dir.resolve("auth.log.1"));
+        Files.writeString(log, lines(6, 9), StandardOpenOption.TRUNCATE_EXISTING); // refilled past the old offset
+        tailer("auth.log", Duration.ZERO).poll();
+        assertThat(sink.texts()).containsExactlyElementsOf(expected(1, 9));
+    }
+
+    @Test
     void fileReplacedWhileStopped_readFromStart() throws IOException {
         Path log = dir.resolve("auth.log");
         append(log, lines(1, 3));
