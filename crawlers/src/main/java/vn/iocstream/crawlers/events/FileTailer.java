@@ -45,7 +45,9 @@ import vn.iocstream.core.json.Json;
  * the new file is read from its start. A rotation while the tailer was stopped is found by looking for the
  * checkpointed identity among the directory's files. copytruncate: a file shorter than the offset, or whose first
  * bytes changed, is read again from 0, after the lines it had not read yet are taken from the copy (a file of the
- * directory with the same head, longer than the old offset). An inode reused by a new file is told apart by the head hash. Compressed
+ * directory with the same head, longer than the old offset). Not recoverable: a file written and rotated away before
+ * any poll saw its first line (the tailer never knew it), and lines written between copytruncate's copy and truncate.
+ * An inode reused by a new file is told apart by the head hash. Compressed
  * rotated files (.gz, .bz2, .xz, .zst) are never read: their lines were read before compression — unless the
  * writer appended after the last poll and logrotate compressed at once (use {@code delaycompress}).
  *

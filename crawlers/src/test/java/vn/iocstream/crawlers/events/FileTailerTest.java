@@ -235,6 +235,58 @@ class FileTailerTest {
         assertThat(sink.lines().get(1).lineNo()).isEqualTo(2L);
     }
 
+    /**
+     * A seeded writer: bursts ending mid-line, logrotate renames and copytruncates, and tailer restarts, interleaved with
+     * polls. It keeps the documented limit: a file is rotated only after a poll has seen its first line (a file
+     * written and rotated away between two polls was never known to the tailer).
+     */
+    @Test
+    void seededWriterWithRotationsAndRestarts_everyLineExactlyOnce() throws IOException {
+        java.util.Random rnd = new java.util.Random(20261122);
+        Path log = dir.resolve("auth.log");
+        FileTailer t = tailer("auth.log", Duration.ZERO);
+        String pending = "";
+        int next = 1;
+        int rotated = 0;
+        boolean hasLines = false;
+        boolean seen = false;
+        while (next <= 3000) {
+            StringBuilder burst = new StringBuilder(pending);
+            for (int k = rnd.nextInt(40); k > 0 && next <= 3000; k--) burst.append(auth(next++)).append('\n');
+            String text = burst.toString();
+            int cut = rnd.nextInt(4) == 0 && text.length() > 1 ? text.length() - 1 - rnd.nextInt(Math.min(30, text.length() - 1)) : text.length();
+            if (cut < text.length() && text.charAt(cut - 1) == '\n') cut = text.length();
+            append(log, text.substring(0, cut));
+            if (!hasLines && text.substring(0, cut).indexOf('\n') >= 0) {
+                hasLines = true;
+                seen = false;
+            }
+            pending = text.substring(cut);
+            int action = rnd.nextInt(12);
+            boolean mayRotate = pending.isEmpty() && (!hasLines || seen);
+            if (action == 0 && mayRotate) {
+                Files.move(log, dir.resolve("auth.log." + ++rotated));
+                hasLines = false;
+            } else if (action == 1 && mayRotate) {
+                Files.copy(log, dir.resolve("auth.log." + ++rotated));
+                Files.write(log, new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
+                hasLines = false;
+            } else if (action == 2) {
+                t.close();
+                t = tailer("auth.log", Duration.ZERO);
+            }
+            if (rnd.nextBoolean()) {
+                t.poll();
+                seen = hasLines;
+            }
+        }
+        append(log, pending);
+        t.poll();
+        t.poll();
+        assertThat(rotated).isGreaterThan(10);
+        assertThat(sink.texts()).hasSize(3000).containsExactlyInAnyOrderElementsOf(expected(1, 3000));
+    }
+
     @Test
     void globInDirectory_refused() {
         assertThatThrownBy(() -> tailer("*/auth.log", Duration.ZERO)).hasMessageContaining("only the file name");
