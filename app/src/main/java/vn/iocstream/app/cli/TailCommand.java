@@ -26,12 +26,12 @@ public final class TailCommand {
             Follows log files line by line (surviving logrotate's rename and copytruncate, and restarts: the
             position is checkpointed after each batch Kafka acknowledged, so a crash repeats at most one batch
             and loses none) and receives syslog, into the raw topics the jobs read:
-              --auth PATH        sshd / syslog auth lines (/var/log/auth.log)              → ioc.raw.security
-              --zeek PATH        Zeek JSON logs; a glob in the file name: "/opt/zeek/logs/current/*.log"
-              --suricata PATH    Suricata EVE JSON (eve.json)
-              --access PATH      Apache/nginx access log, common or combined
-              --traffic-csv PATH road-sensor CSV, columns as eventFeeds.trafficCsvColumns   → ioc.raw.traffic
-              --traffic-json PATH road-sensor readings as TrafficJob's JSON, one per line
+              --auth P           sshd / syslog auth lines (/var/log/auth.log)              → ioc.raw.security
+              --zeek P           Zeek JSON logs; a glob in the file name: "/opt/zeek/logs/current/*.log"
+              --suricata P       Suricata EVE JSON (eve.json)
+              --access P         Apache/nginx access log, common or combined
+              --traffic-csv P    road-sensor CSV, columns as eventFeeds.trafficCsvColumns   → ioc.raw.traffic
+              --traffic-json P   road-sensor readings as TrafficJob's JSON, one per line
               --syslog K:P:N     listen on 127.0.0.1 (eventFeeds.syslogHost), e.g. auth:udp:5514 or suricata:tcp:6514;
                                  TCP takes octet-counted and newline-framed messages (RFC 6587)
               --once             read the files to their current end, checkpoint, exit (cron); no --syslog
