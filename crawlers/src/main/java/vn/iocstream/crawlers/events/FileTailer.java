@@ -368,7 +368,7 @@ public final class FileTailer {
             t.lastGrowthMillis = clockMillis.getAsLong();
             rotations++;
             files.put(id, t);
-            LOG.info("{} was rotated to {} while stopped: finishing it", entry.path(), f);
+            LOG.info("{} (now {}) was rotated before the restart: finishing it", entry.path(), f);
         }
         for (Checkpoint.Entry lost : restored.values()) {
             LOG.warn("{} is gone (deleted or compressed while stopped): lines after line {} may be missing",
