@@ -9,6 +9,7 @@ import vn.iocstream.app.cli.EvalCommand;
 import vn.iocstream.app.cli.NlpCommand;
 import vn.iocstream.app.cli.ReplayCommand;
 import vn.iocstream.app.cli.RunCommand;
+import vn.iocstream.app.cli.TailCommand;
 import vn.iocstream.app.cli.UsageException;
 import vn.iocstream.core.config.ConfigLoader;
 
@@ -25,6 +26,7 @@ public final class Main {
               bench   measure throughput: nlp, detect
               crawl   crawl every configured source once: crawl --once [--sources config/sources.yaml] [--dry-run]
               replay  push log files through the running pipeline: replay security --zeek DIR | --auth FILE | --access FILE
+              tail    follow log files / receive syslog into the raw topics: tail --auth FILE | --zeek GLOB | --syslog auth:udp:5514
               test    run the test suite against real Kafka, ClickHouse and Flink (handled by ./ioc)
               help    show this help
 
@@ -51,6 +53,7 @@ public final class Main {
                 case "bench" -> new BenchCommand().run(rest);
                 case "replay" -> new ReplayCommand().run(rest);
                 case "crawl" -> new CrawlCommand().run(rest);
+                case "tail" -> new TailCommand().run(rest);
                 default -> throw new UsageException("unknown command: " + args[0], USAGE);
             };
         } catch (UsageException e) {

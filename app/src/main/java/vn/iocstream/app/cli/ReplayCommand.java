@@ -15,15 +15,14 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import vn.iocstream.app.runtime.IocRuntime;
-import vn.iocstream.core.Ids;
+import vn.iocstream.app.runtime.KafkaEventSink;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
-import vn.iocstream.core.json.Json;
+import vn.iocstream.crawlers.events.EventKind;
 import vn.iocstream.jobs.security.SecurityEnvelope;
 
 /**
@@ -127,13 +126,11 @@ public final class ReplayCommand {
                     String line;
                     while ((line = r.readLine()) != null) {
                         lineNo++;
-                        // Zeek TSV headers (#separator …) mean a TSV log: SecurityJob reads Zeek JSON only.
-                        if (line.isBlank() || (in.format().equals(SecurityEnvelope.ZEEK) && line.startsWith("#"))) {
+                        if (EventKind.of(in.format()).skips(line)) {
                             skipped++;
                             continue;
                         }
-                        byte[] value = Json.bytes(new SecurityEnvelope(in.format(), source, line, lineNo, year));
-                        producer.send(new ProducerRecord<>(Topics.RAW_SECURITY, Ids.of(in.format(), source, Long.toString(lineNo)), value));
+                        producer.send(KafkaEventSink.securityRecord(in.format(), source, lineNo, line, year));
                         sent++;
                         fileSent++;
                         if (sent % PROGRESS_EVERY == 0) out.println("  … " + sent + " lines");

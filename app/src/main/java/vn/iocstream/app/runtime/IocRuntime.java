@@ -23,6 +23,7 @@ import vn.iocstream.core.clickhouse.ClickHouseServer;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.crawlers.FeedCrawler;
 import vn.iocstream.crawlers.KafkaPostSink;
+import vn.iocstream.crawlers.events.EventFeedService;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.search.PostSearchIndex;
@@ -45,6 +46,7 @@ public final class IocRuntime implements AutoCloseable {
     private AlertService alertService;
     private ControlRoom controlRoom;
     private SearchFeeder searchFeeder;
+    private EventFeedService eventFeeds;
 
     private IocRuntime(PrintStream console) {
         this.console = console;
@@ -138,6 +140,15 @@ public final class IocRuntime implements AutoCloseable {
             return null;
         });
         startIngest(config.ingest());
+        IocConfig.EventFeeds feeds = config.eventFeeds();
+        if (!feeds.files().isEmpty() || !feeds.syslog().isEmpty()) {
+            KafkaEventSink eventSink = new KafkaEventSink(kafkaBootstrap, feeds.trafficCsvColumns());
+            started.add(eventSink);
+            eventFeeds = new EventFeedService(feeds, eventSink);
+            started.add(eventFeeds);
+            step("event feeds (" + feeds.files().size() + " files, " + feeds.syslog().size() + " syslog listeners)",
+                    () -> eventFeeds.start());
+        }
         console.println("ready: control room " + controlRoom.url() + " · Kafka " + kafkaBootstrap
                 + " · ClickHouse " + clickHouse.httpUrl());
     }
@@ -202,6 +213,7 @@ public final class IocRuntime implements AutoCloseable {
             s.put("clickhouse", "unavailable");
         }
         if (searchFeeder != null) s.put("searchable", searchFeeder.indexed());
+        if (eventFeeds != null) s.put("eventFeeds", eventFeeds.status());
         if (alertService != null) {
             alertService.stats().delivered().forEach((channel, n) -> s.put("delivered." + channel, n));
         }

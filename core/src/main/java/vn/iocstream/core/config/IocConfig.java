@@ -10,7 +10,7 @@ import java.util.List;
 public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler crawler,
                         Nlp nlp, List<Source> sources, List<Watchlist> watchlists, Detector detector,
                         Alerts alerts, ControlRoom controlRoom, Trends trends, Traffic traffic, Reports reports,
-                        Security security, Ingest ingest) implements Serializable {
+                        Security security, Ingest ingest, EventFeeds eventFeeds) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public record Kafka(boolean embedded, String bootstrap, int port, String dataDir, int partitions, long retentionMs) implements Serializable {}
@@ -100,4 +100,18 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
             tokens = tokens == null ? List.of() : List.copyOf(tokens);
         }
     }
+
+    /**
+     * Log files to follow and syslog ports to listen on, feeding the raw security and traffic topics (defaults file,
+     * section {@code eventFeeds}).
+     */
+    public record EventFeeds(List<FileFeed> files, List<SyslogFeed> syslog, String checkpointDir, long pollMillis,
+                             int batchLines, int rotateWaitSeconds, String syslogHost, int maxFrameBytes,
+                             List<String> trafficCsvColumns) implements Serializable {}
+
+    /** {@code kind}: zeek, suricata, auth, access, traffic-csv or traffic-json; {@code path}: a file, or a glob in its name. */
+    public record FileFeed(String kind, String path) implements Serializable {}
+
+    /** {@code protocol}: udp or tcp. */
+    public record SyslogFeed(String kind, String protocol, int port) implements Serializable {}
 }
