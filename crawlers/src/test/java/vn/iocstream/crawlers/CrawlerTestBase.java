@@ -11,6 +11,8 @@ abstract class CrawlerTestBase {
     static final String MAINTENANCE_PAGE_AS_FEED = "/rss/bao-tri.xml";
     static final String PAGE_GIA_XANG = "/bai-viet/gia-xang-giam-hon-500-dong-lit-tu-15-gio-chieu-nay-a190201.html";
     static final String PAGE_TRIEU_CUONG_1258 = "/bai-viet/trieu-cuong-vuot-bao-dong-3-tan-an-ngap-sau-a190188.1258.html";
+    static final String PAGE_MUA_LON_VISIBLE_DATE = "/bai-viet/mua-lon-nhieu-tuyen-duong-ngap-sau-a190342.html";
+    static final String PAGE_DONG_NAI_RULED = "/bai-viet/dong-nai-khoi-cong-cau-a88123.html";
     static final String PAGE_TRANG_BANG_BROKEN = "/bai-viet/trang-bang-phat-hien-nhom-thanh-nien-mang-hung-khi-a190175.html";
 
     /** JSON-LD datePublished of the fuel-price page (its article:published_time meta says 15:20, the edit time). */

@@ -81,7 +81,28 @@ public final class MainContentExtractor {
         removeNestedArticles(body);
         Element top = bestCandidate(body);
         if (top == null) return "";
-        List<Element> kept = withContinuations(body, top, withSiblings(top));
+        return paragraphs(withContinuations(body, top, withSiblings(top)));
+    }
+
+    /**
+     * Paragraphs of containers chosen by an outlet's own rule (CSS selectors), cleaned as the generic path cleans
+     * the container it finds: hidden and script elements, link-dense boxes, captions and boilerplate lines go.
+     *
+     * @param drop CSS selector of what the outlet puts inside its body and is not the story, or null
+     */
+    public String text(List<Element> containers, String drop) {
+        List<Element> copies = new ArrayList<>();
+        for (Element e : containers) {
+            // Wrapped, so that a container which itself matches the noise selector can be removed from its copy.
+            Element copy = new Element("div").appendChild(e.clone());
+            copy.select(ALWAYS_NOISE).remove();
+            if (drop != null && !drop.isBlank()) copy.select(drop).remove();
+            copies.add(copy);
+        }
+        return paragraphs(copies);
+    }
+
+    private static String paragraphs(List<Element> kept) {
         StringBuilder out = new StringBuilder();
         for (Element e : kept) {
             // The title is the article's own field; captions describe pictures, not the story.
