@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,8 @@ public final class FeedCrawler implements AutoCloseable {
     private final Clock clock;
     private final Fetcher fetcher;
     private final FeedParser feedParser = new FeedParser();
-    private final ArticleExtractor extractor = new ArticleExtractor();
+    private volatile ArticleExtractor extractor = new ArticleExtractor();
+    private final List<BiConsumer<IocConfig.Source, CrawlStats>> sourceListeners = new CopyOnWriteArrayList<>();
     private final Set<String> emitted = ConcurrentHashMap.newKeySet();
     private final AtomicReference<CrawlStats> totals = new AtomicReference<>(CrawlStats.ZERO);
     private ScheduledExecutorService scheduler;
@@ -80,6 +82,7 @@ public final class FeedCrawler implements AutoCloseable {
         for (IocConfig.Source source : sources) {
             CrawlStats one = crawlFeed(source);
             afterEach.accept(source, one);
+            sourceListeners.forEach(l -> l.accept(source, one));
             round = round.plus(one);
         }
         totals.accumulateAndGet(round, CrawlStats::plus);
@@ -147,6 +150,16 @@ public final class FeedCrawler implements AutoCloseable {
                     source.name(), source.locality(), null, c.text(), c.author(), c.postedAt(), fetchedAt));
         }
         return out;
+    }
+
+    /** Also tells {@code listener} what each source gave after every poll, scheduled or not (source health). */
+    public void addSourceListener(BiConsumer<IocConfig.Source, CrawlStats> listener) {
+        sourceListeners.add(listener);
+    }
+
+    /** Extracts articles with {@code articles} (e.g. one holding per-outlet rules) from the next poll on. */
+    public void extractWith(ArticleExtractor articles) {
+        this.extractor = articles;
     }
 
     /** Starts polling every {@code pollIntervalSeconds} on a daemon thread of its own; the first poll runs at once. */

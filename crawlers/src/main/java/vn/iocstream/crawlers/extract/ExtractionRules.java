@@ -107,7 +107,8 @@ public final class ExtractionRules {
 
     private static Rule validated(Rule r, int position) {
         String where = "rule #" + position + (r.host() == null ? "" : " (" + r.host() + ")");
-        if (r.host() == null || !r.host().matches("[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")) {
+        // Host names and IP addresses (provincial intranet portals are sometimes reached by address).
+        if (r.host() == null || !r.host().matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+")) {
             throw new ConfigException(where + ": host must be a host name such as vnexpress.net, got: " + r.host());
         }
         boolean any = false;
