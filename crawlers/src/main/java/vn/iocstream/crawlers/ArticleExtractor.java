@@ -2,11 +2,12 @@ package vn.iocstream.crawlers;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,9 +33,10 @@ public final class ArticleExtractor {
     /** Elements that print the publication time as text ("Thứ năm, 25/1/2024, 09:49 (GMT+7)"), in CMS naming habits. */
     private static final String VISIBLE_DATES = ".date, .time, .datetime, .date-time, .publish-date, .published, "
             + ".post-date, .article-date, .detail-time, .time-update, .ngay-dang, .dateline, [itemprop=datePublished]";
-    /** Tag lists: links of a tags box and links marked rel=tag. */
-    private static final String TAG_LINKS = ".tags a, .tag a, .tags-list a, .keywords a, .tag-list a, .box-tag a, "
-            + ".the-tags a, [rel=tag]";
+    /** Classes of tag boxes, whose links are the tags. */
+    private static final Set<String> TAG_BOXES = Set.of("tags", "tag", "tags-list", "keywords", "tag-list", "box-tag", "the-tags");
+    /** Where the story's pictures sit. */
+    private static final String STORY_PICTURES = "figure, article, [itemprop=articleBody], picture";
     /** Containers whose pictures are not the story's: site chrome, ads, related stories, comments, avatars. */
     private static final Pattern NOT_STORY_PICTURES = Pattern.compile(
             "(^|[-_\\s])(logo|icons?|avatar|ads?|advert\\w*|banner|sponsor\\w*|quang-?cao|related|lien-?quan|"
@@ -72,11 +74,12 @@ public final class ArticleExtractor {
 
     public Article extract(String html, String url) {
         Document doc = Jsoup.parse(html, url);
+        Map<String, List<String>> metas = metas(doc);
         ExtractionRules.Rule rule = rules.forUrl(url).orElse(null);
         String title = first(selected(doc, rule == null ? null : rule.title()),
-                meta(doc, "meta[property=og:title]"), text(doc.selectFirst("h1")), doc.title());
-        String siteAuthor = meta(doc, "meta[name=author]");
-        if (siteAuthor != null && isSiteName(doc, siteAuthor)) siteAuthor = null;
+                meta(metas, "og:title"), text(doc.selectFirst("h1")), doc.title());
+        String siteAuthor = meta(metas, "author");
+        if (siteAuthor != null && isSiteName(doc, metas, siteAuthor)) siteAuthor = null;
         String ruleAuthor = selected(doc, rule == null ? null : rule.author());
         String author = first(ruleAuthor, siteAuthor, text(doc.selectFirst(".author, .byline")), text(doc.selectFirst("[rel=author]")));
         Elements ruleBody = rule == null || blank(rule.body()) ? new Elements() : doc.select(rule.body());
@@ -84,23 +87,24 @@ public final class ArticleExtractor {
         int lastLine = text.lastIndexOf('\n');
         if (lastLine > 0 && SIGNATURE.matcher(text.substring(lastLine + 1)).matches()) {
             // Vietnamese outlets sign the story with the reporter's name as its last, bold line.
-            if (ruleAuthor == null && (author == null || isSiteName(doc, author))) author = text.substring(lastLine + 1);
+            if (ruleAuthor == null && (author == null || isSiteName(doc, metas, author))) author = text.substring(lastLine + 1);
             text = text.substring(0, lastLine);
         }
         Instant published = rule == null || blank(rule.date()) ? null : dateIn(doc.selectFirst(rule.date()));
-        if (published == null) published = publishedAt(doc);
-        return new Article(title, text, author, published, comments(doc), images(doc), tags(doc, rule));
+        if (published == null) published = publishedAt(doc, metas);
+        return new Article(title, text, author, published, comments(doc), images(doc, metas), tags(doc, metas, rule));
     }
 
-    private static Instant publishedAt(Document doc) {
-        for (Element script : doc.select("script[type=application/ld+json]")) {
+    private static Instant publishedAt(Document doc, Map<String, List<String>> metas) {
+        for (Element script : doc.getElementsByTag("script")) {
+            if (!script.attr("type").trim().equalsIgnoreCase("application/ld+json")) continue;
             Matcher m = JSON_LD_PUBLISHED.matcher(script.data());
             if (m.find()) {
                 Instant t = Dates.parse(m.group(1));
                 if (t != null) return t;
             }
         }
-        Instant t = Dates.parse(meta(doc, "meta[property=article:published_time], meta[itemprop=datePublished]"));
+        Instant t = Dates.parse(first(meta(metas, "article:published_time"), meta(metas, "datepublished")));
         if (t != null) return t;
         Element time = doc.selectFirst("article time[datetime], time[datetime]");
         t = time == null ? null : Dates.parse(time.attr("datetime"));
@@ -125,12 +129,13 @@ public final class ArticleExtractor {
      * The story's pictures: og:image first (the outlet's own choice of lead picture), then pictures in figures and in
      * the article, as absolute URLs, without logos, icons, tracking pixels and pictures of ads or other stories.
      */
-    private static List<Image> images(Document doc) {
+    private static List<Image> images(Document doc, Map<String, List<String>> metas) {
         Map<String, Image> found = new LinkedHashMap<>();
-        String og = absolute(doc, meta(doc, "meta[property=og:image]"));
+        String og = absolute(doc, meta(metas, "og:image"));
         if (og != null && !NOT_A_PHOTO.matcher(og).find()) found.put(og, new Image(og, null));
-        for (Element img : doc.select("figure img, article img, [itemprop=articleBody] img, picture img")) {
+        for (Element img : doc.getElementsByTag("img")) {
             if (found.size() >= MAX_IMAGES) break;
+            if (img.closest(STORY_PICTURES) == null) continue;
             String src = absolute(doc, first(img.attr("data-src"), img.attr("data-original"), img.attr("data-lazy-src"),
                     img.attr("src").startsWith("data:") ? null : img.attr("src")));
             if (src == null || NOT_A_PHOTO.matcher(src).find() || tiny(img) || inChrome(img)) continue;
@@ -171,17 +176,18 @@ public final class ArticleExtractor {
      * Tags: the outlet rule's, else article:tag metas and tag links, else meta keywords (often the same words, so
      * duplicates are dropped ignoring case).
      */
-    private static List<String> tags(Document doc, ExtractionRules.Rule rule) {
+    private static List<String> tags(Document doc, Map<String, List<String>> metas, ExtractionRules.Rule rule) {
         List<String> candidates = new ArrayList<>();
         if (rule != null && !blank(rule.tags())) doc.select(rule.tags()).forEach(e -> candidates.add(e.text()));
         if (candidates.isEmpty()) {
-            doc.select("meta[property=article:tag]").forEach(e -> candidates.add(e.attr("content")));
-            doc.select(TAG_LINKS).forEach(e -> {
-                if (e.closest(".comment, .comments") == null) candidates.add(e.text());
-            });
+            candidates.addAll(metas.getOrDefault("article:tag", List.of()));
+            for (Element box : withClass(doc, TAG_BOXES)) {
+                if (box.closest(".comment, .comments") == null) box.getElementsByTag("a").forEach(a -> candidates.add(a.text()));
+            }
+            doc.select("a[rel=tag]").forEach(a -> candidates.add(a.text()));
         }
         if (candidates.isEmpty()) {
-            String keywords = meta(doc, "meta[name=keywords], meta[name=news_keywords]");
+            String keywords = first(meta(metas, "keywords"), meta(metas, "news_keywords"));
             if (keywords != null) candidates.addAll(List.of(keywords.split("[,;]")));
         }
         Map<String, String> unique = new LinkedHashMap<>();
@@ -190,6 +196,23 @@ public final class ArticleExtractor {
             if (!tag.isEmpty() && tag.length() <= 80 && unique.size() < MAX_TAGS) unique.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag);
         }
         return List.copyOf(unique.values());
+    }
+
+    /**
+     * Elements carrying any of the classes, in page order. One walk over the elements that have a class: a selector
+     * ".a, .b, …" tests every alternative on every element, and for "… a" every link's ancestors too.
+     */
+    private static List<Element> withClass(Document doc, Set<String> classes) {
+        List<Element> found = new ArrayList<>();
+        for (Element e : doc.getElementsByAttribute("class")) {
+            for (String c : e.classNames()) {
+                if (classes.contains(c)) {
+                    found.add(e);
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     private static String selected(Document doc, String selector) {
@@ -221,9 +244,9 @@ public final class ArticleExtractor {
     }
 
     /** True when a would-be author is the outlet itself ("VnExpress" on vnexpress.net). */
-    private static boolean isSiteName(Document doc, String name) {
+    private static boolean isSiteName(Document doc, Map<String, List<String>> metas, String name) {
         String key = siteKey(name);
-        String site = meta(doc, "meta[property=og:site_name]");
+        String site = meta(metas, "og:site_name");
         String host = doc.location().replaceFirst("^[a-z]+://(www\\.)?", "").replaceFirst("[/:?#].*", "");
         return !key.isEmpty() && (site != null && key.equals(siteKey(site)) || key.equals(siteKey(host)));
     }
@@ -233,9 +256,24 @@ public final class ArticleExtractor {
                 .replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
-    private static String meta(Document doc, String query) {
-        Element e = doc.selectFirst(query);
-        return e == null ? null : e.attr("content");
+    /**
+     * Every meta tag's content by its property, name or itemprop (lower case), read in one pass: a selector per
+     * field would walk the whole page each time, and pages are mostly markup.
+     */
+    private static Map<String, List<String>> metas(Document doc) {
+        Map<String, List<String>> metas = new HashMap<>();
+        for (Element m : doc.getElementsByTag("meta")) {
+            String key = first(m.attr("property"), m.attr("name"), m.attr("itemprop"));
+            if (key != null && m.hasAttr("content")) {
+                metas.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(m.attr("content"));
+            }
+        }
+        return metas;
+    }
+
+    /** The first non-blank content of a meta key, or null. */
+    private static String meta(Map<String, List<String>> metas, String key) {
+        return first(metas.getOrDefault(key, List.of()).toArray(String[]::new));
     }
 
     private static String text(Element e) {
