@@ -19,8 +19,10 @@ import vn.iocstream.crawlers.extract.ExtractionRules;
 import vn.iocstream.crawlers.extract.MainContentExtractor;
 
 /**
- * Main text and metadata of a news page: metadata from og/meta/JSON-LD, the body from
- * {@link MainContentExtractor} (block scoring, measured by {@code ioc eval extract}).
+ * Main text and metadata of a news page: title, author and time from og/meta/JSON-LD (else the visible dateline),
+ * the body from {@link MainContentExtractor} (block scoring, measured by {@code ioc eval extract}), the story's
+ * pictures with captions, its tags and reader comments. An outlet's {@link ExtractionRules} rule, when it has one,
+ * decides the fields it names; a selector that finds nothing leaves the field to the generic path.
  */
 public final class ArticleExtractor {
     private final MainContentExtractor mainContent = new MainContentExtractor();
