@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -17,10 +19,14 @@ final class Dates {
     private static final List<DateTimeFormatter> LOCAL = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE_TIME,
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT),
-            DateTimeFormatter.ofPattern("d/M/yyyy[,] H:mm[:ss]", Locale.ROOT));
-    /** "03/07/2025 08:15" or "08:15 03/07/2025", as comment threads and bylines print it. */
-    private static final Pattern DMY_HM = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})\\D{1,5}(\\d{1,2}):(\\d{2})|"
-            + "(\\d{1,2}):(\\d{2})\\D{1,5}(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+            // Strict: "31/2/2024" is no date, not the last day of February.
+            DateTimeFormatter.ofPattern("d/M/uuuu[,] H:mm[:ss]", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT));
+    /** "03/07/2025 08:15", "08:15 03/07/2025" or "08:15 ngày 03/07/2025", as comment threads and bylines print it. */
+    private static final Pattern DMY_HM = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})\\D{1,8}(\\d{1,2}):(\\d{2})|"
+            + "(\\d{1,2}):(\\d{2})\\D{1,8}(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+
+    /** The zone outlets print after a visible time: "(GMT+7)", "UTC+07:00". */
+    private static final Pattern GMT_OFFSET = Pattern.compile("\\b(?:GMT|UTC)\\s*([+-]\\d{1,2})(?::?(\\d{2}))?");
 
     private Dates() {}
 
@@ -54,11 +60,23 @@ final class Dates {
             int hour = Integer.parseInt(m.group(dateFirst ? 4 : 6));
             int minute = Integer.parseInt(m.group(dateFirst ? 5 : 7));
             try {
-                return LocalDate.of(year, month, day).atTime(hour, minute).atZone(VIETNAM).toInstant();
+                return LocalDate.of(year, month, day).atTime(hour, minute).atZone(printedZone(s)).toInstant();
             } catch (java.time.DateTimeException impossible) {
                 return null;
             }
         }
         return null;
+    }
+
+    private static ZoneId printedZone(String s) {
+        Matcher m = GMT_OFFSET.matcher(s);
+        if (!m.find()) return VIETNAM;
+        int hours = Integer.parseInt(m.group(1));
+        int minutes = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        try {
+            return ZoneOffset.ofHoursMinutes(hours, hours < 0 ? -minutes : minutes);
+        } catch (java.time.DateTimeException impossible) {
+            return VIETNAM;
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +65,8 @@ public final class FeedCrawler implements AutoCloseable {
     private final FeedParser feedParser = new FeedParser();
     private final SitemapReader sitemapReader;
     private final ListingReader listingReader = new ListingReader();
-    private final ArticleExtractor extractor = new ArticleExtractor();
+    private volatile ArticleExtractor extractor = new ArticleExtractor();
+    private final List<BiConsumer<IocConfig.Source, CrawlStats>> sourceListeners = new CopyOnWriteArrayList<>();
     private final Set<String> emitted = ConcurrentHashMap.newKeySet();
     private final AtomicReference<CrawlStats> totals = new AtomicReference<>(CrawlStats.ZERO);
     private final CrawlProgress progress = new CrawlProgress();
@@ -130,6 +132,7 @@ public final class FeedCrawler implements AutoCloseable {
             totals.accumulateAndGet(stats, CrawlStats::plus);
             try {
                 afterEach.accept(source, stats);
+                sourceListeners.forEach(l -> l.accept(source, stats));
             } catch (RuntimeException e) {
                 LOG.error("after polling {}: {}", source.name(), e.toString(), e);
             }
@@ -245,6 +248,16 @@ public final class FeedCrawler implements AutoCloseable {
             out.add(CommentPosts.of(canonical, c.id(), c.author(), c.postedAt(), c.text(), source.name(), source.locality(), fetchedAt));
         }
         return out;
+    }
+
+    /** Also tells {@code listener} what each source gave after every poll, scheduled or not (source health). */
+    public void addSourceListener(BiConsumer<IocConfig.Source, CrawlStats> listener) {
+        sourceListeners.add(listener);
+    }
+
+    /** Extracts articles with {@code articles} (e.g. one holding per-outlet rules) from the next poll on. */
+    public void extractWith(ArticleExtractor articles) {
+        this.extractor = articles;
     }
 
     /** Starts polling on the crawler's own daemon threads; every source is polled at once, then on its schedule. */

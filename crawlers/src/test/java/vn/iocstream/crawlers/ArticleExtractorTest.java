@@ -2,8 +2,11 @@ package vn.iocstream.crawlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.iocstream.crawlers.extract.ExtractionRules;
 
 class ArticleExtractorTest extends CrawlerTestBase {
     private final ArticleExtractor extractor = new ArticleExtractor();
@@ -82,5 +85,75 @@ class ArticleExtractorTest extends CrawlerTestBase {
         assertThat(a.title()).isEqualTo("Thông báo lịch cắt điện");
         assertThat(a.publishedAt()).isNull();
         assertThat(a.text()).isEqualTo("Điện lực Gò Dầu tạm ngừng cấp điện.");
+    }
+
+    @Test
+    void pageWithVisibleDateOnly_givesTimeFromDatelineAndImagesWithCaptionsAndTags() throws Exception {
+        ArticleExtractor.Article a = extractor.extract(fixture(PAGE_MUA_LON_VISIBLE_DATE),
+                "https://baotayninh.example" + PAGE_MUA_LON_VISIBLE_DATE);
+
+        assertThat(a.title()).isEqualTo("Mưa lớn, nhiều tuyến đường ở phường Tân Ninh ngập sâu");
+        // The header's "Thứ năm, 25/1/2024" has no time and is passed over for the dateline.
+        assertThat(a.publishedAt()).isEqualTo(Instant.parse("2024-01-25T02:49:00Z"));
+        assertThat(a.author()).isEqualTo("Hoàng Nam");
+        // The lead (sapo) is part of the story; the signature line became the author.
+        assertThat(a.text().split("\n")).hasSize(4);
+        assertThat(a.text()).startsWith("Cơn mưa kéo dài hơn hai giờ");
+        assertThat(a.text()).doesNotContain("Ảnh: Hoàng Nam", "Từ khóa");
+        // og:image and the lazy-loaded figure are one picture; logos, the pixel, the banner and the related story's
+        // picture are not the story's.
+        assertThat(a.images()).containsExactly(
+                new ArticleExtractor.Image("https://i.baotayninh.example/2024/01/25/mua-lon-1.jpg?w=1200",
+                        "Người dân dắt xe qua đoạn ngập trên đường Cách Mạng Tháng Tám chiều 24/1. Ảnh: Hoàng Nam"),
+                new ArticleExtractor.Image("https://baotayninh.example/uploads/2024/01/25/mua-lon-2.jpg",
+                        "Công nhân Công ty Công trình đô thị khơi thông miệng cống trên đường 30/4."));
+        assertThat(a.tags()).containsExactly("mưa lớn", "ngập úng", "Tân Ninh");
+    }
+
+    @Test
+    void pageWithoutTagLinks_takesTagsFromMetaKeywords() throws Exception {
+        ArticleExtractor.Article a = fetchAndExtract(PAGE_GIA_XANG);
+
+        assertThat(a.tags()).containsExactly("giá xăng", "xăng dầu");
+        assertThat(a.images()).extracting(ArticleExtractor.Image::url).containsExactly(site.url("/uploads/2025/10/xang-dau.jpg"));
+        assertThat(a.images().get(0).caption()).isEqualTo("Người dân đổ xăng tại một cửa hàng trên đường 30/4, phường Tân Ninh. Ảnh: M.T");
+    }
+
+    @Test
+    void outletRule_overridesGenericTitleAuthorDateBodyAndTags() throws Exception {
+        String url = "https://www.baodongnai.example" + PAGE_DONG_NAI_RULED;
+        ArticleExtractor ruled = new ArticleExtractor(ExtractionRules.load(
+                Path.of(getClass().getResource("/extraction-rules-test.yaml").toURI())));
+
+        ArticleExtractor.Article a = ruled.extract(fixture(PAGE_DONG_NAI_RULED), url);
+        ArticleExtractor.Article generic = extractor.extract(fixture(PAGE_DONG_NAI_RULED), url);
+
+        assertThat(a.title()).isEqualTo("Khởi công cầu nối Đồng Nai với TP.HCM qua sông Đồng Nai");
+        assertThat(a.author()).isEqualTo("Hạnh Dung");
+        assertThat(a.publishedAt()).isEqualTo(Instant.parse("2024-01-25T00:30:00Z"));
+        assertThat(a.text().split("\n")).hasSize(3).noneMatch(line -> line.contains("Tin cùng chuyên mục"));
+        assertThat(a.tags()).containsExactly("cầu", "giao thông");
+        // What the rule fixes: the generic path reads the site's name as author and the update time as published.
+        assertThat(generic.author()).isEqualTo("Báo Đồng Nai");
+        assertThat(generic.publishedAt()).isEqualTo(Instant.parse("2024-01-26T03:15:00Z"));
+    }
+
+    @Test
+    void outletRuleMatchingNothing_fallsBackToGenericExtraction() {
+        ArticleExtractor ruled = new ArticleExtractor(new ExtractionRules(List.of(new ExtractionRules.Rule(
+                "baodongnai.example", "h1.old-title", "div.old-body", null, null, null, null))));
+
+        ArticleExtractor.Article a = ruled.extract(fixture(PAGE_DONG_NAI_RULED), "https://baodongnai.example" + PAGE_DONG_NAI_RULED);
+
+        assertThat(a.title()).isEqualTo("Khởi công cầu nối Đồng Nai với TP.HCM qua sông Đồng Nai");
+        assertThat(a.text()).contains("tổng mức đầu tư hơn 2.000 tỷ đồng");
+    }
+
+    private static String fixture(String path) {
+        try (var in = ArticleExtractorTest.class.getResourceAsStream("/fixtures" + path)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -21,6 +21,8 @@ abstract class CrawlerTestBase {
     static final String PAGE_MOC_BAI_BOM = "/bai-viet/ha-tang-khu-kinh-te-cua-khau-moc-bai-a190160.html";
     /** UTF-8 bytes, sent as UTF-8, with the windows-1258 meta of the template the site migrated from. */
     static final String PAGE_NUI_BA_DEN_STALE_META = "/bai-viet/le-hoi-nui-ba-den-xuan-2026-a190158.html";
+    static final String PAGE_MUA_LON_VISIBLE_DATE = "/bai-viet/mua-lon-nhieu-tuyen-duong-ngap-sau-a190342.html";
+    static final String PAGE_DONG_NAI_RULED = "/bai-viet/dong-nai-khoi-cong-cau-a88123.html";
     static final String PAGE_TRANG_BANG_BROKEN = "/bai-viet/trang-bang-phat-hien-nhom-thanh-nien-mang-hung-khi-a190175.html";
 
     /** JSON-LD datePublished of the fuel-price page (its article:published_time meta says 15:20, the edit time). */

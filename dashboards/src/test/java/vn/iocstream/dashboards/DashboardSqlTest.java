@@ -143,6 +143,10 @@ class DashboardSqlTest {
         insertDeliveries("('a1', 'telegram', 'delivered', 1, '', %1$s), ('a1', 'webhook', 'failed', 3, 'HTTP 503', %1$s),"
                 + " ('a2', 'telegram', 'delivered', 1, '', %2$s), ('a2', 'email', 'pending', 0, '', %2$s)");
         insertDeliveries("('a1', 'webhook', 'delivered', 4, 'HTTP 200', %2$s)");
+        // Source health as the runtime writes it each round: the newest row per source wins, 0 means never.
+        insertSourceHealth("('baotayninh-tin-moi', 'Báo Tây Ninh', 'https://baotayninh.vn/rss/tin-moi.rss', 900, %2$s, %2$s, %1$s, 0, 1, 40, 12, 'ok', %2$s),"
+                + " ('baodanang-thoi-su', 'Báo Đà Nẵng', 'https://baodanang.vn/thoi-su.atom', 600, %1$s, 0, 0, 1, 1, 1, 0, 'failing', %1$s),"
+                + " ('baodanang-thoi-su', 'Báo Đà Nẵng', 'https://baodanang.vn/thoi-su.atom', 600, %2$s, 0, 0, 4, 4, 4, 0, 'stale', %2$s)");
     }
 
     // ---- every query runs -------------------------------------------------------------------------------
@@ -260,6 +264,15 @@ class DashboardSqlTest {
                 rs -> rs.getString("channel") + " " + rs.getString("status") + " " + rs.getLong("deliveries")
                         + " " + rs.getLong("total_attempts")))
                 .containsExactly("email pending 1 0", "telegram delivered 2 2", "webhook delivered 1 4");
+    }
+
+    @Test
+    void sourceHealth_showsEachSourcesNewestRow_staleFirst_neverAsEmpty() {
+        assertThat(clickHouse.query(expand(rawSql("Tình trạng nguồn tin"), MINUTE, Map.of()),
+                rs -> rs.getString("source") + " " + rs.getString("status") + " " + rs.getString("last_success") + " "
+                        + rs.getLong("consecutive_errors") + " " + rs.getLong("new_items")))
+                .containsExactly("baodanang-thoi-su stale null 4 0",
+                        "baotayninh-tin-moi ok " + ClickHouseClient.dateTime(T0.plus(MINUTE.multipliedBy(10))) + " 0 12");
     }
 
     @Test
@@ -503,6 +516,14 @@ class DashboardSqlTest {
     }
 
     /** {@code %1$s} is five minutes into the fixture (when a1 was raised), {@code %2$s} ten: the retries. */
+    private static void insertSourceHealth(String values) {
+        String first = "'" + ClickHouseClient.dateTime(T0.plus(MINUTE.multipliedBy(5))) + "'";
+        String later = "'" + ClickHouseClient.dateTime(T0.plus(MINUTE.multipliedBy(10))) + "'";
+        clickHouse.execute("INSERT INTO source_health (source, outlet, url, interval_seconds, last_attempt, last_success,"
+                + " last_new_item, consecutive_errors, total_errors, attempts, new_items, status, updated_at) VALUES "
+                + String.format(values, first, later));
+    }
+
     private static void insertDeliveries(String values) {
         String first = "'" + ClickHouseClient.dateTime(T0.plus(MINUTE.multipliedBy(5))) + "'";
         String later = "'" + ClickHouseClient.dateTime(T0.plus(MINUTE.multipliedBy(10))) + "'";

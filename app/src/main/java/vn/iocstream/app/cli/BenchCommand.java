@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.iocstream.app.bench.CrawlBench;
 import vn.iocstream.app.bench.SecurityBench;
 import vn.iocstream.jobs.detectors.DetectBench;
 import vn.iocstream.nlp.AnalyzeBench;
@@ -29,7 +30,12 @@ public final class BenchCommand {
                   (S seconds per measurement, default 5); then SecurityJob end to end, events/s from Kafka
                   through every rule to ClickHouse, beside a Kafka → parse-only job on the same topic (N
                   generated log events, default 1000000 so the ~3 s job start weighs little; starts its own
-                  ClickHouse and Kafka).""";
+                  ClickHouse and Kafka).
+
+              crawl [--seconds S] [--pages N] [--seed N]
+                  article parse + extract pages/s on one thread (ArticleExtractor: metadata, main text, images,
+                  tags, comments) for N generated ~100 KB Vietnamese news pages (default 200), beside Jsoup.parse
+                  alone in the same run (S seconds per measurement after a warm-up of as long, default 5; target 200 pages/s).""";
 
     /** Generated log events for the SecurityJob figure: enough that the job's start weighs little. */
     private static final long EVENTS = 1_000_000;
@@ -46,6 +52,7 @@ public final class BenchCommand {
         return switch (args.get(0)) {
             case "nlp" -> nlp(rest);
             case "detect" -> detect(rest);
+            case "crawl" -> crawl(rest);
             default -> throw new UsageException("unknown benchmark: " + args.get(0), USAGE);
         };
     }
@@ -63,6 +70,16 @@ public final class BenchCommand {
             System.out.printf(Locale.ROOT, "measuring %s …%n", section.getKey());
             section.getValue().run(o);
         }
+        return 0;
+    }
+
+    private int crawl(List<String> args) {
+        Options o = Options.parse(args, List.of("seconds", "pages", "seed"), List.of(), USAGE);
+        if (o.number("seconds", 5) <= 0) throw new UsageException("--seconds must be positive", USAGE);
+        if (o.number("pages", 200) <= 0) throw new UsageException("--pages must be positive", USAGE);
+        System.out.println("measuring article parse + extract … (" + o.number("seconds", 5) + " s per row)");
+        CrawlBench.print(CrawlBench.run(o.number("seconds", 5), (int) o.number("pages", 200), 100 * 1024,
+                o.number("seed", 7)), System.out);
         return 0;
     }
 

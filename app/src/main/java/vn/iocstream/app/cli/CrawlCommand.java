@@ -11,10 +11,12 @@ import vn.iocstream.core.Topics;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.RawPost;
+import vn.iocstream.crawlers.ArticleExtractor;
 import vn.iocstream.crawlers.CrawlStats;
 import vn.iocstream.crawlers.FeedCrawler;
 import vn.iocstream.crawlers.KafkaPostSink;
 import vn.iocstream.crawlers.PostSink;
+import vn.iocstream.crawlers.extract.ExtractionRules;
 
 /**
  * {@code ioc crawl --once}: crawls every configured source once into {@code ioc.raw.posts} of a running pipeline
@@ -73,6 +75,7 @@ public final class CrawlCommand {
     private static int crawl(IocConfig config, PostSink sink, PrintStream progress) {
         long t0 = System.nanoTime();
         try (FeedCrawler crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC())) {
+            crawler.extractWith(new ArticleExtractor(ExtractionRules.of(config.extraction())));
             int total = crawler.sources().size();
             if (!crawler.skipped().isEmpty()) {
                 progress.println("crawl: " + crawler.skipped().size() + " source(s) skipped, their type is not crawled here: "

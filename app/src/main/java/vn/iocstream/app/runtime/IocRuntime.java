@@ -21,9 +21,13 @@ import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.ClickHouseServer;
 import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.crawlers.ArticleExtractor;
 import vn.iocstream.crawlers.FeedCrawler;
 import vn.iocstream.crawlers.KafkaPostSink;
 import vn.iocstream.crawlers.events.EventFeedService;
+import vn.iocstream.crawlers.extract.ExtractionRules;
+import vn.iocstream.crawlers.health.SourceHealthMonitor;
+import vn.iocstream.crawlers.health.SourceHealthTracker;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.search.PostSearchIndex;
@@ -31,8 +35,10 @@ import vn.iocstream.nlp.watch.WatchlistIndex;
 
 /**
  * The whole platform in one process tree: ClickHouse (embedded child process or external), Kafka
- * (in-process KRaft broker or external), MediaJob and TrafficJob on local Flink MiniClusters, the crawler, the alerts
- * service, the control room and, when tokens are configured, the ingest API. {@link #close()} stops them in reverse order.
+ * (in-process KRaft broker or external), MediaJob and TrafficJob on local Flink MiniClusters, the crawler (with the
+ * outlet extraction rules and the source-health monitor: {@code source_health} rows, {@code source-stale} alerts
+ * through the alerts service), the alerts service, the control room, the event feeds and, when tokens are configured,
+ * the ingest API. {@link #close()} stops them in reverse order.
  */
 public final class IocRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IocRuntime.class);
@@ -81,6 +87,8 @@ public final class IocRuntime implements AutoCloseable {
             }
         }
         IngestApi.validate(config.ingest());
+        // A broken outlet rule must stop the start too, naming the file and rule.
+        ExtractionRules rules = ExtractionRules.of(config.extraction());
         IocConfig.ClickHouse ch = config.clickhouse();
         if (ch.embedded()) {
             ClickHouseServer server = step("ClickHouse server (embedded, " + ch.dataDir() + ")",
@@ -130,7 +138,13 @@ public final class IocRuntime implements AutoCloseable {
 
         KafkaPostSink sink = new KafkaPostSink(kafkaBootstrap);
         started.add(sink);
+        SourceHealthMonitor health = new SourceHealthMonitor(new SourceHealthTracker(config.sourceHealth(),
+                config.crawler().pollIntervalSeconds()), clickHouse, alertService::handle, Clock.systemUTC());
+        health.start(config.sourceHealth().writeIntervalSeconds());
+        started.add(health); // closed after the crawler, so its last write sees the last poll
         crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC());
+        crawler.extractWith(new ArticleExtractor(rules));
+        crawler.addSourceListener(health::record);
         started.add(crawler);
         IocConfig.Crawler cs = config.crawler();
         step("crawler (" + crawler.sources().size() + " sources on " + cs.threads() + " threads, every "

@@ -42,6 +42,7 @@ class IocRuntimeTest {
                     "flink.checkpointDir=" + dir.resolve("checkpoints"), "flink.checkpointIntervalMs=1000",
                     "controlRoom.port=0", "controlRoom.searchDir=" + dir.resolve("search"),
                     "crawler.allowPrivateAddresses=true", "crawler.perHostDelayMs=0", "crawler.pollIntervalSeconds=1",
+                    "sourceHealth.writeIntervalSeconds=1",
                     "sources=[{name: 'Tin Tỉnh Nhà', type: rss, url: '" + site.feedUrl() + "', kind: press, locality: 'Tây Ninh'}]",
                     // A broad watchlist too, so that the last posts (flushed by the wall clock) are counted as well.
                     "watchlists=[{name: tai-nan-giao-thong, title: 'Tai nạn giao thông', query: '\"tai nạn giao thông\"'},"
@@ -61,6 +62,9 @@ class IocRuntimeTest {
                 Map<String, Object> status = runtime.status();
                 assertThat(status.get("stored")).isEqualTo(crawled);
                 assertThat(status.get("searchable")).as("posts indexed once each: no replay by a restart").isEqualTo(crawled);
+                assertThat(runtime.clickHouse().queryLong("SELECT count() FROM source_health FINAL WHERE source = 'Tin Tỉnh Nhà'"
+                        + " AND status = 'ok' AND new_items > 0 AND last_success > last_new_item AND total_errors = 0"))
+                        .as("the quiet feed's health row: polled since its last new item, no error").isEqualTo(1);
             }
         }
     }

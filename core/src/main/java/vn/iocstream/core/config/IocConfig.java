@@ -10,7 +10,8 @@ import java.util.List;
 public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler crawler,
                         Nlp nlp, List<Source> sources, List<Watchlist> watchlists, Detector detector,
                         Alerts alerts, ControlRoom controlRoom, Trends trends, Traffic traffic, Reports reports,
-                        Security security, Ingest ingest, EventFeeds eventFeeds) implements Serializable {
+                        Security security, Ingest ingest, EventFeeds eventFeeds,
+                        Extraction extraction, SourceHealth sourceHealth) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public record Kafka(boolean embedded, String bootstrap, int port, String dataDir, int partitions, long retentionMs) implements Serializable {}
@@ -86,6 +87,16 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
      * {@code windowSeconds} of event time raise one alert of {@code severity}.
      */
     public record Rule(boolean enabled, int threshold, int windowSeconds, String severity) implements Serializable {}
+
+    /** Article extraction: {@code rulesFile} names per-outlet CSS selectors overriding the generic extractor ("" = none). */
+    public record Extraction(String rulesFile) implements Serializable {}
+
+    /**
+     * Source freshness ({@code source_health} table and the {@code source-stale} alert): written every
+     * {@code writeIntervalSeconds}; a source is stale after {@code failedIntervals} of its poll intervals without a
+     * successful fetch, or {@code silentHours} without a new item.
+     */
+    public record SourceHealth(int writeIntervalSeconds, int failedIntervals, int silentHours, String severity) implements Serializable {}
 
     /** Requests per destination host per bucket, scored by the named anomaly detector. */
     public record RequestRate(boolean enabled, String detector, int bucketSeconds, int minCount,

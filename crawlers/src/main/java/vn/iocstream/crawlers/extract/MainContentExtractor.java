@@ -6,11 +6,13 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
@@ -22,8 +24,10 @@ import org.jsoup.select.NodeVisitor;
  * link-dense lists and boxes are dropped, and paragraphs, headings, list items and quotes are kept.
  */
 public final class MainContentExtractor {
-    private static final String ALWAYS_NOISE = "script, style, noscript, template, iframe, svg, canvas, nav, aside, footer, "
-            + "button, select, input, textarea, [hidden], [aria-hidden=true], [style~=display:\\s*none]";
+    /** Elements never part of a story, whatever their text: code, embeds, chrome, forms, hidden elements. */
+    private static final Set<String> ALWAYS_NOISE = Set.of("script", "style", "noscript", "template", "iframe", "svg",
+            "canvas", "nav", "aside", "footer", "button", "select", "input", "textarea");
+    private static final Pattern DISPLAY_NONE = Pattern.compile("display:\\s*none");
     /** Class or id words of boilerplate: navigation, sharing, related links, comments, ads, bylines. */
     private static final Pattern NEGATIVE = Pattern.compile(
             "(^|[-_\\s])(nav|navbar|menu|breadcrumbs?|sidebar|side-bar|widget|footer|masthead|comments?|commentlist|"
@@ -76,12 +80,33 @@ public final class MainContentExtractor {
         Document doc = page.clone();
         Element body = doc.body();
         if (body == null) return "";
-        body.select(ALWAYS_NOISE).remove();
+        outermost(body, MainContentExtractor::alwaysNoise).forEach(Element::remove);
         removeByHints(body);
         removeNestedArticles(body);
         Element top = bestCandidate(body);
         if (top == null) return "";
-        List<Element> kept = withContinuations(body, top, withSiblings(top));
+        return paragraphs(withContinuations(body, top, withSiblings(top)));
+    }
+
+    /**
+     * Paragraphs of containers chosen by an outlet's own rule (CSS selectors), cleaned as the generic path cleans
+     * the container it finds: hidden and script elements, link-dense boxes, captions and boilerplate lines go.
+     *
+     * @param drop CSS selector of what the outlet puts inside its body and is not the story, or null
+     */
+    public String text(List<Element> containers, String drop) {
+        List<Element> copies = new ArrayList<>();
+        for (Element e : containers) {
+            // Wrapped, so that a container which itself matches the noise selector can be removed from its copy.
+            Element copy = new Element("div").appendChild(e.clone());
+            outermost(copy, MainContentExtractor::alwaysNoise).forEach(Element::remove);
+            if (drop != null && !drop.isBlank()) copy.select(drop).remove();
+            copies.add(copy);
+        }
+        return paragraphs(copies);
+    }
+
+    private static String paragraphs(List<Element> kept) {
         StringBuilder out = new StringBuilder();
         for (Element e : kept) {
             // The title is the article's own field; captions describe pictures, not the story.
@@ -92,10 +117,27 @@ public final class MainContentExtractor {
         }
         List<String> lines = new ArrayList<>();
         for (String line : out.toString().split("\n")) {
-            String t = line.replaceAll("[\\s\\u00a0]+", " ").trim();
+            String t = collapseWhitespace(line);
             if (!t.isEmpty() && !boilerplateLine(t)) lines.add(t);
         }
         return String.join("\n", lines);
+    }
+
+    /** As {@code line.replaceAll("[\\s\\u00a0]+", " ").trim()}, without a regex per line. */
+    static String collapseWhitespace(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        boolean space = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == '\u00a0') {
+                space = true;
+            } else {
+                if (space && sb.length() > 0) sb.append(' ');
+                space = false;
+                sb.append(c);
+            }
+        }
+        return sb.toString().trim();
     }
 
     private static boolean boilerplateLine(String line) {
@@ -105,21 +147,41 @@ public final class MainContentExtractor {
                 || line.length() < 100 && (CREDIT_LINE.matcher(line).matches() || DATELINE.matcher(line).matches());
     }
 
+    private static boolean alwaysNoise(Element e) {
+        if (ALWAYS_NOISE.contains(e.normalName()) || e.hasAttr("hidden")) return true;
+        if (e.hasAttr("aria-hidden") && e.attr("aria-hidden").trim().equalsIgnoreCase("true")) return true;
+        return e.hasAttr("style") && DISPLAY_NONE.matcher(e.attr("style")).find();
+    }
+
     private static void removeByHints(Element body) {
-        List<Element> noise = new ArrayList<>();
         int pageText = body.text().length();
-        for (Element e : body.getAllElements()) {
-            if (e == body) continue;
+        outermost(body, e -> {
             String hints = e.className() + " " + e.id();
             // Themes put words like "sidebar" or "modal" on page wrappers ("no-sidebar", "modal-enabled"):
             // an element holding much of the page's prose is kept whatever its name says.
-            if (hints.isBlank() || !NEGATIVE.matcher(hints).find()) continue;
-            if (e.text().length() > 0.4 * pageText && linkDensity(e) < 0.35) continue;
+            if (hints.isBlank() || !NEGATIVE.matcher(hints).find()) return false;
+            if (e.text().length() > 0.4 * pageText && linkDensity(e) < 0.35) return false;
             // Embedded posts quoted by the story ("social-media-embed" around a blockquote) are part of it.
-            if (isQuoteEmbed(e)) continue;
-            noise.add(e);
-        }
-        noise.forEach(Element::remove);
+            return !isQuoteEmbed(e);
+        }).forEach(Element::remove);
+    }
+
+    /**
+     * The elements under {@code root} (not itself) that match, without looking inside a match: what is inside goes
+     * with it, and pages hide most of their markup in menus, footers and comment threads that match at the top.
+     */
+    private static List<Element> outermost(Element root, Predicate<Element> matches) {
+        List<Element> found = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node == root || !(node instanceof Element e)) return FilterResult.CONTINUE;
+                if (!matches.test(e)) return FilterResult.CONTINUE;
+                found.add(e);
+                return FilterResult.SKIP_ENTIRELY;
+            }
+        }, root);
+        return found;
     }
 
     private static boolean isQuoteEmbed(Element e) {
@@ -146,7 +208,7 @@ public final class MainContentExtractor {
             boolean paragraph = SCORED.contains(e.tagName());
             String text = paragraph ? e.text() : ownBlockText(e);
             if (text.length() < MIN_BLOCK) continue;
-            double score = 1 + text.split("[,，、]").length - 1 + Math.min(text.length() / 100.0, 3);
+            double score = 1 + commaSeparatedParts(text) - 1 + Math.min(text.length() / 100.0, 3);
             // A div holding prose directly (br-separated runs) is its own paragraph container.
             Element parent = paragraph ? e.parent() : e;
             for (int level = 0; parent != null && level < 3; level++, parent = parent.parent()) {
@@ -167,6 +229,19 @@ public final class MainContentExtractor {
         if (best == null) return null;
         scores.forEach((el, s) -> el.attr("data-ioc-score", String.valueOf(s)));
         return best;
+    }
+
+    /** As {@code text.split("[,，、]").length} (trailing empty parts not counted), without a regex per block. */
+    static int commaSeparatedParts(String text) {
+        int commas = 0;
+        int trailing = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean comma = c == ',' || c == '，' || c == '、';
+            if (comma) commas++;
+            trailing = comma ? trailing + 1 : 0;
+        }
+        return trailing == text.length() ? (text.isEmpty() ? 1 : 0) : commas + 1 - trailing;
     }
 
     /** Text of a div or section held directly (bare text and inline children), as in br-separated pages. */
@@ -291,7 +366,7 @@ public final class MainContentExtractor {
         int length = e.text().length();
         if (length == 0) return 0;
         int links = 0;
-        for (Element a : e.select("a")) links += a.text().length();
+        for (Element a : e.getElementsByTag("a")) links += a.text().length();
         return Math.min(1, (double) links / length);
     }
 }

@@ -65,4 +65,18 @@ class MainContentExtractorTest {
 
         assertThat(text).contains("UBND tỉnh Tây Ninh", "hồ Dầu Tiếng", "báo cáo tình hình hằng tuần");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", ",", ",,,", "a", "a,b", "a,b,", "a,,b,,", ",a", "Hà Nội，Huế、Đà Nẵng, Tây Ninh",
+            "Theo Sở Y tế, số ca sốt xuất huyết tăng, nhất là ở Trảng Bàng, Gò Dầu,,"})
+    void commaSeparatedParts_equalsRegexSplitCount(String text) {
+        assertThat(MainContentExtractor.commaSeparatedParts(text)).isEqualTo(text.split("[,，、]").length);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "  ", "\u00a0Giá xăng\t\tgiảm\u00a0\u00a0 mạnh \n", "\u0001 Tây Ninh \u000b",
+            "a\r\nb", "không đổi"})
+    void collapseWhitespace_equalsRegexReplaceAndTrim(String line) {
+        assertThat(MainContentExtractor.collapseWhitespace(line)).isEqualTo(line.replaceAll("[\\s\\u00a0]+", " ").trim());
+    }
 }
