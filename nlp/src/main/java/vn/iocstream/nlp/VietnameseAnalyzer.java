@@ -36,7 +36,7 @@ import vn.iocstream.nlp.sentiment.SentimentClassifier;
  * Analysis a = analyzer.analyze("ko bt dc ai chiu trach nhiem vs vu tai nan nay", "comment", "facebook");
  * }</pre>
  */
-public final class VietnameseAnalyzer implements AutoCloseable {
+public final class VietnameseAnalyzer {
 
     private final WatchlistIndex watchlists;
     private final SentimentClassifier sentiment;
@@ -134,11 +134,5 @@ public final class VietnameseAnalyzer implements AutoCloseable {
         }
         String label = opinionated > 0 ? "positive" : opinionated < 0 ? "negative" : "neutral";
         return new Sentiment(label, total / sentences.size());
-    }
-
-    /** Releases the watchlist index. */
-    @Override
-    public void close() {
-        watchlists.close();
     }
 }

@@ -45,11 +45,6 @@ public final class AnalyseReport extends ProcessFunction<CitizenReport, Analysed
     }
 
     @Override
-    public void close() {
-        if (analyzer != null) analyzer.close();
-    }
-
-    @Override
     public void processElement(CitizenReport report, Context ctx, Collector<AnalysedReport> out) {
         try {
             Analysis a = analyzer.analyze(report.text(), "social", report.channel());

@@ -43,11 +43,6 @@ public final class AnalyzePost extends ProcessFunction<RawPost, EnrichedPost> {
     }
 
     @Override
-    public void close() {
-        if (analyzer != null) analyzer.close();
-    }
-
-    @Override
     public void processElement(RawPost post, Context ctx, Collector<EnrichedPost> out) {
         try {
             out.collect(enrich(post, analyzer.analyze(text(post), post.kind(), post.source())));

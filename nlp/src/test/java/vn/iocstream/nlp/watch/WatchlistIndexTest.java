@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
 import vn.iocstream.core.config.IocConfig;
@@ -24,9 +27,7 @@ class WatchlistIndexTest {
     }
 
     private static boolean matches(String query, WatchDocument doc) {
-        try (WatchlistIndex index = new WatchlistIndex(List.of(new IocConfig.Watchlist("w", "W", query)))) {
-            return index.match(doc).equals(List.of("w"));
-        }
+        return new WatchlistIndex(List.of(new IocConfig.Watchlist("w", "W", query))).match(doc).equals(List.of("w"));
     }
 
     @Test
@@ -123,11 +124,10 @@ class WatchlistIndexTest {
         WatchDocument a = new WatchDocument(TextNormalizer.normalize(ACCIDENT + " Đường ngập nước."), "baodongnai.com.vn", "press", "Đồng Nai");
         WatchDocument b = new WatchDocument("Triều cường dâng cao ở quận 7", "tuoitre.vn", "press", "TP Hồ Chí Minh");
         WatchDocument c = new WatchDocument("Giá vàng hôm nay", "cafef.vn", "press", null);
-        try (WatchlistIndex index = new WatchlistIndex(lists)) {
-            assertThat(index.match(a)).containsExactly("giao-thong", "ngap", "dong-nai");
-            assertThat(index.match(List.of(a, b, c))).containsExactly(
-                    List.of("giao-thong", "ngap", "dong-nai"), List.of("ngap"), List.of());
-        }
+        WatchlistIndex index = new WatchlistIndex(lists);
+        assertThat(index.match(a)).containsExactly("giao-thong", "ngap", "dong-nai");
+        assertThat(index.match(List.of(a, b, c))).containsExactly(
+                List.of("giao-thong", "ngap", "dong-nai"), List.of("ngap"), List.of());
     }
 
     @Test
@@ -155,30 +155,51 @@ class WatchlistIndexTest {
             "\"mua lon\" \"ngap\"", "kẹt* OR \"ùn tắc\"", "\"xe\" NOT \"cứu thương\"", "\"gia xang\" OR \"gia vang\"",
             "\"benh vien\" AND (dich OR \"qua tai\")", "\"giao thô*\"", "xe NEAR/3 thương");
 
-    /** Monitor's candidate selection must not lose matches: compare with every query run on every post. */
+    /** Candidate selection must not lose matches: compare with every query run on every post. */
     @Test
-    void monitorWithBigrams_equalsBruteForceOnSyllables() throws IOException {
+    void bigramsAndCandidateTable_equalBruteForceOnSyllables() throws IOException {
         List<IocConfig.Watchlist> lists = new ArrayList<>();
         for (int i = 0; i < QUERIES.size(); i++) lists.add(new IocConfig.Watchlist("q" + i, "", QUERIES.get(i)));
         QueryCompiler syllables = new QueryCompiler(new QueryCompiler.Fields(WatchlistIndex.EXACT, WatchlistIndex.FOLDED,
                 WatchlistIndex.SOURCE, WatchlistIndex.KIND, WatchlistIndex.LOCALITY), false);
         var analyzer = new PerFieldAnalyzerWrapper(TextAnalyzers.exact(false), java.util.Map.of(WatchlistIndex.FOLDED, TextAnalyzers.folded(false)));
         int total = 0;
-        try (WatchlistIndex index = new WatchlistIndex(lists)) {
-            for (String post : POSTS) {
-                String text = TextNormalizer.normalize(post);
-                MemoryIndex memory = new MemoryIndex();
-                memory.addField(WatchlistIndex.EXACT, text, analyzer);
-                memory.addField(WatchlistIndex.FOLDED, text, analyzer);
-                List<String> expected = new ArrayList<>();
-                for (int i = 0; i < QUERIES.size(); i++) {
-                    Query q = syllables.compile(WatchQueryParser.parse(QUERIES.get(i)));
-                    if (memory.search(q) > 0) expected.add("q" + i);
-                }
-                total += expected.size();
-                assertThat(index.match(new WatchDocument(text, null, null, null))).as(post).isEqualTo(expected);
+        WatchlistIndex index = new WatchlistIndex(lists);
+        for (String post : POSTS) {
+            String text = TextNormalizer.normalize(post);
+            MemoryIndex memory = new MemoryIndex();
+            memory.addField(WatchlistIndex.EXACT, text, analyzer);
+            memory.addField(WatchlistIndex.FOLDED, text, analyzer);
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < QUERIES.size(); i++) {
+                Query q = syllables.compile(WatchQueryParser.parse(QUERIES.get(i)));
+                if (memory.search(q) > 0) expected.add("q" + i);
             }
+            total += expected.size();
+            assertThat(index.match(new WatchDocument(text, null, null, null))).as(post).isEqualTo(expected);
         }
         assertThat(total).isGreaterThan(15);
+    }
+
+    /**
+     * The heap table must choose as Lucene's Monitor chooses: the same answers as the Monitor with the same queries,
+     * analysis and presearcher, on the benchmark's generated watchlists (filters, NEAR, NOT, wildcards) and posts.
+     */
+    @Test
+    void candidateTable_answersAsLuceneMonitor() throws IOException {
+        Random random = new Random(11);
+        List<IocConfig.Watchlist> lists = WatchBench.queries(400, random);
+        WatchlistIndex index = new WatchlistIndex(lists);
+        long matches = 0;
+        try (Monitor monitor = index.monitor()) {
+            for (int i = 0; i < 300; i++) {
+                WatchDocument post = WatchBench.post(random);
+                List<String> expected = monitor.match(WatchlistIndex.document(post), QueryMatch.SIMPLE_MATCHER).getMatches().stream()
+                        .mapToInt(m -> Integer.parseInt(m.getQueryId())).sorted().mapToObj(w -> lists.get(w).name()).toList();
+                assertThat(index.match(post)).as(post.text()).isEqualTo(expected);
+                matches += expected.size();
+            }
+        }
+        assertThat(matches).as("matches in the sample").isGreaterThan(100);
     }
 }
