@@ -14,8 +14,10 @@ package vn.iocstream.crawlers;
  * @param notModified polls answered 304 Not Modified
  * @param pages       documents fetched with a body: the source's own (a sitemap index adds its children), articles,
  *                    comment responses and thread pages
- * @param blocked     URLs robots.txt disallows for this crawler, the source's own included: never requested, not
- *                    errors (the site said no); counted on every poll that meets them, since robots.txt may change
+ * @param blocked     URLs the site's robots.txt disallows for this crawler, the source's own included: never requested,
+ *                    not errors (the site said no); counted on every poll that meets them, since robots.txt may change.
+ *                    A robots.txt that cannot be read (5xx, unreachable) disallows everything for a while: that is the
+ *                    site failing, counted as an error
  */
 public record CrawlStats(long feeds, long feedErrors, long itemsSeen, long newPosts, long pageErrors, long notModified,
                          long pages, long blocked) {

@@ -169,10 +169,11 @@ public final class FeedCrawler implements AutoCloseable {
             Fetcher.Page page = fetcher.fetch(source.url(), !forum);
             if (page.notModified()) return new CrawlStats(1, 0, 0, 0, 0, 1, 0);
             harvest = forum ? forumPosts(source, page) : articlePosts(source, links(source, page));
-        } catch (RobotsDisallowedException e) {
-            LOG.info("source {}: {}", source.name(), e.getMessage());
-            return new CrawlStats(1, 0, 0, 0, 0, 0, 0, 1);
         } catch (Exception e) {
+            if (RobotsDisallowedException.refusal(e)) {
+                LOG.info("source {}: {}", source.name(), e.getMessage());
+                return new CrawlStats(1, 0, 0, 0, 0, 0, 0, 1);
+            }
             LOG.warn("source {}: {}", source.name(), e.getMessage());
             return new CrawlStats(1, 1, 0, 0, 0, 0, 0);
         }
@@ -233,11 +234,9 @@ public final class FeedCrawler implements AutoCloseable {
                 SitemapReader.Sitemap sub = sitemapReader.parse(p.body(), p.url().toString(), now);
                 if (!sub.children().isEmpty()) LOG.debug("{}: an index inside an index is not followed", child);
                 items.addAll(sub.recent());
-            } catch (RobotsDisallowedException e) {
-                blocked++;
-                LOG.debug("sitemap of {}: {}", source.name(), e.getMessage());
             } catch (Exception e) {
-                errors++;
+                if (RobotsDisallowedException.refusal(e)) blocked++;
+                else errors++;
                 LOG.warn("sitemap {} of {}: {}", child, source.name(), e.getMessage());
             }
         }
@@ -258,15 +257,15 @@ public final class FeedCrawler implements AutoCloseable {
             try {
                 article = posts(source, item, canonical);
                 pages++;
-            } catch (RobotsDisallowedException e) {
-                emitted.remove(canonical); // robots.txt may allow it later (or was unreachable: RFC 9309 disallows all then)
-                blocked++;
-                LOG.debug("article from {}: {}", source.name(), e.getMessage());
-                continue;
             } catch (Exception e) {
-                emitted.remove(canonical); // try again next poll
-                errors++;
-                LOG.warn("article from {}: {}", source.name(), e.getMessage());
+                emitted.remove(canonical); // try again next poll (a robots.txt refusal too: the site may lift it)
+                if (RobotsDisallowedException.refusal(e)) {
+                    blocked++;
+                    LOG.debug("article from {}: {}", source.name(), e.getMessage());
+                } else {
+                    errors++;
+                    LOG.warn("article from {}: {}", source.name(), e.getMessage());
+                }
                 continue;
             }
             batch.add(canonical);
@@ -276,11 +275,9 @@ public final class FeedCrawler implements AutoCloseable {
             try {
                 found.addAll(commentApi.posts(source, item.link(), canonical, article, clock.instant()));
                 pages++;
-            } catch (RobotsDisallowedException e) {
-                blocked++;
-                LOG.debug("comments of {}: {}", item.link(), e.getMessage());
             } catch (Exception e) {
-                errors++;
+                if (RobotsDisallowedException.refusal(e)) blocked++;
+                else errors++;
                 LOG.warn("comments of {} from {}: {}", item.link(), source.name(), e.getMessage());
             }
         }
@@ -346,7 +343,7 @@ public final class FeedCrawler implements AutoCloseable {
                 // Cut short by the page cap, the thread is read on from lastRead next poll whatever its time says.
                 read.put(key, new ThreadState(url == null ? thread.lastPostAt() : null, lastRead));
             } catch (Exception e) {
-                if (e instanceof RobotsDisallowedException) blocked++;
+                if (RobotsDisallowedException.refusal(e)) blocked++;
                 else errors++;
                 LOG.warn("thread {} from {}: {}", url, source.name(), e.getMessage());
                 if (lastRead != null) read.put(key, new ThreadState(null, lastRead));
