@@ -23,7 +23,7 @@ import vn.iocstream.core.model.RawPost;
 /** {@code ioc crawl --once --dry-run} against the local demo news site, the crawler running unchanged. */
 class CrawlCommandTest extends ConsoleTest {
     private static final Pattern SUMMARY = Pattern.compile(
-            "crawl: (\\d+) sources, (\\d+) pages, (\\d+) new items, (\\d+) errors in [0-9.]+ s");
+            "crawl: (\\d+) sources, (\\d+) pages, (\\d+) new items, (\\d+) errors, (\\d+) blocked by robots.txt in [0-9.]+ s");
     private DemoSite site;
 
     @TempDir
@@ -95,13 +95,13 @@ class CrawlCommandTest extends ConsoleTest {
     void perSourceLine_countsPagesNewItemsAndErrors_otherTypesSkippedWithANote() throws Exception {
         int articles = PipelineFixture.articles().size();
         long comments = PipelineFixture.commentCount();
-        String forum = "  - {name: \"Diễn đàn Otofun\", type: forum, url: \"https://www.otofun.net/forums/\", kind: social, locality: \"\"}\n";
+        String eventFile = "  - {name: \"Nhật ký Suricata\", type: file, url: \"https://ioc.invalid/eve.json\", kind: security, locality: \"\"}\n";
 
-        int exit = Main.run(new String[] {"crawl", "--once", "--dry-run", "--config", config(forum).toString()});
+        int exit = Main.run(new String[] {"crawl", "--once", "--dry-run", "--config", config(eventFile).toString()});
 
         assertThat(exit).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("crawl: 1 source(s) skipped, their type is not crawled here: Diễn đàn Otofun (forum)")
+                .contains("crawl: 1 source(s) skipped, their type is not crawled here: Nhật ký Suricata (file)")
                 .contains("[1/1] Tin Tỉnh Nhà: " + articles + " items listed, " + (1 + articles) + " pages, "
                         + (articles + comments) + " new items, 0 errors");
         assertThat(summary().group(1)).isEqualTo("1");

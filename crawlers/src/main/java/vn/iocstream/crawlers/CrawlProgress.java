@@ -26,8 +26,9 @@ final class CrawlProgress {
 
     /** The line for the polls recorded since the previous call, which starts a new period. */
     synchronized String drain(long seconds) {
-        String line = String.format("crawl, last %d s: %d sources polled (%d polls), %d pages, %d new items, %d errors; failing: %s",
-                seconds, polled.size(), window.feeds(), window.pages(), window.newPosts(), window.errors(),
+        String line = String.format("crawl, last %d s: %d sources polled (%d polls), %d pages, %d new items, %d errors, "
+                        + "%d blocked by robots.txt; failing: %s",
+                seconds, polled.size(), window.feeds(), window.pages(), window.newPosts(), window.errors(), window.blocked(),
                 failing.isEmpty() ? "none" : failing.entrySet().stream()
                         .map(e -> e.getKey() + " (" + e.getValue() + "x)").collect(Collectors.joining(", ")));
         window = CrawlStats.ZERO;

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,11 +26,14 @@ import vn.iocstream.core.Ids;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.RawPost;
 import vn.iocstream.crawlers.social.CommentPosts;
+import vn.iocstream.crawlers.social.ForumThreadParser;
 
 /**
  * Polls news sources — RSS/Atom feeds, sitemaps and news sitemaps, HTML listing pages — and emits each new article
  * (and its reader comments) once as {@link RawPost}s. Every type only yields article links; fetching and
- * extracting an article is the same for all.
+ * extracting an article is the same for all. A source with {@code comments} also asks the outlet's comment API for
+ * each new article's comments ({@link CommentApi}). Forum sources (XenForo sections or threads, {@link ForumReader})
+ * yield threads instead, whose new posts are emitted once each.
  *
  * <p>Usage: {@code try (var c = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC())) {
  * c.start(); ... }} polls each source on its own adaptive schedule ({@link CrawlSchedule}); {@code ioc crawl --once}
@@ -37,16 +42,17 @@ import vn.iocstream.crawlers.social.CommentPosts;
  * ({@link HostQueues}); article pages on another host are still spaced by the Fetcher's per-host delay.
  *
  * <p>"New" means: canonical URL not emitted by this process before, whichever source listed it, so an article in
- * two feeds of one outlet is fetched once. The set lives in memory, so a restart emits the sources' current items
- * again; that is harmless downstream because post ids are the hash of the canonical URL and the tables collapse
- * re-delivered rows. It grows by one URL per article (tens of MB a year for a province's outlets). A failing item
- * or source is logged and counted, never thrown.
+ * two feeds of one outlet is fetched once; for forum posts, post id not emitted before. The set lives in memory, so a
+ * restart emits the sources' current items again; that is harmless downstream because post ids are the hash of the
+ * canonical URL (with the forum post's id) and the tables collapse re-delivered rows. It grows by one entry per
+ * article or forum post (tens of MB a year for a province's outlets). A failing item or source is logged and counted,
+ * never thrown; a URL robots.txt disallows is counted apart ({@link CrawlStats#blocked()}), not as an error.
  */
 public final class FeedCrawler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedCrawler.class);
     /** The long-running crawler's once-a-minute line; the app's logging configuration shows it. */
     private static final Logger PROGRESS = LoggerFactory.getLogger("vn.iocstream.crawlers.progress");
-    private static final Set<String> TYPES = Set.of("rss", "atom", "sitemap", "news-sitemap", "listing");
+    private static final Set<String> TYPES = Set.of("rss", "atom", "sitemap", "news-sitemap", "listing", "forum");
     private static final Duration SUMMARY_EVERY = Duration.ofMinutes(1);
     /** How often the scheduler looks for due sources: well below any sensible poll interval. */
     private static final long TICK_MS = 200;
@@ -65,6 +71,11 @@ public final class FeedCrawler implements AutoCloseable {
     private final FeedParser feedParser = new FeedParser();
     private final SitemapReader sitemapReader;
     private final ListingReader listingReader = new ListingReader();
+    private final ForumReader forumReader;
+    private final ForumThreadParser threadParser = new ForumThreadParser();
+    private final CommentApi commentApi;
+    /** Forum thread (canonical URL) → where the last read left it; see {@link #forumPosts}. */
+    private final Map<String, ThreadState> threads = new ConcurrentHashMap<>();
     private volatile ArticleExtractor extractor = new ArticleExtractor();
     private final List<BiConsumer<IocConfig.Source, CrawlStats>> sourceListeners = new CopyOnWriteArrayList<>();
     private final Set<String> emitted = ConcurrentHashMap.newKeySet();
@@ -90,6 +101,8 @@ public final class FeedCrawler implements AutoCloseable {
         this.clock = clock;
         this.fetcher = fetcher;
         this.sitemapReader = new SitemapReader(Duration.ofHours(settings.sitemapMaxAgeHours()));
+        this.forumReader = new ForumReader(Duration.ofHours(settings.sitemapMaxAgeHours()));
+        this.commentApi = new CommentApi(fetcher);
         this.queues = new HostQueues(settings.threads(), "crawler");
     }
 
@@ -98,7 +111,7 @@ public final class FeedCrawler implements AutoCloseable {
         return sources;
     }
 
-    /** The configured sources of a type this crawler does not fetch (forums, ingest, event files: other components). */
+    /** The configured sources of a type this crawler does not fetch (ingest, event files: other components). */
     public List<IocConfig.Source> skipped() {
         return skipped;
     }
@@ -152,31 +165,22 @@ public final class FeedCrawler implements AutoCloseable {
     }
 
     private CrawlStats pollOrThrow(IocConfig.Source source) {
-        Links links;
+        Harvest harvest;
         try {
-            Fetcher.Page page = fetcher.fetch(source.url(), true);
+            boolean forum = "forum".equals(type(source));
+            // A thread source's first page stays the same while replies land on its last page: never ask for a 304.
+            Fetcher.Page page = fetcher.fetch(source.url(), !forum);
             if (page.notModified()) return new CrawlStats(1, 0, 0, 0, 0, 1, 0);
-            links = links(source, page);
+            harvest = forum ? forumPosts(source, page) : articlePosts(source, links(source, page));
         } catch (Exception e) {
+            if (RobotsDisallowedException.refusal(e)) {
+                LOG.info("source {}: {}", source.name(), e.getMessage());
+                return new CrawlStats(1, 0, 0, 0, 0, 0, 0, 1);
+            }
             LOG.warn("source {}: {}", source.name(), e.getMessage());
             return new CrawlStats(1, 1, 0, 0, 0, 0, 0);
         }
-        List<String> batch = new ArrayList<>();
-        List<RawPost> found = new ArrayList<>();
-        long pageErrors = links.errors();
-        for (FeedParser.FeedItem item : links.items()) {
-            String canonical = Ids.canonicalUrl(item.link());
-            if (!emitted.add(canonical)) continue;
-            try {
-                found.addAll(posts(source, item, canonical));
-                batch.add(canonical);
-            } catch (Exception e) {
-                emitted.remove(canonical); // try again next poll
-                pageErrors++;
-                LOG.warn("article from {}: {}", source.name(), e.getMessage());
-            }
-        }
-        long pages = links.pages() + batch.size();
+        List<RawPost> found = new ArrayList<>(harvest.posts());
         // Sources list newest first and comments come after their article; emitting the whole poll in published
         // order keeps the stream in event-time order, so the watermark never makes an older post late.
         found.sort(Comparator.comparing(RawPost::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -184,22 +188,31 @@ public final class FeedCrawler implements AutoCloseable {
         try {
             sink.flush();
         } catch (RuntimeException e) {
-            batch.forEach(emitted::remove);
-            LOG.warn("source {}: sink failed, {} articles will be sent again: {}", source.name(), batch.size(), e.getMessage());
-            return new CrawlStats(1, 1, links.items().size(), 0, pageErrors, 0, pages);
+            harvest.claimed().forEach(emitted::remove);
+            LOG.warn("source {}: sink failed, its {} new posts will be sent again: {}", source.name(), found.size(), e.getMessage());
+            return new CrawlStats(1, 1, harvest.listed(), 0, harvest.errors(), 0, harvest.pages(), harvest.blocked());
         }
-        return new CrawlStats(1, 0, links.items().size(), found.size(), pageErrors, 0, pages);
+        harvest.commit().run();
+        return new CrawlStats(1, 0, harvest.listed(), found.size(), harvest.errors(), 0, harvest.pages(), harvest.blocked());
     }
 
-    /** The article links a source's document gives; {@code pages}/{@code errors} count the documents read for them. */
-    private record Links(List<FeedParser.FeedItem> items, int pages, int errors) {}
+    /**
+     * What a poll gathered before sending. {@code claimed}: its keys in {@link #emitted}, released if the sink fails;
+     * {@code commit}: bookkeeping to keep only once the posts are sent; {@code listed}, {@code pages}, {@code errors},
+     * {@code blocked} as in {@link CrawlStats} (pages including the source's own).
+     */
+    private record Harvest(List<RawPost> posts, List<String> claimed, Runnable commit, long listed, long pages,
+                           long errors, long blocked) {}
+
+    /** The article links a source's document gives; {@code pages}/{@code errors}/{@code blocked} count the documents read for them. */
+    private record Links(List<FeedParser.FeedItem> items, int pages, int errors, int blocked) {}
 
     private Links links(IocConfig.Source source, Fetcher.Page page) throws Exception {
         String url = page.url().toString();
         return switch (type(source)) {
             case "sitemap", "news-sitemap" -> sitemapLinks(source, page);
-            case "listing" -> new Links(listingReader.links(page.body(), url, source.linkSelector()), 1, 0);
-            default -> new Links(feedParser.parse(page.body(), url), 1, 0);
+            case "listing" -> new Links(listingReader.links(page.body(), url, source.linkSelector()), 1, 0, 0);
+            default -> new Links(feedParser.parse(page.body(), url), 1, 0, 0);
         };
     }
 
@@ -210,6 +223,7 @@ public final class FeedCrawler implements AutoCloseable {
         List<FeedParser.FeedItem> items = new ArrayList<>(top.recent());
         int pages = 1;
         int errors = 0;
+        int blocked = 0;
         List<String> children = top.children();
         if (children.size() > MAX_CHILD_SITEMAPS) {
             LOG.info("source {}: reading the {} newest of {} recent child sitemaps", source.name(), MAX_CHILD_SITEMAPS, children.size());
@@ -224,14 +238,56 @@ public final class FeedCrawler implements AutoCloseable {
                 if (!sub.children().isEmpty()) LOG.debug("{}: an index inside an index is not followed", child);
                 items.addAll(sub.recent());
             } catch (Exception e) {
-                errors++;
+                if (RobotsDisallowedException.refusal(e)) blocked++;
+                else errors++;
                 LOG.warn("sitemap {} of {}: {}", child, source.name(), e.getMessage());
             }
         }
-        return new Links(items, pages, errors);
+        return new Links(items, pages, errors, blocked);
     }
 
-    /** The article as a post, followed by one post per reader comment. */
+    /** The new articles among the links, each with its reader comments (from the page, and the comment API if set). */
+    private Harvest articlePosts(IocConfig.Source source, Links links) {
+        List<String> batch = new ArrayList<>();
+        List<RawPost> found = new ArrayList<>();
+        long pages = links.pages();
+        long errors = links.errors();
+        long blocked = links.blocked();
+        for (FeedParser.FeedItem item : links.items()) {
+            String canonical = Ids.canonicalUrl(item.link());
+            if (!emitted.add(canonical)) continue;
+            List<RawPost> article;
+            try {
+                article = posts(source, item, canonical);
+                pages++;
+            } catch (Exception e) {
+                emitted.remove(canonical); // try again next poll (a robots.txt refusal too: the site may lift it)
+                if (RobotsDisallowedException.refusal(e)) {
+                    blocked++;
+                    LOG.debug("article from {}: {}", source.name(), e.getMessage());
+                } else {
+                    errors++;
+                    LOG.warn("article from {}: {}", source.name(), e.getMessage());
+                }
+                continue;
+            }
+            batch.add(canonical);
+            found.addAll(article);
+            if (source.comments() == null || source.comments().isBlank()) continue;
+            // The article stands without its comments: a failing comment API is counted, the article still sent.
+            try {
+                found.addAll(commentApi.posts(source, item.link(), canonical, article, clock.instant()));
+                pages++;
+            } catch (Exception e) {
+                if (RobotsDisallowedException.refusal(e)) blocked++;
+                else errors++;
+                LOG.warn("comments of {} from {}: {}", item.link(), source.name(), e.getMessage());
+            }
+        }
+        return new Harvest(found, batch, () -> {}, links.items().size(), pages, errors, blocked);
+    }
+
+    /** The article as a post, followed by one post per reader comment on its page. */
     private List<RawPost> posts(IocConfig.Source source, FeedParser.FeedItem item, String canonical) throws IOException {
         Fetcher.Page page = fetcher.fetch(item.link(), false);
         ArticleExtractor.Article a = extractor.extract(page.body(), item.link());
@@ -259,6 +315,58 @@ public final class FeedCrawler implements AutoCloseable {
     public void extractWith(ArticleExtractor articles) {
         this.extractor = articles;
     }
+
+    /**
+     * The posts of a forum's recently active threads (see {@link ForumReader}) not emitted before. A thread is read
+     * again only when its last-post time changed, from the page where the previous read stopped (its new replies are
+     * there or after), at most {@code crawler.forumMaxPages} pages a poll; a thread never read starts at the first of
+     * its last {@code forumMaxPages} pages, not at a long thread's beginning years ago. Post ids, not pages, say what
+     * is new: a re-read page gives only its new replies.
+     */
+    private Harvest forumPosts(IocConfig.Source source, Fetcher.Page sourcePage) {
+        ForumReader.Section section = forumReader.read(sourcePage.body(), sourcePage.url().toString(), clock.instant());
+        List<RawPost> found = new ArrayList<>();
+        List<String> claimed = new ArrayList<>();
+        Map<String, ThreadState> read = new HashMap<>();
+        long pages = 1;
+        long errors = 0;
+        long blocked = 0;
+        for (ForumReader.ThreadLink thread : section.recent()) {
+            String key = Ids.canonicalUrl(thread.url());
+            ThreadState before = threads.get(key);
+            if (before != null && thread.lastPostAt() != null && thread.lastPostAt().equals(before.lastPostAt())) continue;
+            String url = before != null ? before.resumeUrl() : ForumReader.startPage(thread, settings.forumMaxPages());
+            String lastRead = null;
+            try {
+                for (int n = 0; n < settings.forumMaxPages() && url != null; n++) {
+                    // A thread given as the source itself: its first page is the one just fetched.
+                    Fetcher.Page page = url.equals(sourcePage.url().toString()) ? sourcePage : fetcher.fetch(url, false);
+                    if (page != sourcePage) pages++;
+                    ForumThreadParser.ForumThread parsed = threadParser.parse(page.body(), page.url().toString());
+                    for (RawPost post : parsed.toRawPosts(source.name(), source.locality(), clock.instant())) {
+                        if (emitted.add(post.id())) {
+                            found.add(post);
+                            claimed.add(post.id());
+                        }
+                    }
+                    lastRead = url;
+                    url = parsed.nextPageUrl();
+                }
+                if (url != null) LOG.info("thread {}: more than {} pages to read, the rest next poll", key, settings.forumMaxPages());
+                // Cut short by the page cap, the thread is read on from lastRead next poll whatever its time says.
+                read.put(key, new ThreadState(url == null ? thread.lastPostAt() : null, lastRead));
+            } catch (Exception e) {
+                if (RobotsDisallowedException.refusal(e)) blocked++;
+                else errors++;
+                LOG.warn("thread {} from {}: {}", url, source.name(), e.getMessage());
+                if (lastRead != null) read.put(key, new ThreadState(null, lastRead));
+            }
+        }
+        return new Harvest(found, claimed, () -> threads.putAll(read), section.recent().size(), pages, errors, blocked);
+    }
+
+    /** Where a thread was left: its last-post time when fully read (null: read it next poll), the page to resume at. */
+    private record ThreadState(Instant lastPostAt, String resumeUrl) {}
 
     /** Starts polling on the crawler's own daemon threads; every source is polled at once, then on its schedule. */
     public void start() {

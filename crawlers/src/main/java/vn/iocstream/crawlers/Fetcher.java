@@ -117,8 +117,9 @@ public final class Fetcher {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             guard.check(uri);
             if (obeyRobots && !robots.allowed(uri)) {
+                boolean read = robots.readFromSite(uri);
                 throw new RobotsDisallowedException(uri + ": disallowed for " + robots.agentToken() + " by "
-                        + RobotsCache.site(uri) + "/robots.txt");
+                        + RobotsCache.site(uri) + "/robots.txt" + (read ? "" : " (unreadable: everything disallowed for now)"), read);
             }
             HttpResponse<InputStream> response = sendWithRetries(uri, cached);
             int status = response.statusCode();

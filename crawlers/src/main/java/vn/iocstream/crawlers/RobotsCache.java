@@ -69,6 +69,12 @@ final class RobotsCache {
         return entry(uri).rules().isAllowed(uri.toString());
     }
 
+    /** Whether the rules {@link #allowed} just applied to this site came from a robots.txt it served. */
+    boolean readFromSite(URI uri) {
+        Entry e = entries.get(site(uri));
+        return e != null && e.fetched();
+    }
+
     List<String> sitemaps(URI uri) throws InterruptedIOException {
         return List.copyOf(entry(uri).rules().getSitemaps());
     }

@@ -18,10 +18,10 @@ class CrawlProgressTest {
         progress.record(DONG_NAI, new CrawlStats(1, 1, 0, 0, 0, 0, 0));
 
         assertThat(progress.drain(60)).isEqualTo(
-                "crawl, last 60 s: 2 sources polled (4 polls), 4 pages, 6 new items, 3 errors; failing: Báo Đồng Nai (2x)");
+                "crawl, last 60 s: 2 sources polled (4 polls), 4 pages, 6 new items, 3 errors, 0 blocked by robots.txt; failing: Báo Đồng Nai (2x)");
 
-        progress.record(DONG_NAI, new CrawlStats(1, 0, 2, 2, 0, 0, 3));
+        progress.record(DONG_NAI, new CrawlStats(1, 0, 2, 2, 0, 0, 3, 1));
         assertThat(progress.drain(60)).isEqualTo(
-                "crawl, last 60 s: 1 sources polled (1 polls), 3 pages, 2 new items, 0 errors; failing: none");
+                "crawl, last 60 s: 1 sources polled (1 polls), 3 pages, 2 new items, 0 errors, 1 blocked by robots.txt; failing: none");
     }
 }

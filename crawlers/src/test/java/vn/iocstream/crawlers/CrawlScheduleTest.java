@@ -13,12 +13,12 @@ class CrawlScheduleTest {
 
     /** pollIntervalSeconds 5, minRefetchSeconds 60, maxRefetchSeconds 1800, as shipped. */
     private static IocConfig.Crawler settings(int pollSeconds, int minSeconds, int maxSeconds) {
-        return new IocConfig.Crawler(pollSeconds, 0, 5, 1_000_000, "IOCStreamBot/test", true, "", 4, minSeconds, maxSeconds, 48);
+        return new IocConfig.Crawler(pollSeconds, 0, 5, 1_000_000, "IOCStreamBot/test", true, "", 4, minSeconds, maxSeconds, 48, 5);
     }
 
     private static IocConfig.Source source(String name, String schedule) {
         return new IocConfig.Source(name, "rss", "https://baotayninh.vn/rss/" + name + ".rss", "press", "Tây Ninh",
-                "Báo Tây Ninh", null, schedule, false, null);
+                "Báo Tây Ninh", null, schedule, false, null, null, null, null);
     }
 
     @Test

@@ -141,6 +141,7 @@ final class FixtureSite implements AutoCloseable {
         if (path.endsWith(".xml")) return "application/rss+xml; charset=utf-8";
         if (path.endsWith(".atom")) return "application/atom+xml; charset=utf-8";
         if (path.endsWith(".txt")) return "text/plain; charset=utf-8";
+        if (path.endsWith(".json")) return "application/json; charset=utf-8";
         return "text/html; charset=utf-8";
     }
 

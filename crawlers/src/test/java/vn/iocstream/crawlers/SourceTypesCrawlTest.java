@@ -14,7 +14,7 @@ class SourceTypesCrawlTest extends CrawlerTestBase {
     private final FeedCrawlerTest.CollectingSink sink = new FeedCrawlerTest.CollectingSink();
 
     private IocConfig.Source source(String name, String type, String path, String linkSelector) {
-        return new IocConfig.Source(name, type, site.url(path), "press", "Tây Ninh", "Báo Tây Ninh", "thoi-su", null, false, linkSelector);
+        return new IocConfig.Source(name, type, site.url(path), "press", "Tây Ninh", "Báo Tây Ninh", "thoi-su", null, false, linkSelector, null, null, null);
     }
 
     private FeedCrawler crawler(IocConfig.Source... sources) {
@@ -93,11 +93,11 @@ class SourceTypesCrawlTest extends CrawlerTestBase {
 
     @Test
     void unsupportedTypes_skippedOthersCrawled() {
-        FeedCrawler crawler = crawler(new IocConfig.Source("Otofun", "forum", "https://www.otofun.net/forums/", "social", ""),
-                new IocConfig.Source("Nhật ký Suricata", "file", "https://ioc.invalid/eve.json", "security", ""),
+        FeedCrawler crawler = crawler(new IocConfig.Source("Nhật ký Suricata", "file", "https://ioc.invalid/eve.json", "security", ""),
+                new IocConfig.Source("Syslog tường lửa", "syslog", "https://ioc.invalid/syslog", "security", ""),
                 source("Báo Tây Ninh - tin mới", "news-sitemap", NEWS_SITEMAP, null));
 
-        assertThat(crawler.skipped()).extracting(IocConfig.Source::name).containsExactly("Otofun", "Nhật ký Suricata");
+        assertThat(crawler.skipped()).extracting(IocConfig.Source::name).containsExactly("Nhật ký Suricata", "Syslog tường lửa");
         assertThat(crawler.sources()).extracting(IocConfig.Source::name).containsExactly("Báo Tây Ninh - tin mới");
         assertThat(crawler.crawlOnce().feeds()).isEqualTo(1);
     }

@@ -35,15 +35,16 @@ public final class CrawlCommand {
               --kafka H:P      the broker (default: the running embedded broker, from <kafka.dataDir>/bootstrap.txt,
                                or kafka.bootstrap when kafka.embedded is false)
               --dry-run        no Kafka: print each post that would be sent to ioc.raw.posts on stdout
-            Sources of types rss, atom, sitemap, news-sitemap and listing are crawled, hosts in parallel (crawler.threads),
-            each host's sources one after another; sources of other types are skipped with a note.
+            Sources of types rss, atom, sitemap, news-sitemap, listing and forum are crawled, hosts in parallel
+            (crawler.threads), each host's sources one after another; sources of other types are skipped with a note.
             Progress goes to stderr, one line per source as it finishes:
-              [done/total] NAME: L items listed, P pages, N new items, E errors
-            and the last line is
-              crawl: S sources, P pages, N new items, E errors in T s
-            where pages are the documents fetched with a body (feeds, sitemaps, listing pages, and each new article, once per
-            run), new items are posts (articles and reader comments) and errors are sources and articles that could not be
-            fetched or parsed.
+              [done/total] NAME: L items listed, P pages, N new items, E errors[, B blocked by robots.txt]
+            (or FAILED, not modified, blocked by robots.txt) and the last line is
+              crawl: S sources, P pages, N new items, E errors, B blocked by robots.txt in T s
+            where pages are the documents fetched with a body (feeds, sitemaps, listing pages, forum sections and thread
+            pages, comment API answers, and each new article, once per run), new items are posts (articles, reader
+            comments, forum posts), errors are sources and pages that could not be fetched or parsed, and blocked are
+            URLs the site's robots.txt disallows for this crawler (not requested, not errors).
             Exit status 0 when at least one source was crawled, 1 when every source failed.""";
 
     public int run(List<String> args) throws Exception {
@@ -85,10 +86,11 @@ public final class CrawlCommand {
             CrawlStats sum = crawler.crawlOnce((source, s) -> progress.printf("[%d/%d] %s: %s%n", done.incrementAndGet(), total,
                     source.name(), s.feedErrors() > 0 ? "FAILED (see the warning above)"
                             : s.notModified() > 0 ? "not modified"
+                            : s.pages() == 0 && s.blocked() > 0 ? "blocked by robots.txt"
                             : s.itemsSeen() + " items listed, " + s.pages() + " pages, " + s.newPosts() + " new items, "
-                                    + s.errors() + " errors"));
-            progress.printf("crawl: %d sources, %d pages, %d new items, %d errors in %.1f s%n", total,
-                    sum.pages(), sum.newPosts(), sum.errors(), (System.nanoTime() - t0) / 1e9);
+                                    + s.errors() + " errors" + (s.blocked() > 0 ? ", " + s.blocked() + " blocked by robots.txt" : "")));
+            progress.printf("crawl: %d sources, %d pages, %d new items, %d errors, %d blocked by robots.txt in %.1f s%n", total,
+                    sum.pages(), sum.newPosts(), sum.errors(), sum.blocked(), (System.nanoTime() - t0) / 1e9);
             return total > 0 && sum.feedErrors() == total ? 1 : 0;
         }
     }

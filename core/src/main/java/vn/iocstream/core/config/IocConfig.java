@@ -25,16 +25,18 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     /**
      * {@code sourcesFile}: a YAML file whose {@code sources:} list is added to the inline one ("" = none);
      * {@code threads}: hosts crawled at once; {@code minRefetchSeconds}/{@code maxRefetchSeconds}: bounds of the
-     * adaptive poll interval; {@code sitemapMaxAgeHours}: sitemap entries older than this are not fetched.
+     * adaptive poll interval; {@code sitemapMaxAgeHours}: sitemap entries (and forum threads) older than this are not
+     * fetched; {@code forumMaxPages}: thread pages read per thread and poll.
      */
     public record Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
                           String userAgent, boolean allowPrivateAddresses, String sourcesFile, int threads,
-                          int minRefetchSeconds, int maxRefetchSeconds, int sitemapMaxAgeHours) implements Serializable {
+                          int minRefetchSeconds, int maxRefetchSeconds, int sitemapMaxAgeHours, int forumMaxPages)
+            implements Serializable {
         /** For tests and tools: the other keys at the values of ioc-defaults.yaml. */
         public Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
                        String userAgent, boolean allowPrivateAddresses) {
             this(pollIntervalSeconds, perHostDelayMs, timeoutSeconds, maxBodyBytes, userAgent, allowPrivateAddresses, "",
-                    4, 60, 1800, 48);
+                    4, 60, 1800, 48, 5);
         }
     }
 
@@ -45,12 +47,16 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
      * A source to crawl (see {@code config/sources.yaml}): {@code outlet} groups a paper's feeds, {@code schedule} is its
      * poll interval ("15m", "1h"; empty = crawler.pollIntervalSeconds), {@code verified} whether the URL was checked
      * to answer with the declared type, {@code linkSelector} (type listing only) the CSS selector of the article links
-     * on the page (null = a generic one).
+     * on the page (null = a generic one). Reader comments served as JSON: {@code comments} names the layout of the
+     * outlet's comment API (a shipped mapping, e.g. {@code vnexpress}), {@code commentsUrl} is its address with
+     * {@code {articleId}} in it, and {@code articleIdPattern} a regex whose first group finds that id in the article
+     * URL (null = the last number in the URL's path).
      */
     public record Source(String name, String type, String url, String kind, String locality, String outlet,
-                         String category, String schedule, boolean verified, String linkSelector) implements Serializable {
+                         String category, String schedule, boolean verified, String linkSelector, String comments,
+                         String commentsUrl, String articleIdPattern) implements Serializable {
         public Source(String name, String type, String url, String kind, String locality) {
-            this(name, type, url, kind, locality, null, null, null, false, null);
+            this(name, type, url, kind, locality, null, null, null, false, null, null, null, null);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a sources file ({@code config/sources.yaml}): a YAML mapping whose {@code sources:} list holds
@@ -21,7 +22,13 @@ import java.util.regex.Pattern;
  */
 public final class SourcesFile {
     /** Every type a source may declare; the crawler skips a type it does not fetch with a warning. */
-    public static final Set<String> TYPES = Set.of("rss", "atom", "sitemap", "news-sitemap", "listing");
+    public static final Set<String> TYPES = Set.of("rss", "atom", "sitemap", "news-sitemap", "listing", "forum");
+    /**
+     * Names a source's {@code comments} may take: the shipped layouts of {@code CommentJsonMapping.named} in module
+     * crawlers (which core cannot see; a crawlers test keeps the two in step).
+     */
+    public static final Set<String> COMMENT_MAPPINGS = Set.of("vnexpress");
+    private static final String ARTICLE_ID = "{articleId}";
     private static final Pattern SCHEDULE = Pattern.compile("0*[1-9]\\d*[smh]");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -71,6 +78,30 @@ public final class SourcesFile {
         }
         if (s.linkSelector() != null && !s.linkSelector().isBlank() && !"listing".equals(s.type())) {
             return "linkSelector is for type listing only, this source is " + s.type();
+        }
+        return commentsProblem(s);
+    }
+
+    /** What is wrong with the JSON comment fields (comments, commentsUrl, articleIdPattern), or null. */
+    private static String commentsProblem(IocConfig.Source s) {
+        boolean named = s.comments() != null && !s.comments().isBlank();
+        boolean url = s.commentsUrl() != null && !s.commentsUrl().isBlank();
+        boolean pattern = s.articleIdPattern() != null && !s.articleIdPattern().isBlank();
+        if (!named && !url && !pattern) return null;
+        if ("forum".equals(s.type())) return "comments, commentsUrl and articleIdPattern are for article sources, this source is forum";
+        if (!named) return "commentsUrl and articleIdPattern need comments: the layout of the comment API, one of " + new TreeSet<>(COMMENT_MAPPINGS);
+        if (!COMMENT_MAPPINGS.contains(s.comments())) return "comments must be one of " + new TreeSet<>(COMMENT_MAPPINGS) + ", got: " + s.comments();
+        if (!url) return "comments needs commentsUrl: the comment API's address with " + ARTICLE_ID + " where the article's id goes";
+        if (!s.commentsUrl().matches("https?://[^\\s/]+.*") || !s.commentsUrl().contains(ARTICLE_ID)) {
+            return "commentsUrl must be an http(s) URL containing " + ARTICLE_ID + ", got: " + s.commentsUrl();
+        }
+        if (!pattern) return null;
+        try {
+            if (Pattern.compile(s.articleIdPattern()).matcher("").groupCount() < 1) {
+                return "articleIdPattern needs a group (in parentheses) around the id, got: " + s.articleIdPattern();
+            }
+        } catch (PatternSyntaxException e) {
+            return "articleIdPattern is not a valid regular expression: " + e.getDescription() + " in " + s.articleIdPattern();
         }
         return null;
     }

@@ -88,6 +88,50 @@ class SourcesFileTest {
     }
 
     @Test
+    void shippedList_hasAForumAndVnExpressJsonComments() {
+        List<IocConfig.Source> sources = SourcesFile.read(SHIPPED);
+
+        assertThat(sources).anySatisfy(s -> assertThat(s.type()).isEqualTo("forum"));
+        assertThat(sources).filteredOn(s -> "VnExpress".equals(s.outlet())).allSatisfy(s -> {
+            assertThat(s.comments()).isEqualTo("vnexpress");
+            assertThat(s.commentsUrl()).startsWith("https://usi-saas.vnexpress.net/").contains("{articleId}");
+        });
+    }
+
+    @Test
+    void forumSection_accepted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sources.yaml");
+        Files.writeString(file, "sources:\n  - {name: \"Otofun - Giao thông\", type: forum, url: \"https://www.otofun.net/forums/giao-thong-duong-sa.112/\"}\n");
+
+        assertThat(SourcesFile.read(file)).extracting(IocConfig.Source::type).containsExactly("forum");
+    }
+
+    @Test
+    void commentFields_checkedWithTheEntryNamed(@TempDir Path dir) throws Exception {
+        String feed = "{name: \"Báo Tây Ninh\", type: rss, url: \"https://baotayninh.vn/rss/home.rss\", ";
+        String api = "commentsUrl: \"https://baotayninh.vn/api/binh-luan?id={articleId}\"";
+        List<String[]> cases = List.of(
+                new String[] {feed + "comments: tuoitre, " + api + "}", "comments must be one of [vnexpress], got: tuoitre"},
+                new String[] {feed + "comments: vnexpress}", "comments needs commentsUrl"},
+                new String[] {feed + api + "}", "need comments"},
+                new String[] {feed + "comments: vnexpress, commentsUrl: \"https://baotayninh.vn/api/binh-luan\"}", "containing {articleId}"},
+                new String[] {feed + "comments: vnexpress, " + api + ", articleIdPattern: \"a\\\\d+\"}", "needs a group"},
+                new String[] {feed + "comments: vnexpress, " + api + ", articleIdPattern: \"a(\\\\d+\"}", "not a valid regular expression"},
+                new String[] {"{name: \"VOZ\", type: forum, url: \"https://voz.vn/f/diem-bao.33/\", comments: vnexpress, " + api + "}",
+                        "for article sources, this source is forum"});
+        for (String[] c : cases) {
+            Path file = dir.resolve("sources.yaml");
+            Files.writeString(file, "sources:\n  - " + c[0] + "\n");
+
+            assertThatThrownBy(() -> SourcesFile.read(file)).as(c[0]).isInstanceOf(ConfigLoader.ConfigException.class)
+                    .hasMessageContaining("source #1 (").hasMessageContaining(c[1]);
+        }
+        Path good = dir.resolve("good.yaml");
+        Files.writeString(good, "sources:\n  - " + feed + "comments: vnexpress, " + api + ", articleIdPattern: \"-a(\\\\d+)\\\\.html\"}\n");
+        assertThat(SourcesFile.read(good).get(0).articleIdPattern()).isEqualTo("-a(\\d+)\\.html");
+    }
+
+    @Test
     void zeroSchedule_rejected(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("sources.yaml");
         Files.writeString(file, "sources:\n  - {name: x, type: sitemap, url: \"https://baodongnai.com.vn/sitemap.xml\", schedule: 0m}\n");
@@ -102,6 +146,7 @@ class SourcesFileTest {
         assertThat(crawler.threads()).isEqualTo(4);
         assertThat(crawler.minRefetchSeconds()).isLessThan(crawler.maxRefetchSeconds());
         assertThat(crawler.sitemapMaxAgeHours()).isEqualTo(48);
+        assertThat(crawler.forumMaxPages()).isEqualTo(5);
         // The convenience constructor tests use must agree with the shipped defaults.
         assertThat(new IocConfig.Crawler(crawler.pollIntervalSeconds(), crawler.perHostDelayMs(), crawler.timeoutSeconds(),
                 crawler.maxBodyBytes(), crawler.userAgent(), crawler.allowPrivateAddresses())).isEqualTo(crawler);

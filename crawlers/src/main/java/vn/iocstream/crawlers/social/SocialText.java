@@ -18,7 +18,7 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 
 /** Text and times as forum and comment markup carries them. */
-final class SocialText {
+public final class SocialText {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** XenForo writes offsets without a colon ("+0700"); JSON APIs usually with one. */
     private static final DateTimeFormatter OFFSET_TIME = new DateTimeFormatterBuilder()
@@ -74,7 +74,7 @@ final class SocialText {
      * A time as forums and comment APIs give it: Unix epoch seconds or milliseconds (number or digits), ISO-8601 with
      * an offset, or ISO-8601 without one, read as Vietnamese local time. Null if none fits.
      */
-    static Instant time(String value) {
+    public static Instant time(String value) {
         if (value == null || value.isBlank()) return null;
         String s = value.strip();
         if (s.matches("\\d{9,13}")) {

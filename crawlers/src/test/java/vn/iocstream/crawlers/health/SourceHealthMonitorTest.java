@@ -16,7 +16,7 @@ import vn.iocstream.core.testing.ClickHouseTestServer;
 /** Against the real ClickHouse server of the core test harness. */
 class SourceHealthMonitorTest {
     private static final IocConfig.Source DA_NANG = new IocConfig.Source("baodanang-thoi-su", "atom",
-            "https://baodanang.vn/thoi-su.atom", "press", "Đà Nẵng", "Báo Đà Nẵng", "thoi-su", "10m", false, null);
+            "https://baodanang.vn/thoi-su.atom", "press", "Đà Nẵng", "Báo Đà Nẵng", "thoi-su", "10m", false, null, null, null, null);
 
     @Test
     void rounds_writeOneCurrentRowPerSource_andRaiseAStaleAlertOnce() {

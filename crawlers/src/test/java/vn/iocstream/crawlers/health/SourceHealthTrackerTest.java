@@ -14,7 +14,7 @@ class SourceHealthTrackerTest {
     /** Stale after 3 missed intervals, silent after 48 hours without a new item. */
     private static final IocConfig.SourceHealth SETTINGS = new IocConfig.SourceHealth(60, 3, 48, "warning");
     static final IocConfig.Source TAY_NINH = new IocConfig.Source("baotayninh-tin-moi", "rss",
-            "https://baotayninh.vn/rss/tin-moi.rss", "press", "Tây Ninh", "Báo Tây Ninh", "thoi-su", "15m", true, null);
+            "https://baotayninh.vn/rss/tin-moi.rss", "press", "Tây Ninh", "Báo Tây Ninh", "thoi-su", "15m", true, null, null, null, null);
     private static final Instant T0 = Instant.parse("2025-10-14T01:00:00Z");
     static final CrawlStats NEW_ITEMS = new CrawlStats(1, 0, 20, 3, 0, 0, 4);
     static final CrawlStats NOTHING_NEW = new CrawlStats(1, 0, 20, 0, 0, 0, 1);
