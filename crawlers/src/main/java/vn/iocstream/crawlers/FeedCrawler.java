@@ -273,7 +273,7 @@ public final class FeedCrawler implements AutoCloseable {
             }
             batch.add(canonical);
             found.addAll(article);
-            if (source.comments() == null || source.comments().isBlank()) continue;
+            if (article.isEmpty() || source.comments() == null || source.comments().isBlank()) continue;
             // The article stands without its comments: a failing comment API is counted, the article still sent.
             try {
                 found.addAll(commentApi.posts(source, item.link(), canonical, article, clock.instant()));
@@ -287,9 +287,17 @@ public final class FeedCrawler implements AutoCloseable {
         return new Harvest(found, batch, () -> {}, links.items().size(), pages, errors, blocked);
     }
 
-    /** The article as a post, followed by one post per reader comment on its page. */
+    /**
+     * The article as a post, followed by one post per reader comment on its page; nothing when the page names as
+     * its canonical address an article already emitted (the mobile, AMP or syndicated copy of a story).
+     */
     private List<RawPost> posts(IocConfig.Source source, FeedParser.FeedItem item, String canonical) throws IOException {
         Fetcher.Page page = fetcher.fetch(item.link(), false);
+        String declared = Ids.canonicalUrl(page.canonical().toString());
+        if (!declared.equals(canonical) && !emitted.add(declared)) {
+            LOG.debug("{}: a copy of {}, already emitted", item.link(), declared);
+            return List.of();
+        }
         ArticleExtractor.Article a = extractor.extract(page.body(), item.link());
         Instant fetchedAt = clock.instant();
         String kind = source.kind() == null ? "press" : source.kind();

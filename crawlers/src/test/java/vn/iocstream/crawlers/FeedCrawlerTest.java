@@ -66,6 +66,21 @@ class FeedCrawlerTest extends CrawlerTestBase {
         assertThat(site.hits(RSS_TAY_NINH)).isEqualTo(3);
     }
 
+    /** The AMP copy names the article page as its canonical address: one story, emitted once, whichever comes first. */
+    @Test
+    void ampCopyListedBySecondFeed_isFetchedButNotEmittedAgain() {
+        String amp = "/amp/gia-xang-giam-hon-500-dong-lit-tu-15-gio-chieu-nay-a190201.html";
+        site.serve(amp, PAGE_GIA_XANG);
+        FeedCrawler crawler = crawler(source("Báo Tây Ninh", RSS_TAY_NINH), source("Báo Tây Ninh - AMP", "/rss/baotayninh-amp.xml"));
+
+        crawler.crawlOnce();
+
+        assertThat(site.hits(amp)).isEqualTo(1);
+        assertThat(sink.ofKind("press")).extracting(RawPost::title)
+                .filteredOn(title -> title.startsWith("Giá xăng giảm")).hasSize(1);
+        assertThat(sink.ofKind("comment")).as("the copy's comments are the article's").hasSize(3);
+    }
+
     @Test
     void emittedArticle_carriesSourceLocalityDeterministicIdAndBothTimes() {
         crawler(source("Báo Tây Ninh", RSS_TAY_NINH)).crawlOnce();
