@@ -16,7 +16,7 @@ class BenchCrawlCommandTest extends ConsoleTest {
         assertThat(lines).anyMatch(l -> l.matches("5 generated pages, \\d+\\.\\d KB on average, one thread"))
                 .anyMatch(l -> l.startsWith("Jsoup.parse (baseline)"))
                 .anyMatch(l -> l.startsWith("parse + extract (ArticleExtractor)"));
-        assertThat(lines.get(lines.size() - 1)).matches("crawl pagesPerSecond=\\d+ baseline=\\d+ ratio=\\d\\.\\d\\d \\(target 200\\)");
+        assertThat(lines.get(lines.size() - 1)).matches("crawl pagesPerSecond=\\d+ baseline=\\d+ ratio=\\d\\.\\d\\d pagesPerCpuSecond=\\d+ \\(target 200\\)");
     }
 
     @Test
