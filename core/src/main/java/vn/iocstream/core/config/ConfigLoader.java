@@ -9,14 +9,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Loads the configuration: the defaults bundled from {@code config/ioc-defaults.yaml}, then a user file,
  * then {@code key.path=value} overrides. Objects merge key by key; lists and scalars replace.
- * A non-empty {@code crawler.sourcesFile} adds that file's sources (see {@link SourcesFile}) to the inline list.
+ * A non-empty {@code crawler.sourcesFile} adds that file's sources (see {@link SourcesFile}) to the inline list; file,
+ * syslog and ingest entries of either list go to {@code eventFeeds.files}, {@code eventFeeds.syslog} and
+ * {@code ingest.tokens} instead.
  * Unknown keys are an error, so that a typo in a user file is reported instead of silently ignored.
  */
 public final class ConfigLoader {
@@ -36,6 +40,11 @@ public final class ConfigLoader {
      * @throws ConfigException with a message naming the file and key at fault
      */
     public static IocConfig load(Path userFile, List<String> overrides) {
+        return load(userFile, overrides, System::getenv);
+    }
+
+    /** @param env reads the environment variables that {@code token: ${VAR}} entries name */
+    static IocConfig load(Path userFile, List<String> overrides, UnaryOperator<String> env) {
         ObjectNode merged = readDefaults();
         if (userFile != null) {
             if (!Files.isRegularFile(userFile)) throw new ConfigException("config file not found: " + userFile);
@@ -51,7 +60,9 @@ public final class ConfigLoader {
         }
         for (String override : overrides) applyOverride(merged, override);
         String sourcesFile = merged.path("crawler").path("sourcesFile").asText("");
-        if (!sourcesFile.isBlank()) merged.withArray("sources").addAll(SourcesFile.entries(Path.of(sourcesFile)));
+        List<SourcesFile.Entry> sources = new ArrayList<>(SourcesFile.inline(merged.withArray("sources")));
+        if (!sourcesFile.isBlank()) sources.addAll(SourcesFile.entries(Path.of(sourcesFile)));
+        SourcesFile.route(merged, sources, env);
         try {
             return YAML.treeToValue(merged, IocConfig.class);
         } catch (IOException e) {

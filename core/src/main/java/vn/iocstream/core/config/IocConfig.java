@@ -126,9 +126,20 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
                              int batchLines, int rotateWaitSeconds, String syslogHost, int maxFrameBytes,
                              List<String> trafficCsvColumns) implements Serializable {}
 
-    /** {@code kind}: zeek, suricata, auth, access, traffic-csv or traffic-json; {@code path}: a file, or a glob in its name. */
-    public record FileFeed(String kind, String path) implements Serializable {}
+    /**
+     * {@code kind}: zeek, suricata, auth, access, traffic-csv or traffic-json; {@code path}: a file, or a glob in its
+     * name; {@code name}: what messages call the feed (a sources file's entry name), or null.
+     */
+    public record FileFeed(String kind, String path, String name) implements Serializable {
+        public FileFeed(String kind, String path) {
+            this(kind, path, null);
+        }
+    }
 
-    /** {@code protocol}: udp or tcp. */
-    public record SyslogFeed(String kind, String protocol, int port) implements Serializable {}
+    /** {@code protocol}: udp or tcp; {@code name} as for {@link FileFeed}. */
+    public record SyslogFeed(String kind, String protocol, int port, String name) implements Serializable {
+        public SyslogFeed(String kind, String protocol, int port) {
+            this(kind, protocol, port, null);
+        }
+    }
 }

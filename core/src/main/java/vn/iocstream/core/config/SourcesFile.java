@@ -4,14 +4,21 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -19,10 +26,32 @@ import java.util.regex.PatternSyntaxException;
  * Reads a sources file ({@code config/sources.yaml}): a YAML mapping whose {@code sources:} list holds
  * {@link IocConfig.Source} entries. Every entry is checked here, so that a typo in a list of a hundred outlets is
  * reported with its file and position instead of surfacing as a failed fetch hours later.
+ *
+ * <p>Entries of the {@link #ROUTED_TYPES} are not crawled: a log file to follow ({@code type: file}), a syslog port
+ * ({@code type: syslog}) or a platform connector's ingest token ({@code type: ingest}). {@link ConfigLoader} moves
+ * them (see {@link #route}) into {@code eventFeeds.files}, {@code eventFeeds.syslog} and {@code ingest.tokens}, after
+ * what the configuration itself lists there.
  */
 public final class SourcesFile {
-    /** Every type a source may declare; the crawler skips a type it does not fetch with a warning. */
-    public static final Set<String> TYPES = Set.of("rss", "atom", "sitemap", "news-sitemap", "listing", "forum");
+    /** Every type a source may declare. */
+    public static final Set<String> TYPES = Set.of("rss", "atom", "sitemap", "news-sitemap", "listing", "forum",
+            "file", "syslog", "ingest");
+    /** The types handled outside the news crawler, which never reach the {@code sources:} list. */
+    public static final Set<String> ROUTED_TYPES = Set.of("file", "syslog", "ingest");
+    /**
+     * The {@code format} a file or syslog entry may take: the names of {@code EventKind} in module crawlers (which
+     * core cannot see; a crawlers test keeps the two in step).
+     */
+    public static final Set<String> EVENT_FORMATS = Set.of("zeek", "suricata", "auth", "access", "traffic-csv", "traffic-json");
+    /** The fields each routed type takes; locality and verified describe the feed, as for a crawled source. */
+    private static final Map<String, Set<String>> ROUTED_FIELDS = Map.of(
+            "file", Set.of("name", "type", "format", "path", "locality", "verified"),
+            "syslog", Set.of("name", "type", "format", "protocol", "port"),
+            "ingest", Set.of("name", "type", "token"));
+    /** The minimum IngestApi accepts. */
+    private static final int MIN_TOKEN_CHARS = 16;
+    /** {@code ${IOC_INGEST_TOKEN_FACEBOOK}}: the token is read from the environment, so the file holds no secret. */
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     /**
      * Names a source's {@code comments} may take: the shipped layouts of {@code CommentJsonMapping.named} in module
      * crawlers (which core cannot see; a crawlers test keeps the two in step).
@@ -35,15 +64,23 @@ public final class SourcesFile {
 
     private SourcesFile() {}
 
-    /** The file's entries, checked. @throws ConfigLoader.ConfigException naming the file and the entry at fault */
+    /**
+     * The file's crawled sources, checked; its file, syslog and ingest entries are checked too but left out.
+     * @throws ConfigLoader.ConfigException naming the file and the entry at fault
+     */
     public static List<IocConfig.Source> read(Path file) {
         List<IocConfig.Source> out = new ArrayList<>();
-        for (JsonNode node : entries(file)) out.add(YAML.convertValue(node, IocConfig.Source.class));
+        for (Entry e : entries(file)) {
+            if (!routed(e.node())) out.add(YAML.convertValue(e.node(), IocConfig.Source.class));
+        }
         return out;
     }
 
-    /** The entries as YAML nodes, checked, for {@link ConfigLoader} to append to the inline {@code sources:} list. */
-    static ArrayNode entries(Path file) {
+    /** An entry of a sources list as YAML, with where it was written for messages: {@code FILE: source #3 (NAME)}. */
+    record Entry(String where, JsonNode node) {}
+
+    /** The file's entries, every one checked, for {@link ConfigLoader} to add to the inline {@code sources:} list. */
+    static List<Entry> entries(Path file) {
         if (!Files.isRegularFile(file)) throw new ConfigLoader.ConfigException("sources file not found: " + file);
         JsonNode root;
         try {
@@ -53,19 +90,147 @@ public final class SourcesFile {
         }
         JsonNode list = root == null ? null : root.get("sources");
         if (list == null || !list.isArray()) throw new ConfigLoader.ConfigException(file + ": expected a top-level `sources:` list");
+        List<Entry> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
-            IocConfig.Source s;
-            try {
-                s = YAML.treeToValue(list.get(i), IocConfig.Source.class);
-            } catch (IOException e) {
-                throw new ConfigLoader.ConfigException(file + ": source #" + (i + 1) + ": " + e.getMessage().lines().findFirst().orElse(""));
+            Entry entry = new Entry(file + ": " + where("source", i, list.get(i)), list.get(i));
+            String problem;
+            if (routed(entry.node())) {
+                problem = routedProblem(entry.node());
+            } else {
+                try {
+                    problem = problem(YAML.treeToValue(entry.node(), IocConfig.Source.class));
+                } catch (IOException e) {
+                    problem = e.getMessage().lines().findFirst().orElse("");
+                }
             }
-            String problem = problem(s);
-            if (problem != null) {
-                throw new ConfigLoader.ConfigException(file + ": source #" + (i + 1) + (s.name() == null ? "" : " (" + s.name() + ")") + ": " + problem);
+            if (problem != null) throw new ConfigLoader.ConfigException(entry.where() + ": " + problem);
+            out.add(entry);
+        }
+        return out;
+    }
+
+    /**
+     * The configuration's own {@code sources:} entries. Its file, syslog and ingest entries are checked as a file's
+     * are; its crawled ones only by their record's fields, as before sources files existed.
+     */
+    static List<Entry> inline(ArrayNode sources) {
+        List<Entry> out = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            Entry entry = new Entry(where("sources", i, sources.get(i)), sources.get(i));
+            String problem = routed(entry.node()) ? routedProblem(entry.node()) : null;
+            if (problem != null) throw new ConfigLoader.ConfigException(entry.where() + ": " + problem);
+            out.add(entry);
+        }
+        return out;
+    }
+
+    private static String where(String list, int index, JsonNode node) {
+        String name = node.path("name").asText("");
+        return list + " #" + (index + 1) + (name.isBlank() ? "" : " (" + name + ")");
+    }
+
+    private static boolean routed(JsonNode node) {
+        return ROUTED_TYPES.contains(node.path("type").asText(""));
+    }
+
+    /**
+     * Sets the configuration's {@code sources:} to the crawled entries and appends the others to
+     * {@code eventFeeds.files}, {@code eventFeeds.syslog} and {@code ingest.tokens}, expanding {@code ${VAR}} tokens
+     * from {@code env}. A file, syslog port or token declared twice (here or in those lists) is an error naming both.
+     */
+    static void route(ObjectNode config, List<Entry> entries, UnaryOperator<String> env) {
+        ArrayNode files = ((ObjectNode) config.get("eventFeeds")).withArray("files");
+        ArrayNode syslog = ((ObjectNode) config.get("eventFeeds")).withArray("syslog");
+        ArrayNode tokens = ((ObjectNode) config.get("ingest")).withArray("tokens");
+        Map<String, String> claimed = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) claim(claimed, fileKey(files.get(i)), "eventFeeds.files #" + (i + 1));
+        for (int i = 0; i < syslog.size(); i++) claim(claimed, syslogKey(syslog.get(i)), "eventFeeds.syslog #" + (i + 1));
+        for (int i = 0; i < tokens.size(); i++) claim(claimed, "the same token", "ingest.tokens #" + (i + 1), "token " + tokens.get(i).asText());
+        ArrayNode crawled = config.arrayNode();
+        for (Entry e : entries) {
+            JsonNode n = e.node();
+            switch (n.path("type").asText("")) {
+                case "file" -> {
+                    claim(claimed, fileKey(n), e.where());
+                    files.addObject().put("kind", n.path("format").asText()).put("path", n.path("path").asText())
+                            .put("name", n.path("name").asText());
+                }
+                case "syslog" -> {
+                    claim(claimed, syslogKey(n), e.where());
+                    syslog.addObject().put("kind", n.path("format").asText()).put("protocol", n.path("protocol").asText())
+                            .put("port", n.path("port").asInt()).put("name", n.path("name").asText());
+                }
+                case "ingest" -> {
+                    String token = token(n.path("token").asText(), env, e.where());
+                    claim(claimed, "the same token", e.where(), "token " + token);
+                    tokens.add(token);
+                }
+                default -> crawled.add(n);
             }
         }
-        return (ArrayNode) list;
+        config.set("sources", crawled);
+    }
+
+    private static String fileKey(JsonNode feed) {
+        return "path " + Path.of(feed.path("path").asText()).toAbsolutePath().normalize();
+    }
+
+    private static String syslogKey(JsonNode feed) {
+        return feed.path("protocol").asText().toLowerCase(Locale.ROOT) + " port " + feed.path("port").asInt();
+    }
+
+    private static void claim(Map<String, String> claimed, String what, String where) {
+        claim(claimed, what, where, what);
+    }
+
+    /** {@code what} describes the thing in messages, {@code key} identifies it (a token is never printed). */
+    private static void claim(Map<String, String> claimed, String what, String where, String key) {
+        String earlier = claimed.putIfAbsent(key, where);
+        if (earlier != null) throw new ConfigLoader.ConfigException(where + ": " + what + " is already declared by " + earlier);
+    }
+
+    private static String token(String value, UnaryOperator<String> env, String where) {
+        Matcher m = ENV_REFERENCE.matcher(value);
+        if (!m.matches()) return value;
+        String token = env.apply(m.group(1));
+        if (token == null || token.isBlank()) {
+            throw new ConfigLoader.ConfigException(where + ": token names the environment variable " + m.group(1) + ", which is not set");
+        }
+        if (token.length() < MIN_TOKEN_CHARS) {
+            throw new ConfigLoader.ConfigException(where + ": the token in " + m.group(1) + " must be at least " + MIN_TOKEN_CHARS + " characters");
+        }
+        return token;
+    }
+
+    /** What is wrong with a file, syslog or ingest entry, or null; a token from the environment is checked by route. */
+    static String routedProblem(JsonNode n) {
+        String type = n.path("type").asText();
+        Set<String> fields = ROUTED_FIELDS.get(type);
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!fields.contains(field)) return "type " + type + " takes no " + field + " (its fields: " + new TreeSet<>(fields) + ")";
+        }
+        if (n.path("name").asText("").isBlank()) return "name is missing";
+        if (n.has("verified") && !n.get("verified").isBoolean()) return "verified must be true or false";
+        if (!"ingest".equals(type) && !EVENT_FORMATS.contains(n.path("format").asText(""))) {
+            return "format must be one of " + new TreeSet<>(EVENT_FORMATS) + ", got: " + n.path("format").asText(null);
+        }
+        return switch (type) {
+            case "file" -> n.path("path").asText("").isBlank() ? "path is missing: a file, or a glob in the file name (/opt/zeek/logs/current/*.log)" : null;
+            case "syslog" -> {
+                if (!Set.of("udp", "tcp").contains(n.path("protocol").asText(""))) yield "protocol must be udp or tcp, got: " + n.path("protocol").asText(null);
+                int port = n.path("port").asInt(0);
+                yield n.path("port").isInt() && port >= 1 && port <= 65535 ? null : "port must be a number from 1 to 65535, got: " + n.path("port").asText(null);
+            }
+            default -> tokenProblem(n.path("token").asText(""));
+        };
+    }
+
+    private static String tokenProblem(String token) {
+        if (token.isBlank()) return "token is missing (write ${VARIABLE} to read it from the environment)";
+        if (ENV_REFERENCE.matcher(token).matches()) return null;
+        if (token.contains("${")) return "token must be a literal or a single ${VARIABLE} (letters, digits, _)";
+        return token.length() < MIN_TOKEN_CHARS ? "token must be at least " + MIN_TOKEN_CHARS + " characters (e.g. `openssl rand -hex 24`)" : null;
     }
 
     /** What is wrong with an entry, or null. */

@@ -157,4 +157,41 @@ class SourcesFileTest {
         assertThatThrownBy(() -> ConfigLoader.load(null, List.of("crawler.sourcesFile=" + dir.resolve("nope.yaml"))))
                 .isInstanceOf(ConfigLoader.ConfigException.class).hasMessageContaining("sources file not found");
     }
+
+    @Test
+    void fileSyslogAndIngestEntries_checkedWithTheEntryNamed(@TempDir Path dir) throws Exception {
+        List<String[]> cases = List.of(
+                new String[] {"{name: \"Nhật ký SSH\", type: file, format: sshd, path: /var/log/auth.log}",
+                        "format must be one of [access, auth, suricata, traffic-csv, traffic-json, zeek], got: sshd"},
+                new String[] {"{name: \"Nhật ký SSH\", type: file, format: auth}", "path is missing"},
+                new String[] {"{name: \"Nhật ký SSH\", type: file, format: auth, url: \"https://ioc.invalid/auth.log\"}",
+                        "type file takes no url (its fields: [format, locality, name, path, type, verified])"},
+                new String[] {"{name: \"Syslog tường lửa\", type: syslog, format: auth, protocol: tls, port: 6514}", "protocol must be udp or tcp, got: tls"},
+                new String[] {"{name: \"Syslog tường lửa\", type: syslog, format: auth, protocol: udp, port: 70000}", "port must be a number from 1 to 65535"},
+                new String[] {"{name: \"Facebook connector – Sở TT&TT\", type: ingest, token: ngan-qua}", "token must be at least 16 characters"},
+                new String[] {"{name: \"Facebook connector – Sở TT&TT\", type: ingest, token: \"fb-${IOC_TOKEN}\"}", "a single ${VARIABLE}"},
+                new String[] {"{name: \"Facebook connector – Sở TT&TT\", type: ingest}", "token is missing"},
+                new String[] {"{type: ingest, token: \"${IOC_INGEST_TOKEN_FACEBOOK}\"}", "name is missing"});
+        for (String[] c : cases) {
+            Path file = dir.resolve("sources.yaml");
+            Files.writeString(file, "sources:\n  - {name: \"Báo Tây Ninh\", type: rss, url: \"https://baotayninh.vn/rss/home.rss\"}\n  - " + c[0] + "\n");
+
+            assertThatThrownBy(() -> SourcesFile.read(file)).as(c[0]).isInstanceOf(ConfigLoader.ConfigException.class)
+                    .hasMessageStartingWith(file + ": source #2").hasMessageContaining(c[1]);
+        }
+    }
+
+    @Test
+    void fileSyslogAndIngestEntries_acceptedButNotReadAsCrawledSources(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("sources.yaml");
+        Files.writeString(file, """
+                sources:
+                  - {name: "Báo Tây Ninh", type: rss, url: "https://baotayninh.vn/rss/home.rss"}
+                  - {name: "Zeek - Trung tâm dữ liệu tỉnh", type: file, format: zeek, path: "/opt/zeek/logs/current/*.log", locality: "Tây Ninh", verified: false}
+                  - {name: "Syslog tường lửa", type: syslog, format: auth, protocol: tcp, port: 5514}
+                  - {name: "Facebook connector – Sở TT&TT", type: ingest, token: "${IOC_INGEST_TOKEN_FACEBOOK}"}
+                """);
+
+        assertThat(SourcesFile.read(file)).extracting(IocConfig.Source::name).containsExactly("Báo Tây Ninh");
+    }
 }
