@@ -95,13 +95,13 @@ class CrawlCommandTest extends ConsoleTest {
     void perSourceLine_countsPagesNewItemsAndErrors_otherTypesSkippedWithANote() throws Exception {
         int articles = PipelineFixture.articles().size();
         long comments = PipelineFixture.commentCount();
-        String eventFile = "  - {name: \"Nhật ký Suricata\", type: file, url: \"https://ioc.invalid/eve.json\", kind: security, locality: \"\"}\n";
+        String zalo = "  - {name: \"Kênh Zalo OA Tây Ninh\", type: zalo, url: \"https://ioc.invalid/zalo\", kind: social, locality: \"\"}\n";
 
-        int exit = Main.run(new String[] {"crawl", "--once", "--dry-run", "--config", config(eventFile).toString()});
+        int exit = Main.run(new String[] {"crawl", "--once", "--dry-run", "--config", config(zalo).toString()});
 
         assertThat(exit).isZero();
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("crawl: 1 source(s) skipped, their type is not crawled here: Nhật ký Suricata (file)")
+                .contains("crawl: 1 source(s) skipped, their type is not crawled here: Kênh Zalo OA Tây Ninh (zalo)")
                 .contains("[1/1] Tin Tỉnh Nhà: " + articles + " items listed, " + (1 + articles) + " pages, "
                         + (articles + comments) + " new items, 0 errors");
         assertThat(summary().group(1)).isEqualTo("1");

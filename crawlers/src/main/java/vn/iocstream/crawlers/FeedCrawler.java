@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.iocstream.core.Ids;
 import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.core.config.SourcesFile;
 import vn.iocstream.core.model.RawPost;
 import vn.iocstream.crawlers.social.CommentPosts;
 import vn.iocstream.crawlers.social.ForumThreadParser;
@@ -91,7 +92,7 @@ public final class FeedCrawler implements AutoCloseable {
 
     FeedCrawler(List<IocConfig.Source> sources, IocConfig.Crawler settings, PostSink sink, Clock clock, Fetcher fetcher) {
         this.sources = sources.stream().filter(s -> TYPES.contains(type(s))).toList();
-        this.skipped = sources.stream().filter(s -> !TYPES.contains(type(s))).toList();
+        this.skipped = sources.stream().filter(s -> !TYPES.contains(type(s)) && !SourcesFile.ROUTED_TYPES.contains(type(s))).toList();
         if (!skipped.isEmpty()) {
             LOG.warn("{} source(s) skipped, the news crawler does not fetch their type: {}", skipped.size(),
                     skipped.stream().map(s -> s.name() + " (" + s.type() + ")").collect(Collectors.joining(", ")));
@@ -111,7 +112,10 @@ public final class FeedCrawler implements AutoCloseable {
         return sources;
     }
 
-    /** The configured sources of a type this crawler does not fetch (ingest, event files: other components). */
+    /**
+     * The configured sources of a type nobody handles. File, syslog and ingest entries are not among them: other
+     * components take those (the configuration loader moves them to eventFeeds and ingest).
+     */
     public List<IocConfig.Source> skipped() {
         return skipped;
     }

@@ -92,12 +92,13 @@ class SourceTypesCrawlTest extends CrawlerTestBase {
     }
 
     @Test
-    void unsupportedTypes_skippedOthersCrawled() {
+    void unsupportedTypes_skippedOthersCrawled_eventAndIngestTypesNeitherCrawledNorSkipped() {
         FeedCrawler crawler = crawler(new IocConfig.Source("Nhật ký Suricata", "file", "https://ioc.invalid/eve.json", "security", ""),
+                new IocConfig.Source("Kênh Zalo OA Tây Ninh", "zalo", "https://ioc.invalid/zalo", "social", ""),
                 new IocConfig.Source("Syslog tường lửa", "syslog", "https://ioc.invalid/syslog", "security", ""),
                 source("Báo Tây Ninh - tin mới", "news-sitemap", NEWS_SITEMAP, null));
 
-        assertThat(crawler.skipped()).extracting(IocConfig.Source::name).containsExactly("Nhật ký Suricata", "Syslog tường lửa");
+        assertThat(crawler.skipped()).extracting(IocConfig.Source::name).containsExactly("Kênh Zalo OA Tây Ninh");
         assertThat(crawler.sources()).extracting(IocConfig.Source::name).containsExactly("Báo Tây Ninh - tin mới");
         assertThat(crawler.crawlOnce().feeds()).isEqualTo(1);
     }

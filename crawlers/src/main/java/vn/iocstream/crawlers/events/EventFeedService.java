@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +24,8 @@ public final class EventFeedService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventFeedService.class);
 
     private final IocConfig.EventFeeds config;
-    private final List<FileTailer> tailers = new ArrayList<>();
+    /** Each tailer and what messages call its feed. */
+    private final Map<FileTailer, String> tailers = new LinkedHashMap<>();
     private final List<SyslogReceiver> receivers = new ArrayList<>();
     private ScheduledExecutorService poller;
 
@@ -32,10 +35,10 @@ public final class EventFeedService implements AutoCloseable {
         for (IocConfig.FileFeed f : config.files()) {
             try {
                 EventKind kind = EventKind.of(f.kind());
-                tailers.add(new FileTailer(kind, f.path(), checkpointFile(config, kind, f.path()), sink,
-                        config.batchLines(), Duration.ofSeconds(config.rotateWaitSeconds())));
+                tailers.put(new FileTailer(kind, f.path(), checkpointFile(config, kind, f.path()), sink,
+                        config.batchLines(), Duration.ofSeconds(config.rotateWaitSeconds())), named(f.name(), f.path()));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("eventFeeds.files " + f.path() + ": " + e.getMessage());
+                throw new ConfigException("eventFeeds.files " + named(f.name(), f.path()) + ": " + e.getMessage());
             }
         }
         for (IocConfig.SyslogFeed s : config.syslog()) {
@@ -43,9 +46,14 @@ public final class EventFeedService implements AutoCloseable {
                 receivers.add(new SyslogReceiver(EventKind.of(s.kind()), SyslogReceiver.Protocol.of(s.protocol()),
                         config.syslogHost(), s.port(), config.maxFrameBytes(), sink));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("eventFeeds.syslog port " + s.port() + ": " + e.getMessage());
+                throw new ConfigException("eventFeeds.syslog " + named(s.name(), "port " + s.port()) + ": " + e.getMessage());
             }
         }
+    }
+
+    /** {@code Nhật ký SSH (/var/log/auth.log)}, or the bare place for a feed without a name. */
+    private static String named(String name, String place) {
+        return name == null || name.isBlank() ? place : name + " (" + place + ")";
     }
 
     /**
@@ -79,11 +87,12 @@ public final class EventFeedService implements AutoCloseable {
     /** Polls every file once (for {@code ioc tail --once}); a failing feed is logged and the others still run. */
     public long pollOnce() {
         long n = 0;
-        for (FileTailer t : tailers) {
+        for (Map.Entry<FileTailer, String> t : tailers.entrySet()) {
             try {
-                n += t.poll();
+                n += t.getKey().poll();
             } catch (IOException | RuntimeException e) {
-                LOG.warn("{} feed: {} (retried at the next poll from the last checkpoint)", t.kind().configName(), e.toString());
+                LOG.warn("{} feed {}: {} (retried at the next poll from the last checkpoint)", t.getKey().kind().configName(),
+                        t.getValue(), e.toString());
             }
         }
         return n;
@@ -94,7 +103,7 @@ public final class EventFeedService implements AutoCloseable {
     }
 
     public List<FileTailer> tailers() {
-        return List.copyOf(tailers);
+        return List.copyOf(tailers.keySet());
     }
 
     public List<SyslogReceiver> receivers() {
@@ -106,7 +115,7 @@ public final class EventFeedService implements AutoCloseable {
         long lines = 0;
         long rotations = 0;
         long truncations = 0;
-        for (FileTailer t : tailers) {
+        for (FileTailer t : tailers.keySet()) {
             lines += t.lines();
             rotations += t.rotations();
             truncations += t.truncations();
@@ -130,6 +139,6 @@ public final class EventFeedService implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        for (FileTailer t : tailers) t.close();
+        for (FileTailer t : tailers.keySet()) t.close();
     }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.core.config.SourcesFile;
 
 class EventFeedServiceTest {
     @TempDir
@@ -50,5 +52,31 @@ class EventFeedServiceTest {
                 .hasMessageContaining("/var/log/nginx/access.log").hasMessageContaining("unknown event kind 'nginx'");
         assertThatThrownBy(() -> new EventFeedService(config("eventFeeds.syslog=[{kind: auth, protocol: tls, port: 6514}]").eventFeeds(),
                 new RecordingSink())).isInstanceOf(ConfigLoader.ConfigException.class).hasMessageContaining("udp or tcp");
+    }
+
+    @Test
+    void sourcesFileFileEntry_tailedUnderItsName() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("zeek/current"));
+        Files.writeString(logs.resolve("conn.log"), """
+                {"ts":1763780460.1,"uid":"C4J4Th3PJpwUYZZ6gc","id.orig_h":"10.70.2.4","id.orig_p":50122,"id.resp_h":"10.70.1.10","id.resp_p":22,"proto":"tcp"}
+                {"ts":1763780461.7,"uid":"CmES5u32sYpV7JYN","id.orig_h":"10.70.2.9","id.orig_p":41002,"id.resp_h":"10.70.1.10","id.resp_p":443,"proto":"tcp"}
+                """);
+        Path sources = dir.resolve("sources.yaml");
+        Files.writeString(sources, "sources:\n  - {name: \"Zeek - Trung tâm dữ liệu tỉnh\", type: file, format: zeek, path: \""
+                + logs.resolve("*.log") + "\", locality: \"Tây Ninh\"}\n");
+        RecordingSink sink = new RecordingSink();
+        IocConfig c = config("crawler.sourcesFile=" + sources, "eventFeeds.checkpointDir=" + dir.resolve("cp"));
+
+        try (EventFeedService service = new EventFeedService(c.eventFeeds(), sink)) {
+            assertThat(service.pollOnce()).isEqualTo(2);
+        }
+        assertThat(sink.lines()).extracting(EventLine::text).allSatisfy(l -> assertThat(l).contains("\"proto\":\"tcp\""));
+        assertThatThrownBy(() -> new EventFeedService(config("eventFeeds.files=[{kind: zeek, path: '/opt/*/current/conn.log', name: Zeek}]")
+                .eventFeeds(), sink)).hasMessageStartingWith("eventFeeds.files Zeek (/opt/*/current/conn.log): only the file name may be a glob");
+    }
+
+    @Test
+    void sourcesFileFormats_areTheEventKinds() {
+        assertThat(SourcesFile.EVENT_FORMATS).containsExactlyInAnyOrder(Arrays.stream(EventKind.values()).map(EventKind::configName).toArray(String[]::new));
     }
 }
