@@ -136,4 +136,17 @@ class ConfigLoaderTest {
                 .hasMessageContaining("source #2 (Facebook connector – Sở TT&TT): the same token is already declared by ingest.tokens #1")
                 .message().doesNotContain(TOKEN_FACEBOOK);
     }
+
+    @Test
+    void shippedSourcesFileCommentedExamples_validOnceUncommented() throws Exception {
+        Path sources = dir.resolve("sources.yaml");
+        Files.writeString(sources, Files.readString(Path.of("../config/sources.yaml")).replace("\n  # - {", "\n  - {"));
+
+        IocConfig config = load(sources, Map.of("IOC_INGEST_TOKEN_FACEBOOK", TOKEN_FACEBOOK));
+
+        assertThat(config.eventFeeds().files()).extracting(IocConfig.FileFeed::path).containsExactly("/var/log/auth.log", "/opt/zeek/logs/current/*.log");
+        assertThat(config.eventFeeds().syslog()).extracting(IocConfig.SyslogFeed::port).containsExactly(5514);
+        assertThat(config.ingest().tokens()).containsExactly(TOKEN_FACEBOOK);
+        assertThat(config.sources()).hasSize(SourcesFile.read(Path.of("../config/sources.yaml")).size());
+    }
 }
