@@ -144,7 +144,10 @@ public final class SourcesFile {
         ArrayNode tokens = ((ObjectNode) config.get("ingest")).withArray("tokens");
         Map<String, String> claimed = new HashMap<>();
         for (int i = 0; i < files.size(); i++) claim(claimed, fileKey(files.get(i)), "eventFeeds.files #" + (i + 1));
-        for (int i = 0; i < syslog.size(); i++) claim(claimed, syslogKey(syslog.get(i)), "eventFeeds.syslog #" + (i + 1));
+        for (int i = 0; i < syslog.size(); i++) {
+            // Port 0 takes a free port at start: two such listeners never collide.
+            if (syslog.get(i).path("port").asInt() != 0) claim(claimed, syslogKey(syslog.get(i)), "eventFeeds.syslog #" + (i + 1));
+        }
         for (int i = 0; i < tokens.size(); i++) claim(claimed, "the same token", "ingest.tokens #" + (i + 1), "token " + tokens.get(i).asText());
         ArrayNode crawled = config.arrayNode();
         for (Entry e : entries) {
