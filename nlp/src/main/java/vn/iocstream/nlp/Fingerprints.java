@@ -1,6 +1,7 @@
 package vn.iocstream.nlp;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +17,12 @@ public final class Fingerprints {
 
     /** SimHash of normalised text; 0 for text without words. */
     public static long simhash(String normalizedText) {
-        List<String> syllables = Tokenizer.foldedSyllables(normalizedText);
+        return simhash(Tokenizer.tokens(normalizedText));
+    }
+
+    /** The same, from the {@link Tokenizer#tokens} of the text. */
+    public static long simhash(List<Token> tokens) {
+        List<String> syllables = foldedSyllables(tokens);
         if (syllables.isEmpty()) return 0;
         int[] votes = new int[64];
         int shingles = Math.max(1, syllables.size() - SHINGLE + 1);
@@ -35,6 +41,33 @@ public final class Fingerprints {
             if (votes[bit] > 0) fingerprint |= 1L << bit;
         }
         return fingerprint;
+    }
+
+    /**
+     * The lower-case syllables without diacritics of the word-like tokens and hashtags: the runs of letters
+     * and digits of each one folded ("TP.HCM" gives "tp", "hcm").
+     */
+    private static List<String> foldedSyllables(List<Token> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            if (!t.isWordLike() && t.type() != Token.Type.HASHTAG) continue;
+            String s = TextNormalizer.fold(t.text());
+            int start = -1;
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                int type = Character.getType(cp);
+                boolean keep = Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
+                        || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+                if (keep && start < 0) start = i;
+                if (!keep && start >= 0) {
+                    out.add(s.substring(start, i));
+                    start = -1;
+                }
+                i += Character.charCount(cp);
+            }
+            if (start >= 0) out.add(start == 0 ? s : s.substring(start));
+        }
+        return out;
     }
 
     /** Number of differing bits. */

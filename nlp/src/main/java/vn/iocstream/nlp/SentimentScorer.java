@@ -81,7 +81,11 @@ public final class SentimentScorer implements SentimentClassifier {
 
     /** Scores normalised text (see {@link TextNormalizer}). */
     public Sentiment score(String normalizedText) {
-        double score = evidence(normalizedText).score();
+        return score(Tokenizer.tokens(normalizedText));
+    }
+
+    private Sentiment score(List<Token> tokens) {
+        double score = evidence(tokens).score();
         return new Sentiment(labelOf(score), score);
     }
 
@@ -93,6 +97,11 @@ public final class SentimentScorer implements SentimentClassifier {
     @Override
     public Sentiment classify(String normalizedText) {
         return score(normalizedText);
+    }
+
+    @Override
+    public Sentiment classify(String normalizedText, List<Token> tokens) {
+        return score(tokens);
     }
 
     /** The lexicon terms of normalised text, weighted by the rules; the basis of {@link #score}. */

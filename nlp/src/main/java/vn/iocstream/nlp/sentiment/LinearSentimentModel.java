@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.iocstream.nlp.Sentiment;
+import vn.iocstream.nlp.Token;
+import vn.iocstream.nlp.Tokenizer;
 
 /**
  * Multinomial logistic regression over {@link SentimentFeatures}: syllable uni- and bigrams (as written
@@ -107,7 +109,12 @@ public final class LinearSentimentModel implements SentimentClassifier {
 
     @Override
     public Sentiment classify(String normalizedText) {
-        double[] p = probabilities(normalizedText);
+        return classify(normalizedText, Tokenizer.tokens(normalizedText));
+    }
+
+    @Override
+    public Sentiment classify(String normalizedText, List<Token> tokens) {
+        double[] p = probabilities(tokens);
         int best = 0;
         for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
         return new Sentiment(labels.get(best), probability(p, "positive") - probability(p, "negative"));
@@ -115,8 +122,13 @@ public final class LinearSentimentModel implements SentimentClassifier {
 
     /** Class probabilities, in the order of {@link #labels()}. */
     public double[] probabilities(String normalizedText) {
+        return probabilities(Tokenizer.tokens(normalizedText));
+    }
+
+    /** The same, from the {@link Tokenizer#tokens} of the text. */
+    public double[] probabilities(List<Token> tokens) {
         Scores scores = new Scores();
-        SentimentFeatures.extract(normalizedText, lexicon, scores);
+        SentimentFeatures.extract(tokens, lexicon, scores);
         return softmax(scores.sum());
     }
 

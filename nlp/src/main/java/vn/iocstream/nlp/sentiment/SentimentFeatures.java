@@ -93,7 +93,11 @@ final class SentimentFeatures {
     }
 
     static void extract(String normalizedText, boolean lexicon, Sink sink) {
-        List<Token> tokens = Tokenizer.tokens(normalizedText);
+        extract(Tokenizer.tokens(normalizedText), lexicon, sink);
+    }
+
+    /** The same, from the {@link Tokenizer#tokens} of the text. */
+    static void extract(List<Token> tokens, boolean lexicon, Sink sink) {
         String previous = null, previousFold = null;
         int negatedUntil = -1, position = 0;
         for (Token t : tokens) {
