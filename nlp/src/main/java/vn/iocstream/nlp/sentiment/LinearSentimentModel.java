@@ -47,10 +47,25 @@ public final class LinearSentimentModel implements SentimentClassifier {
     private final boolean lexicon;
     private final float[] bias;
     private final Map<String, float[]> weights;
-    /** {@link #weights} by feature kind and unit(s), looked up as {@link SentimentFeatures} finds them. */
-    private final Map<String, float[]> words = new HashMap<>(), folds = new HashMap<>(), negated = new HashMap<>(),
-            lexiconFeatures = new HashMap<>();
-    private final Map<String, Map<String, float[]>> bigrams = new HashMap<>(), foldedBigrams = new HashMap<>();
+    /**
+     * {@link #weights} by the syllable they belong to, so that scoring a syllable takes one lookup for
+     * its {@code w:} and {@code b:} weights and one for those of its folded form.
+     */
+    private final Map<String, Syllable> syllables = new HashMap<>();
+    private final Map<String, Folded> foldedSyllables = new HashMap<>();
+    private final Map<String, float[]> lexiconFeatures = new HashMap<>();
+
+    /** The weights of a syllable as written: {@code w:unit}, and {@code b:unit next} by next. */
+    private static final class Syllable {
+        float[] word;
+        final Map<String, float[]> bigrams = new HashMap<>();
+    }
+
+    /** The weights of a folded syllable: {@code f:fold}, {@code n:fold}, and {@code fb:fold next} by next. */
+    private static final class Folded {
+        float[] folded, negated;
+        final Map<String, float[]> bigrams = new HashMap<>();
+    }
 
     LinearSentimentModel(List<String> labels, boolean lexicon, float[] bias, Map<String, float[]> weights) {
         for (String label : labels) {
@@ -70,19 +85,28 @@ public final class LinearSentimentModel implements SentimentClassifier {
         int colon = name.indexOf(':');
         if (colon < 0) return;
         String units = name.substring(colon + 1);
+        int space = units.indexOf(' ');
         switch (name.substring(0, colon)) {
-            case "w" -> words.put(units, w);
-            case "f" -> folds.put(units, w);
-            case "n" -> negated.put(units, w);
+            case "w" -> syllable(units).word = w;
+            case "f" -> folded(units).folded = w;
+            case "n" -> folded(units).negated = w;
             case "lex" -> lexiconFeatures.put(units, w);
-            case "b", "fb" -> {
-                int space = units.indexOf(' ');
-                if (space < 0) return;
-                (name.startsWith("b") ? bigrams : foldedBigrams).computeIfAbsent(units.substring(0, space), k -> new HashMap<>())
-                        .put(units.substring(space + 1), w);
+            case "b" -> {
+                if (space >= 0) syllable(units.substring(0, space)).bigrams.put(units.substring(space + 1), w);
+            }
+            case "fb" -> {
+                if (space >= 0) folded(units.substring(0, space)).bigrams.put(units.substring(space + 1), w);
             }
             default -> { }
         }
+    }
+
+    private Syllable syllable(String unit) {
+        return syllables.computeIfAbsent(unit, k -> new Syllable());
+    }
+
+    private Folded folded(String fold) {
+        return foldedSyllables.computeIfAbsent(fold, k -> new Folded());
     }
 
     private static final class Holder {
@@ -146,32 +170,29 @@ public final class LinearSentimentModel implements SentimentClassifier {
         private float[][] rows = new float[32][];
         private double[] values = new double[32];
         private int size;
+        /** The entries of the previous syllable, null when the model knows none. */
+        private Syllable previous;
+        private Folded previousFolded;
 
         @Override
-        public void word(String unit) {
-            add(words.get(unit), 1.0);
+        public void mark(String unit) {
+            Syllable s = syllables.get(unit);
+            if (s != null) add(s.word, 1.0);
         }
 
         @Override
-        public void folded(String fold) {
-            add(folds.get(fold), 1.0);
-        }
-
-        @Override
-        public void bigram(String previous, String unit) {
-            Map<String, float[]> next = bigrams.get(previous);
-            if (next != null) add(next.get(unit), 1.0);
-        }
-
-        @Override
-        public void foldedBigram(String previousFold, String fold) {
-            Map<String, float[]> next = foldedBigrams.get(previousFold);
-            if (next != null) add(next.get(fold), 1.0);
-        }
-
-        @Override
-        public void negated(String fold) {
-            add(negated.get(fold), 1.0);
+        public void syllable(String unit, String fold, boolean continues, boolean negated) {
+            Syllable s = syllables.get(unit);
+            Folded f = foldedSyllables.get(fold);
+            if (s != null) add(s.word, 1.0);
+            if (f != null) add(f.folded, 1.0);
+            if (continues) {
+                if (previous != null) add(previous.bigrams.get(unit), 1.0);
+                if (previousFolded != null) add(previousFolded.bigrams.get(fold), 1.0);
+            }
+            if (negated && f != null) add(f.negated, 1.0);
+            previous = s;
+            previousFolded = f;
         }
 
         @Override

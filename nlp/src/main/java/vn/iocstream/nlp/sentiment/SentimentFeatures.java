@@ -37,20 +37,15 @@ final class SentimentFeatures {
      * feature may come more than once: it counts once, at its first position, with its last value.
      */
     interface Sink {
-        /** {@code w:unit} */
-        void word(String unit);
+        /** {@code w:unit} of "!" or "?", which breaks bigrams and negation. */
+        void mark(String unit);
 
-        /** {@code f:fold} */
-        void folded(String fold);
-
-        /** {@code b:previous unit} */
-        void bigram(String previous, String unit);
-
-        /** {@code fb:previousFold fold} */
-        void foldedBigram(String previousFold, String fold);
-
-        /** {@code n:fold} */
-        void negated(String fold);
+        /**
+         * A syllable: {@code w:unit}, {@code f:fold}; if it {@code continues} the run of syllables of the
+         * previous call, {@code b:previousUnit unit} and {@code fb:previousFold fold}; if {@code negated},
+         * {@code n:fold}.
+         */
+        void syllable(String unit, String fold, boolean continues, boolean negated);
 
         /** {@code lex:name} */
         void lexicon(String name, double value);
@@ -59,29 +54,24 @@ final class SentimentFeatures {
     static Map<String, Double> extract(String normalizedText, boolean lexicon) {
         Map<String, Double> features = new LinkedHashMap<>();
         extract(normalizedText, lexicon, new Sink() {
+            private String previous, previousFold;
+
             @Override
-            public void word(String unit) {
+            public void mark(String unit) {
                 features.put("w:" + unit, 1.0);
             }
 
             @Override
-            public void folded(String fold) {
+            public void syllable(String unit, String fold, boolean continues, boolean negated) {
+                features.put("w:" + unit, 1.0);
                 features.put("f:" + fold, 1.0);
-            }
-
-            @Override
-            public void bigram(String previous, String unit) {
-                features.put("b:" + previous + " " + unit, 1.0);
-            }
-
-            @Override
-            public void foldedBigram(String previousFold, String fold) {
-                features.put("fb:" + previousFold + " " + fold, 1.0);
-            }
-
-            @Override
-            public void negated(String fold) {
-                features.put("n:" + fold, 1.0);
+                if (continues) {
+                    features.put("b:" + previous + " " + unit, 1.0);
+                    features.put("fb:" + previousFold + " " + fold, 1.0);
+                }
+                if (negated) features.put("n:" + fold, 1.0);
+                previous = unit;
+                previousFold = fold;
             }
 
             @Override
@@ -98,7 +88,7 @@ final class SentimentFeatures {
 
     /** The same, from the {@link Tokenizer#tokens} of the text. */
     static void extract(List<Token> tokens, boolean lexicon, Sink sink) {
-        String previous = null, previousFold = null;
+        boolean continues = false;
         int negatedUntil = -1, position = 0;
         for (Token t : tokens) {
             String unit = switch (t.type()) {
@@ -109,22 +99,14 @@ final class SentimentFeatures {
                 default -> null;
             };
             if (unit == null || unit.equals("!") || unit.equals("?")) {
-                if (unit != null) sink.word(unit);
-                previous = null;
+                if (unit != null) sink.mark(unit);
+                continues = false;
                 negatedUntil = -1;
                 continue;
             }
-            String fold = TextNormalizer.fold(unit);
-            sink.word(unit);
-            sink.folded(fold);
-            if (previous != null) {
-                sink.bigram(previous, unit);
-                sink.foldedBigram(previousFold, fold);
-            }
-            if (position <= negatedUntil) sink.negated(fold);
+            sink.syllable(unit, TextNormalizer.fold(unit), continues, position <= negatedUntil);
             if (NEGATORS.contains(unit)) negatedUntil = position + NEGATION_WINDOW;
-            previous = unit;
-            previousFold = fold;
+            continues = true;
             position++;
         }
         if (lexicon) {
