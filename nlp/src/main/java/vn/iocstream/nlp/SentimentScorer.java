@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import vn.iocstream.nlp.sentiment.SentimentClassifier;
 
 /**
@@ -56,6 +57,9 @@ public final class SentimentScorer implements SentimentClassifier {
             return total / Math.sqrt(total * total + ALPHA);
         }
     }
+
+    /** Before {@link #BUILT_IN}, whose loading uses it. */
+    private static final Pattern EMOJI_MODIFIERS = Pattern.compile("[\\x{FE0F}\\x{1F3FB}-\\x{1F3FF}]");
 
     private static final SentimentScorer BUILT_IN = load();
 
@@ -115,6 +119,14 @@ public final class SentimentScorer implements SentimentClassifier {
         for (int k = 0; k < lower.length; k++) {
             if (tokens.get(k).type() == Token.Type.WORD) lower[k] = tokens.get(k).text().toLowerCase(Locale.ROOT);
         }
+        return evidence(tokens, lower);
+    }
+
+    /**
+     * The same, given each WORD token in lower case ({@code lower[k]} for token k; other entries are not
+     * read), for a caller that has lower-cased them already.
+     */
+    public Evidence evidence(List<Token> tokens, String[] lower) {
         double positive = 0, negative = 0, sentencePositive = 0, sentenceNegative = 0, contrast = 1, lastTerm = 0;
         // Token indexes up to which a negator or intensifier seen earlier still applies.
         int negatedUntil = 0, decreasedUntil = 0, intensifiedUntil = 0, lastTermEnd = -1, clauseStart = 0, terms = 0;
@@ -225,9 +237,12 @@ public final class SentimentScorer implements SentimentClassifier {
         return punct.equals(".") || punct.equals("!") || punct.equals("?") || punct.equals("…") || punct.startsWith("..");
     }
 
-    /** Emoji are looked up without variation selectors and skin tones: ❤️ and ❤ are one entry. */
-    private static String emojiKey(String emoji) {
-        return emoji.replaceAll("[\\x{FE0F}\\x{1F3FB}-\\x{1F3FF}]", "");
+    /**
+     * An emoji without variation selectors and skin tones, as the lexicon (and the sentiment model's
+     * features) know it: ❤️ and ❤ are one entry.
+     */
+    public static String emojiKey(String emoji) {
+        return EMOJI_MODIFIERS.matcher(emoji).replaceAll("");
     }
 
     private static SentimentScorer load() {

@@ -139,7 +139,8 @@ public final class VietnameseAnalyzer {
             while (next < tokens.size() && tokens.get(next).start() < begin) next++;
             int first = next;
             while (next < tokens.size() && tokens.get(next).end() <= end) next++;
-            boolean spaced = (begin == 0 || isSpace(text.charAt(begin - 1))) && (end == text.length() || isSpace(text.charAt(end)));
+            boolean spaced = (begin == 0 || isSpace(text.charAt(begin - 1)))
+                    && (end == text.length() || isSpace(text.charAt(end)));
             boolean aligned = first < next && tokens.get(first).start() == begin && tokens.get(next - 1).end() == end;
             out.add(spaced && aligned ? tokens.subList(first, next)
                     : Tokenizer.tokens(sentence.get(CoreAnnotations.TextAnnotation.class)));

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.iocstream.nlp.Sentiment;
+import vn.iocstream.nlp.TextNormalizer;
 import vn.iocstream.nlp.Token;
 import vn.iocstream.nlp.Tokenizer;
 
@@ -55,9 +56,13 @@ public final class LinearSentimentModel implements SentimentClassifier {
     private final Map<String, Folded> foldedSyllables = new HashMap<>();
     private final Map<String, float[]> lexiconFeatures = new HashMap<>();
 
-    /** The weights of a syllable as written: {@code w:unit}, and {@code b:unit next} by next. */
+    /**
+     * The weights of a syllable as written: {@code w:unit}, and {@code b:unit next} by next; and the
+     * entry of its folded form, found once here rather than for every occurrence.
+     */
     private static final class Syllable {
         float[] word;
+        Folded folded;
         final Map<String, float[]> bigrams = new HashMap<>();
     }
 
@@ -78,6 +83,7 @@ public final class LinearSentimentModel implements SentimentClassifier {
         this.weights = new HashMap<>();
         weights.forEach((name, w) -> this.weights.put(name, w.clone()));
         this.weights.forEach(this::index);
+        syllables.forEach((unit, s) -> s.folded = foldedSyllables.get(TextNormalizer.fold(unit)));
     }
 
     /** Files the weights of a feature under its kind; names no extraction can produce are left out. */
@@ -183,7 +189,7 @@ public final class LinearSentimentModel implements SentimentClassifier {
         @Override
         public void syllable(String unit, String fold, boolean continues, boolean negated) {
             Syllable s = syllables.get(unit);
-            Folded f = foldedSyllables.get(fold);
+            Folded f = s != null ? s.folded : foldedSyllables.get(fold);
             if (s != null) add(s.word, 1.0);
             if (f != null) add(f.folded, 1.0);
             if (continues) {

@@ -32,18 +32,18 @@ final class SentimentFeatures {
     private static final String NUMBER = "<số>";
 
     /**
-     * Receives the features of a text in the order {@link #extract} finds them, each under its kind
-     * (the name's prefix), so that a model can look its weights up without building the names. A
-     * feature may come more than once: it counts once, at its first position, with its last value.
+     * Receives the features of a text in the order {@link #extract} finds them, a syllable's in one call
+     * and without their names' prefixes, so that a model can look its weights up without building the
+     * names. A feature may come more than once: it counts once, at its first position, with its last value.
      */
     interface Sink {
         /** {@code w:unit} of "!" or "?", which breaks bigrams and negation. */
         void mark(String unit);
 
         /**
-         * A syllable: {@code w:unit}, {@code f:fold}; if it {@code continues} the run of syllables of the
-         * previous call, {@code b:previousUnit unit} and {@code fb:previousFold fold}; if {@code negated},
-         * {@code n:fold}.
+         * A syllable: {@code w:unit}, {@code f:fold} ({@code fold} is {@link TextNormalizer#fold} of
+         * {@code unit}); if it {@code continues} the run of syllables of the previous call,
+         * {@code b:previousUnit unit} and {@code fb:previousFold fold}; if {@code negated}, {@code n:fold}.
          */
         void syllable(String unit, String fold, boolean continues, boolean negated);
 
@@ -90,11 +90,14 @@ final class SentimentFeatures {
     static void extract(List<Token> tokens, boolean lexicon, Sink sink) {
         boolean continues = false;
         int negatedUntil = -1, position = 0;
-        for (Token t : tokens) {
-            String unit = switch (t.type()) {
+        // Each token's unit, null if none; the WORD tokens' units are the lower case the lexicon reads too.
+        String[] units = new String[tokens.size()];
+        for (int k = 0; k < units.length; k++) {
+            Token t = tokens.get(k);
+            String unit = units[k] = switch (t.type()) {
                 case WORD, ABBREVIATION -> t.text().toLowerCase(Locale.ROOT);
                 case NUMBER -> NUMBER;
-                case EMOJI -> t.text().replaceAll("[\\x{FE0F}\\x{1F3FB}-\\x{1F3FF}]", "");
+                case EMOJI -> SentimentScorer.emojiKey(t.text());
                 case PUNCT -> t.text().equals("!") || t.text().equals("?") ? t.text() : null;
                 default -> null;
             };
@@ -110,7 +113,7 @@ final class SentimentFeatures {
             position++;
         }
         if (lexicon) {
-            SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens);
+            SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens, units);
             double score = e.score();
             sink.lexicon("positive", squash(e.positive()));
             sink.lexicon("negative", squash(e.negative()));
