@@ -48,28 +48,33 @@ public final class LinearSentimentModel implements SentimentClassifier {
     private final boolean lexicon;
     private final float[] bias;
     private final Map<String, float[]> weights;
+    /** How many features {@link #index} has numbered. */
+    private int features;
     /**
      * {@link #weights} by the syllable they belong to, so that scoring a syllable takes one lookup for
      * its {@code w:} and {@code b:} weights and one for those of its folded form.
      */
     private final Map<String, Syllable> syllables = new HashMap<>();
     private final Map<String, Folded> foldedSyllables = new HashMap<>();
-    private final Map<String, float[]> lexiconFeatures = new HashMap<>();
+    private final Map<String, Feature> lexiconFeatures = new HashMap<>();
+
+    /** The weights of one feature, and its number, by which scoring tells features apart. */
+    private record Feature(int id, float[] weights) {}
 
     /**
      * The weights of a syllable as written: {@code w:unit}, and {@code b:unit next} by next; and the
      * entry of its folded form, found once here rather than for every occurrence.
      */
     private static final class Syllable {
-        float[] word;
+        Feature word;
         Folded folded;
-        final Map<String, float[]> bigrams = new HashMap<>();
+        final Map<String, Feature> bigrams = new HashMap<>();
     }
 
     /** The weights of a folded syllable: {@code f:fold}, {@code n:fold}, and {@code fb:fold next} by next. */
     private static final class Folded {
-        float[] folded, negated;
-        final Map<String, float[]> bigrams = new HashMap<>();
+        Feature folded, negated;
+        final Map<String, Feature> bigrams = new HashMap<>();
     }
 
     LinearSentimentModel(List<String> labels, boolean lexicon, float[] bias, Map<String, float[]> weights) {
@@ -79,15 +84,14 @@ public final class LinearSentimentModel implements SentimentClassifier {
         this.labels = List.copyOf(labels);
         this.lexicon = lexicon;
         this.bias = bias.clone();
-        // Each feature its own array: scoring tells features apart by the identity of their weights.
         this.weights = new HashMap<>();
         weights.forEach((name, w) -> this.weights.put(name, w.clone()));
-        this.weights.forEach(this::index);
+        this.weights.forEach((name, w) -> index(name, new Feature(features++, w)));
         syllables.forEach((unit, s) -> s.folded = foldedSyllables.get(TextNormalizer.fold(unit)));
     }
 
     /** Files the weights of a feature under its kind; names no extraction can produce are left out. */
-    private void index(String name, float[] w) {
+    private void index(String name, Feature w) {
         int colon = name.indexOf(':');
         if (colon < 0) return;
         String units = name.substring(colon + 1);
@@ -173,9 +177,14 @@ public final class LinearSentimentModel implements SentimentClassifier {
      * would hold them), so the sums are the same as over that map.
      */
     private final class Scores implements SentimentFeatures.Sink {
-        private float[][] rows = new float[32][];
+        private Feature[] rows = new Feature[32];
         private double[] values = new double[32];
         private int size;
+        /**
+         * Where each feature is in {@link #rows}, by its id: open addressing, 1 + its index or 0 for a free
+         * slot. A sentence of a long post has a hundred features or more, too many to scan for each one.
+         */
+        private int[] slots = new int[64];
         /** The entries of the previous syllable, null when the model knows none. */
         private Syllable previous;
         private Folded previousFolded;
@@ -206,14 +215,12 @@ public final class LinearSentimentModel implements SentimentClassifier {
             add(lexiconFeatures.get(name), value);
         }
 
-        private void add(float[] w, double value) {
+        private void add(Feature w, double value) {
             if (w == null) return;
-            // A sentence has a few dozen known features: a scan beats hashing them.
-            for (int i = 0; i < size; i++) {
-                if (rows[i] == w) {
-                    values[i] = value;
-                    return;
-                }
+            int slot = slot(w.id());
+            if (slots[slot] != 0) {
+                values[slots[slot] - 1] = value;
+                return;
             }
             if (size == rows.length) {
                 rows = Arrays.copyOf(rows, size * 2);
@@ -221,13 +228,27 @@ public final class LinearSentimentModel implements SentimentClassifier {
             }
             rows[size] = w;
             values[size++] = value;
+            slots[slot] = size;
+            if (2 * size > slots.length) {
+                slots = new int[2 * slots.length];
+                for (int i = 0; i < size; i++) slots[slot(rows[i].id())] = i + 1;
+            }
+        }
+
+        /** The slot of the feature numbered {@code id}, or the free slot where it goes. */
+        private int slot(int id) {
+            int mask = slots.length - 1;
+            int i = id * 0x9E3779B9 >>> 16 & mask;
+            while (slots[i] != 0 && rows[slots[i] - 1].id() != id) i = (i + 1) & mask;
+            return i;
         }
 
         double[] sum() {
             double[] z = new double[bias.length];
             for (int k = 0; k < z.length; k++) z[k] = bias[k];
             for (int i = 0; i < size; i++) {
-                for (int k = 0; k < z.length; k++) z[k] += values[i] * rows[i][k];
+                float[] w = rows[i].weights();
+                for (int k = 0; k < z.length; k++) z[k] += values[i] * w[k];
             }
             return z;
         }
