@@ -24,7 +24,7 @@ public final class Fingerprints {
     public static long simhash(List<Token> tokens) {
         List<String> syllables = foldedSyllables(tokens);
         if (syllables.isEmpty()) return 0;
-        int[] votes = new int[64];
+        int[] ones = new int[64];
         int shingles = Math.max(1, syllables.size() - SHINGLE + 1);
         for (int i = 0; i < shingles; i++) {
             // The hash of the shingle's syllables joined by spaces, fed piece by piece instead of joined.
@@ -33,12 +33,12 @@ public final class Fingerprints {
                 if (j > i) h = fnv(h, ' ');
                 h = fnv(h, syllables.get(j));
             }
-            h = mix(h);
-            for (int bit = 0; bit < 64; bit++) votes[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+            for (long bits = mix(h); bits != 0; bits &= bits - 1) ones[Long.numberOfTrailingZeros(bits)]++;
         }
+        // Each shingle votes for the bits its hash has and against the others: a bit wins when most have it.
         long fingerprint = 0;
         for (int bit = 0; bit < 64; bit++) {
-            if (votes[bit] > 0) fingerprint |= 1L << bit;
+            if (2 * ones[bit] > shingles) fingerprint |= 1L << bit;
         }
         return fingerprint;
     }

@@ -65,8 +65,12 @@ public final class SentimentScorer implements SentimentClassifier {
 
     private final Map<String, Entry> exact;
     private final Map<String, Entry> folded;
-    /** First syllables of all entries: most tokens start none, and are passed over without building spans. */
-    private final Set<String> firstSyllables = new HashSet<>();
+    /**
+     * The first one, two… syllables of every entry, joined by spaces (so each entry too): most tokens
+     * start no entry, and most spans that start one are not the start of a longer one, so both are
+     * passed over without building or looking up longer spans.
+     */
+    private final Set<String> prefixes = new HashSet<>();
     private final int maxSyllables;
 
     private SentimentScorer(Map<String, Entry> exact, Map<String, Entry> folded) {
@@ -74,8 +78,14 @@ public final class SentimentScorer implements SentimentClassifier {
         this.exact = new HashMap<>(exact);
         this.folded = new HashMap<>(folded);
         this.maxSyllables = exact.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
-        for (String k : exact.keySet()) firstSyllables.add(k.split(" ")[0]);
-        for (String k : folded.keySet()) firstSyllables.add(k.split(" ")[0]);
+        for (Map<String, Entry> entries : List.of(exact, folded)) {
+            for (String k : entries.keySet()) {
+                for (int space = k.indexOf(' '); space >= 0; space = k.indexOf(' ', space + 1)) {
+                    prefixes.add(k.substring(0, space));
+                }
+                prefixes.add(k);
+            }
+        }
     }
 
     /** The scorer with the lexicon shipped in this jar. */
@@ -213,7 +223,7 @@ public final class SentimentScorer implements SentimentClassifier {
             Entry e = exact.get(emojiKey(first.text()));
             return e == null ? null : new Match(e, 1);
         }
-        if (first.type() != Token.Type.WORD || !firstSyllables.contains(lower[i])) return null;
+        if (first.type() != Token.Type.WORD || !prefixes.contains(lower[i])) return null;
         int count = 0;
         while (i + count < tokens.size() && count < maxSyllables && tokens.get(i + count).type() == Token.Type.WORD) count++;
         String[] spans = new String[count + 1];
@@ -222,8 +232,16 @@ public final class SentimentScorer implements SentimentClassifier {
         plain[0] = true;
         for (int n = 1; n <= count; n++) {
             String syllable = lower[i + n - 1];
-            if (n > 1) span.append(' ');
-            spans[n] = span.append(syllable).toString();
+            if (n == 1) {
+                spans[1] = syllable;
+                span.append(syllable);
+            } else {
+                spans[n] = span.append(' ').append(syllable).toString();
+                if (!prefixes.contains(spans[n])) {
+                    count = n - 1;
+                    break;
+                }
+            }
             plain[n] = plain[n - 1] && TextNormalizer.fold(syllable).equals(syllable);
         }
         for (int n = count; n >= 1; n--) {
