@@ -1,6 +1,7 @@
 package vn.iocstream.nlp;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,9 +17,14 @@ public final class Fingerprints {
 
     /** SimHash of normalised text; 0 for text without words. */
     public static long simhash(String normalizedText) {
-        List<String> syllables = Tokenizer.foldedSyllables(normalizedText);
+        return simhash(Tokenizer.tokens(normalizedText));
+    }
+
+    /** The same, from the {@link Tokenizer#tokens} of the text. */
+    public static long simhash(List<Token> tokens) {
+        List<String> syllables = foldedSyllables(tokens);
         if (syllables.isEmpty()) return 0;
-        int[] votes = new int[64];
+        int[] ones = new int[64];
         int shingles = Math.max(1, syllables.size() - SHINGLE + 1);
         for (int i = 0; i < shingles; i++) {
             // The hash of the shingle's syllables joined by spaces, fed piece by piece instead of joined.
@@ -27,14 +33,41 @@ public final class Fingerprints {
                 if (j > i) h = fnv(h, ' ');
                 h = fnv(h, syllables.get(j));
             }
-            h = mix(h);
-            for (int bit = 0; bit < 64; bit++) votes[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+            for (long bits = mix(h); bits != 0; bits &= bits - 1) ones[Long.numberOfTrailingZeros(bits)]++;
         }
+        // Each shingle votes for the bits its hash has and against the others: a bit wins when most have it.
         long fingerprint = 0;
         for (int bit = 0; bit < 64; bit++) {
-            if (votes[bit] > 0) fingerprint |= 1L << bit;
+            if (2 * ones[bit] > shingles) fingerprint |= 1L << bit;
         }
         return fingerprint;
+    }
+
+    /**
+     * The lower-case syllables without diacritics of the word-like tokens and hashtags: the runs of letters
+     * and digits of each one folded ("TP.HCM" gives "tp", "hcm").
+     */
+    private static List<String> foldedSyllables(List<Token> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            if (!t.isWordLike() && t.type() != Token.Type.HASHTAG) continue;
+            String s = TextNormalizer.fold(t.text());
+            int start = -1;
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i);
+                int type = Character.getType(cp);
+                boolean keep = Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
+                        || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+                if (keep && start < 0) start = i;
+                if (!keep && start >= 0) {
+                    out.add(s.substring(start, i));
+                    start = -1;
+                }
+                i += Character.charCount(cp);
+            }
+            if (start >= 0) out.add(start == 0 ? s : s.substring(start));
+        }
+        return out;
     }
 
     /** Number of differing bits. */

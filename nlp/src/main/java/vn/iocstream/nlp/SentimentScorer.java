@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import vn.iocstream.nlp.sentiment.SentimentClassifier;
 
 /**
@@ -57,12 +58,19 @@ public final class SentimentScorer implements SentimentClassifier {
         }
     }
 
+    /** Before {@link #BUILT_IN}, whose loading uses it. */
+    private static final Pattern EMOJI_MODIFIERS = Pattern.compile("[\\x{FE0F}\\x{1F3FB}-\\x{1F3FF}]");
+
     private static final SentimentScorer BUILT_IN = load();
 
     private final Map<String, Entry> exact;
     private final Map<String, Entry> folded;
-    /** First syllables of all entries: most tokens start none, and are passed over without building spans. */
-    private final Set<String> firstSyllables = new HashSet<>();
+    /**
+     * The first one, two… syllables of every entry, joined by spaces (so each entry too): most tokens
+     * start no entry, and most spans that start one are not the start of a longer one, so both are
+     * passed over without building or looking up longer spans.
+     */
+    private final Set<String> prefixes = new HashSet<>();
     private final int maxSyllables;
 
     private SentimentScorer(Map<String, Entry> exact, Map<String, Entry> folded) {
@@ -70,8 +78,14 @@ public final class SentimentScorer implements SentimentClassifier {
         this.exact = new HashMap<>(exact);
         this.folded = new HashMap<>(folded);
         this.maxSyllables = exact.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
-        for (String k : exact.keySet()) firstSyllables.add(k.split(" ")[0]);
-        for (String k : folded.keySet()) firstSyllables.add(k.split(" ")[0]);
+        for (Map<String, Entry> entries : List.of(exact, folded)) {
+            for (String k : entries.keySet()) {
+                for (int space = k.indexOf(' '); space >= 0; space = k.indexOf(' ', space + 1)) {
+                    prefixes.add(k.substring(0, space));
+                }
+                prefixes.add(k);
+            }
+        }
     }
 
     /** The scorer with the lexicon shipped in this jar. */
@@ -81,7 +95,11 @@ public final class SentimentScorer implements SentimentClassifier {
 
     /** Scores normalised text (see {@link TextNormalizer}). */
     public Sentiment score(String normalizedText) {
-        double score = evidence(normalizedText).score();
+        return score(Tokenizer.tokens(normalizedText));
+    }
+
+    private Sentiment score(List<Token> tokens) {
+        double score = evidence(tokens).score();
         return new Sentiment(labelOf(score), score);
     }
 
@@ -95,6 +113,11 @@ public final class SentimentScorer implements SentimentClassifier {
         return score(normalizedText);
     }
 
+    @Override
+    public Sentiment classify(String normalizedText, List<Token> tokens) {
+        return score(tokens);
+    }
+
     /** The lexicon terms of normalised text, weighted by the rules; the basis of {@link #score}. */
     public Evidence evidence(String normalizedText) {
         return evidence(Tokenizer.tokens(normalizedText));
@@ -106,6 +129,14 @@ public final class SentimentScorer implements SentimentClassifier {
         for (int k = 0; k < lower.length; k++) {
             if (tokens.get(k).type() == Token.Type.WORD) lower[k] = tokens.get(k).text().toLowerCase(Locale.ROOT);
         }
+        return evidence(tokens, lower);
+    }
+
+    /**
+     * The same, given each WORD token in lower case ({@code lower[k]} for token k; other entries are not
+     * read), for a caller that has lower-cased them already.
+     */
+    public Evidence evidence(List<Token> tokens, String[] lower) {
         double positive = 0, negative = 0, sentencePositive = 0, sentenceNegative = 0, contrast = 1, lastTerm = 0;
         // Token indexes up to which a negator or intensifier seen earlier still applies.
         int negatedUntil = 0, decreasedUntil = 0, intensifiedUntil = 0, lastTermEnd = -1, clauseStart = 0, terms = 0;
@@ -192,7 +223,7 @@ public final class SentimentScorer implements SentimentClassifier {
             Entry e = exact.get(emojiKey(first.text()));
             return e == null ? null : new Match(e, 1);
         }
-        if (first.type() != Token.Type.WORD || !firstSyllables.contains(lower[i])) return null;
+        if (first.type() != Token.Type.WORD || !prefixes.contains(lower[i])) return null;
         int count = 0;
         while (i + count < tokens.size() && count < maxSyllables && tokens.get(i + count).type() == Token.Type.WORD) count++;
         String[] spans = new String[count + 1];
@@ -201,8 +232,16 @@ public final class SentimentScorer implements SentimentClassifier {
         plain[0] = true;
         for (int n = 1; n <= count; n++) {
             String syllable = lower[i + n - 1];
-            if (n > 1) span.append(' ');
-            spans[n] = span.append(syllable).toString();
+            if (n == 1) {
+                spans[1] = syllable;
+                span.append(syllable);
+            } else {
+                spans[n] = span.append(' ').append(syllable).toString();
+                if (!prefixes.contains(spans[n])) {
+                    count = n - 1;
+                    break;
+                }
+            }
             plain[n] = plain[n - 1] && TextNormalizer.fold(syllable).equals(syllable);
         }
         for (int n = count; n >= 1; n--) {
@@ -216,9 +255,12 @@ public final class SentimentScorer implements SentimentClassifier {
         return punct.equals(".") || punct.equals("!") || punct.equals("?") || punct.equals("…") || punct.startsWith("..");
     }
 
-    /** Emoji are looked up without variation selectors and skin tones: ❤️ and ❤ are one entry. */
-    private static String emojiKey(String emoji) {
-        return emoji.replaceAll("[\\x{FE0F}\\x{1F3FB}-\\x{1F3FF}]", "");
+    /**
+     * An emoji without variation selectors and skin tones, as the lexicon (and the sentiment model's
+     * features) know it: ❤️ and ❤ are one entry.
+     */
+    public static String emojiKey(String emoji) {
+        return EMOJI_MODIFIERS.matcher(emoji).replaceAll("");
     }
 
     private static SentimentScorer load() {

@@ -3,6 +3,7 @@ package vn.iocstream.nlp;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.util.CoreMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -111,11 +112,45 @@ public final class VietnameseAnalyzer {
                 .reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
                 .map(Map.Entry::getKey).orElse("");
 
-        Sentiment s = documentSentiment(sentences);
+        // The syllable tokens of the whole text, once, for sentiment and the fingerprint: CoreNLP's tokens
+        // are words (syllables joined, full stops glued), not what either was trained or pinned on.
+        List<Token> tokens = Tokenizer.tokens(normalized);
+        Sentiment s = documentSentiment(sentences, sentenceTokens(doc, normalized, tokens));
         return new Analysis(normalized, List.copyOf(sentences), List.copyOf(words), List.copyOf(places),
                 List.copyOf(entities), province, s.label(), s.score(),
                 watchlists.match(new WatchDocument(normalized, source, kind, province)),
-                Fingerprints.simhash(normalized));
+                Fingerprints.simhash(tokens));
+    }
+
+    /**
+     * The {@link Tokenizer#tokens} of each sentence's text, mostly cut out of the document's {@code tokens}.
+     * The token pattern looks one character past a token at most (URLs and phones must not follow a
+     * letter, a number must not run into a letter…), and a space looks to it like the edge of the text,
+     * so a sentence with a space or a text edge on either side has the same tokens alone as in the
+     * document. A sentence glued to the previous one is tokenized alone: in "quá...vnexpress.net" the
+     * domain is a URL only at the start of a text.
+     */
+    static List<List<Token>> sentenceTokens(Annotation doc, String text, List<Token> tokens) {
+        List<List<Token>> out = new ArrayList<>();
+        int next = 0;
+        for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+            int begin = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+            int end = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            while (next < tokens.size() && tokens.get(next).start() < begin) next++;
+            int first = next;
+            while (next < tokens.size() && tokens.get(next).end() <= end) next++;
+            boolean spaced = (begin == 0 || isSpace(text.charAt(begin - 1)))
+                    && (end == text.length() || isSpace(text.charAt(end)));
+            boolean aligned = first < next && tokens.get(first).start() == begin && tokens.get(next - 1).end() == end;
+            out.add(spaced && aligned ? tokens.subList(first, next)
+                    : Tokenizer.tokens(sentence.get(CoreAnnotations.TextAnnotation.class)));
+        }
+        return out;
+    }
+
+    /** The whitespace of normalised text. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n';
     }
 
     /**
@@ -123,12 +158,12 @@ public final class VietnameseAnalyzer {
      * the sign of its opinionated sentences (an accident report stays negative when it ends with a neutral
      * "police are investigating"), its score the mean over all sentences.
      */
-    private Sentiment documentSentiment(List<String> sentences) {
+    private Sentiment documentSentiment(List<String> sentences, List<List<Token>> tokens) {
         if (sentences.isEmpty()) return new Sentiment("neutral", 0);
         double opinionated = 0;
         double total = 0;
-        for (String sentence : sentences) {
-            Sentiment s = sentiment.classify(sentence);
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentiment s = sentiment.classify(sentences.get(i), tokens.get(i));
             total += s.score();
             if (!"neutral".equals(s.label())) opinionated += s.score();
         }

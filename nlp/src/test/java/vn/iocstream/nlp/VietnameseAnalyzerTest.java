@@ -71,4 +71,35 @@ class VietnameseAnalyzerTest {
         assertThat(a.sentiment()).isEqualTo("negative");
         assertThat(a.normalized()).endsWith("ngap het rồi 😢");
     }
+
+    @Test
+    void sentenceTokens_areTheTokensOfEachSentenceAlone() {
+        // Press, social text without diacritics, teencode, emoji, and sentences glued to the one before,
+        // where cutting the document's tokens would turn the URL of "quá...vnexpress.net" into words.
+        List<String> texts = List.of(
+                "Xe khách va chạm xe tải ở TP.HCM lúc 5 giờ, 2 người tử vong. Công an Q.1 đang điều tra (theo VnExpress).",
+                "ko bt dc ai chiu trach nhiem vs vu tai nan nay!!! that la qua te...",
+                "Cán bộ tận tâm quá 👍🏻❤️ cảm ơn ạ!\n\nGọi 0912 345 678 hoặc xem www.abc.vn/tin?id=1 #ĐàNẵng @hoa_nguyen",
+                "Hay quá...vnexpress.net đưa tin vụ cháy. Tăng giá?!vnexpress.net",
+                "xong...0912 345 678 gọi ngay. “Cháy lớn!” – người dân nói. 'Sợ quá'.x",
+                "Giá 20.000đ v.v... rất tốt 😀😡 TS. Nguyễn Văn A nói: không tệ…tệ thật",
+                "x...y...z. a\nb. c?d! e 5k 10% 3,5 tỷ đồng");
+        var pipeline = new vn.iocstream.nlp.pipeline.VietnamesePipeline();
+        for (String raw : texts) {
+            for (String text : List.of(TextNormalizer.normalize(raw), TextNormalizer.normalizeSocial(raw))) {
+                var doc = pipeline.annotate(text);
+                List<String> sentences = vn.iocstream.nlp.pipeline.VietnamesePipeline.sentences(doc);
+                List<List<Token>> tokens = VietnameseAnalyzer.sentenceTokens(doc, text, Tokenizer.tokens(text));
+                assertThat(tokens).hasSameSizeAs(sentences);
+                for (int i = 0; i < sentences.size(); i++) {
+                    assertThat(textsAndTypes(tokens.get(i))).as(sentences.get(i))
+                            .isEqualTo(textsAndTypes(Tokenizer.tokens(sentences.get(i))));
+                }
+            }
+        }
+    }
+
+    private static List<String> textsAndTypes(List<Token> tokens) {
+        return tokens.stream().map(t -> t.text() + "/" + t.type()).toList();
+    }
 }

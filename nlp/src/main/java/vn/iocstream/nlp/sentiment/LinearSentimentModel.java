@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.iocstream.nlp.Sentiment;
+import vn.iocstream.nlp.TextNormalizer;
+import vn.iocstream.nlp.Token;
+import vn.iocstream.nlp.Tokenizer;
 
 /**
  * Multinomial logistic regression over {@link SentimentFeatures}: syllable uni- and bigrams (as written
@@ -45,10 +48,34 @@ public final class LinearSentimentModel implements SentimentClassifier {
     private final boolean lexicon;
     private final float[] bias;
     private final Map<String, float[]> weights;
-    /** {@link #weights} by feature kind and unit(s), looked up as {@link SentimentFeatures} finds them. */
-    private final Map<String, float[]> words = new HashMap<>(), folds = new HashMap<>(), negated = new HashMap<>(),
-            lexiconFeatures = new HashMap<>();
-    private final Map<String, Map<String, float[]>> bigrams = new HashMap<>(), foldedBigrams = new HashMap<>();
+    /** How many features {@link #index} has numbered. */
+    private int features;
+    /**
+     * {@link #weights} by the syllable they belong to, so that scoring a syllable takes one lookup for
+     * its {@code w:} and {@code b:} weights and one for those of its folded form.
+     */
+    private final Map<String, Syllable> syllables = new HashMap<>();
+    private final Map<String, Folded> foldedSyllables = new HashMap<>();
+    private final Map<String, Feature> lexiconFeatures = new HashMap<>();
+
+    /** The weights of one feature, and its number, by which scoring tells features apart. */
+    private record Feature(int id, float[] weights) {}
+
+    /**
+     * The weights of a syllable as written: {@code w:unit}, and {@code b:unit next} by next; and the
+     * entry of its folded form, found once here rather than for every occurrence.
+     */
+    private static final class Syllable {
+        Feature word;
+        Folded folded;
+        final Map<String, Feature> bigrams = new HashMap<>();
+    }
+
+    /** The weights of a folded syllable: {@code f:fold}, {@code n:fold}, and {@code fb:fold next} by next. */
+    private static final class Folded {
+        Feature folded, negated;
+        final Map<String, Feature> bigrams = new HashMap<>();
+    }
 
     LinearSentimentModel(List<String> labels, boolean lexicon, float[] bias, Map<String, float[]> weights) {
         for (String label : labels) {
@@ -57,30 +84,39 @@ public final class LinearSentimentModel implements SentimentClassifier {
         this.labels = List.copyOf(labels);
         this.lexicon = lexicon;
         this.bias = bias.clone();
-        // Each feature its own array: scoring tells features apart by the identity of their weights.
         this.weights = new HashMap<>();
         weights.forEach((name, w) -> this.weights.put(name, w.clone()));
-        this.weights.forEach(this::index);
+        this.weights.forEach((name, w) -> index(name, new Feature(features++, w)));
+        syllables.forEach((unit, s) -> s.folded = foldedSyllables.get(TextNormalizer.fold(unit)));
     }
 
     /** Files the weights of a feature under its kind; names no extraction can produce are left out. */
-    private void index(String name, float[] w) {
+    private void index(String name, Feature w) {
         int colon = name.indexOf(':');
         if (colon < 0) return;
         String units = name.substring(colon + 1);
+        int space = units.indexOf(' ');
         switch (name.substring(0, colon)) {
-            case "w" -> words.put(units, w);
-            case "f" -> folds.put(units, w);
-            case "n" -> negated.put(units, w);
+            case "w" -> syllable(units).word = w;
+            case "f" -> folded(units).folded = w;
+            case "n" -> folded(units).negated = w;
             case "lex" -> lexiconFeatures.put(units, w);
-            case "b", "fb" -> {
-                int space = units.indexOf(' ');
-                if (space < 0) return;
-                (name.startsWith("b") ? bigrams : foldedBigrams).computeIfAbsent(units.substring(0, space), k -> new HashMap<>())
-                        .put(units.substring(space + 1), w);
+            case "b" -> {
+                if (space >= 0) syllable(units.substring(0, space)).bigrams.put(units.substring(space + 1), w);
+            }
+            case "fb" -> {
+                if (space >= 0) folded(units.substring(0, space)).bigrams.put(units.substring(space + 1), w);
             }
             default -> { }
         }
+    }
+
+    private Syllable syllable(String unit) {
+        return syllables.computeIfAbsent(unit, k -> new Syllable());
+    }
+
+    private Folded folded(String fold) {
+        return foldedSyllables.computeIfAbsent(fold, k -> new Folded());
     }
 
     private static final class Holder {
@@ -107,7 +143,12 @@ public final class LinearSentimentModel implements SentimentClassifier {
 
     @Override
     public Sentiment classify(String normalizedText) {
-        double[] p = probabilities(normalizedText);
+        return classify(normalizedText, Tokenizer.tokens(normalizedText));
+    }
+
+    @Override
+    public Sentiment classify(String normalizedText, List<Token> tokens) {
+        double[] p = probabilities(tokens);
         int best = 0;
         for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
         return new Sentiment(labels.get(best), probability(p, "positive") - probability(p, "negative"));
@@ -115,8 +156,13 @@ public final class LinearSentimentModel implements SentimentClassifier {
 
     /** Class probabilities, in the order of {@link #labels()}. */
     public double[] probabilities(String normalizedText) {
+        return probabilities(Tokenizer.tokens(normalizedText));
+    }
+
+    /** The same, from the {@link Tokenizer#tokens} of the text. */
+    public double[] probabilities(List<Token> tokens) {
         Scores scores = new Scores();
-        SentimentFeatures.extract(normalizedText, lexicon, scores);
+        SentimentFeatures.extract(tokens, lexicon, scores);
         return softmax(scores.sum());
     }
 
@@ -131,35 +177,37 @@ public final class LinearSentimentModel implements SentimentClassifier {
      * would hold them), so the sums are the same as over that map.
      */
     private final class Scores implements SentimentFeatures.Sink {
-        private float[][] rows = new float[32][];
+        private Feature[] rows = new Feature[32];
         private double[] values = new double[32];
         private int size;
+        /**
+         * Where each feature is in {@link #rows}, by its id: open addressing, 1 + its index or 0 for a free
+         * slot. A sentence of a long post has a hundred features or more, too many to scan for each one.
+         */
+        private int[] slots = new int[64];
+        /** The entries of the previous syllable, null when the model knows none. */
+        private Syllable previous;
+        private Folded previousFolded;
 
         @Override
-        public void word(String unit) {
-            add(words.get(unit), 1.0);
+        public void mark(String unit) {
+            Syllable s = syllables.get(unit);
+            if (s != null) add(s.word, 1.0);
         }
 
         @Override
-        public void folded(String fold) {
-            add(folds.get(fold), 1.0);
-        }
-
-        @Override
-        public void bigram(String previous, String unit) {
-            Map<String, float[]> next = bigrams.get(previous);
-            if (next != null) add(next.get(unit), 1.0);
-        }
-
-        @Override
-        public void foldedBigram(String previousFold, String fold) {
-            Map<String, float[]> next = foldedBigrams.get(previousFold);
-            if (next != null) add(next.get(fold), 1.0);
-        }
-
-        @Override
-        public void negated(String fold) {
-            add(negated.get(fold), 1.0);
+        public void syllable(String unit, String fold, boolean continues, boolean negated) {
+            Syllable s = syllables.get(unit);
+            Folded f = s != null ? s.folded : foldedSyllables.get(fold);
+            if (s != null) add(s.word, 1.0);
+            if (f != null) add(f.folded, 1.0);
+            if (continues) {
+                if (previous != null) add(previous.bigrams.get(unit), 1.0);
+                if (previousFolded != null) add(previousFolded.bigrams.get(fold), 1.0);
+            }
+            if (negated && f != null) add(f.negated, 1.0);
+            previous = s;
+            previousFolded = f;
         }
 
         @Override
@@ -167,14 +215,12 @@ public final class LinearSentimentModel implements SentimentClassifier {
             add(lexiconFeatures.get(name), value);
         }
 
-        private void add(float[] w, double value) {
+        private void add(Feature w, double value) {
             if (w == null) return;
-            // A sentence has a few dozen known features: a scan beats hashing them.
-            for (int i = 0; i < size; i++) {
-                if (rows[i] == w) {
-                    values[i] = value;
-                    return;
-                }
+            int slot = slot(w.id());
+            if (slots[slot] != 0) {
+                values[slots[slot] - 1] = value;
+                return;
             }
             if (size == rows.length) {
                 rows = Arrays.copyOf(rows, size * 2);
@@ -182,13 +228,27 @@ public final class LinearSentimentModel implements SentimentClassifier {
             }
             rows[size] = w;
             values[size++] = value;
+            slots[slot] = size;
+            if (2 * size > slots.length) {
+                slots = new int[2 * slots.length];
+                for (int i = 0; i < size; i++) slots[slot(rows[i].id())] = i + 1;
+            }
+        }
+
+        /** The slot of the feature numbered {@code id}, or the free slot where it goes. */
+        private int slot(int id) {
+            int mask = slots.length - 1;
+            int i = id * 0x9E3779B9 >>> 16 & mask;
+            while (slots[i] != 0 && rows[slots[i] - 1].id() != id) i = (i + 1) & mask;
+            return i;
         }
 
         double[] sum() {
             double[] z = new double[bias.length];
             for (int k = 0; k < z.length; k++) z[k] = bias[k];
             for (int i = 0; i < size; i++) {
-                for (int k = 0; k < z.length; k++) z[k] += values[i] * rows[i][k];
+                float[] w = rows[i].weights();
+                for (int k = 0; k < z.length; k++) z[k] += values[i] * w[k];
             }
             return z;
         }

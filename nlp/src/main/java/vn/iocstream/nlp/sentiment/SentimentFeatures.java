@@ -32,25 +32,20 @@ final class SentimentFeatures {
     private static final String NUMBER = "<số>";
 
     /**
-     * Receives the features of a text in the order {@link #extract} finds them, each under its kind
-     * (the name's prefix), so that a model can look its weights up without building the names. A
-     * feature may come more than once: it counts once, at its first position, with its last value.
+     * Receives the features of a text in the order {@link #extract} finds them, a syllable's in one call
+     * and without their names' prefixes, so that a model can look its weights up without building the
+     * names. A feature may come more than once: it counts once, at its first position, with its last value.
      */
     interface Sink {
-        /** {@code w:unit} */
-        void word(String unit);
+        /** {@code w:unit} of "!" or "?", which breaks bigrams and negation. */
+        void mark(String unit);
 
-        /** {@code f:fold} */
-        void folded(String fold);
-
-        /** {@code b:previous unit} */
-        void bigram(String previous, String unit);
-
-        /** {@code fb:previousFold fold} */
-        void foldedBigram(String previousFold, String fold);
-
-        /** {@code n:fold} */
-        void negated(String fold);
+        /**
+         * A syllable: {@code w:unit}, {@code f:fold} ({@code fold} is {@link TextNormalizer#fold} of
+         * {@code unit}); if it {@code continues} the run of syllables of the previous call,
+         * {@code b:previousUnit unit} and {@code fb:previousFold fold}; if {@code negated}, {@code n:fold}.
+         */
+        void syllable(String unit, String fold, boolean continues, boolean negated);
 
         /** {@code lex:name} */
         void lexicon(String name, double value);
@@ -59,29 +54,24 @@ final class SentimentFeatures {
     static Map<String, Double> extract(String normalizedText, boolean lexicon) {
         Map<String, Double> features = new LinkedHashMap<>();
         extract(normalizedText, lexicon, new Sink() {
+            private String previous, previousFold;
+
             @Override
-            public void word(String unit) {
+            public void mark(String unit) {
                 features.put("w:" + unit, 1.0);
             }
 
             @Override
-            public void folded(String fold) {
+            public void syllable(String unit, String fold, boolean continues, boolean negated) {
+                features.put("w:" + unit, 1.0);
                 features.put("f:" + fold, 1.0);
-            }
-
-            @Override
-            public void bigram(String previous, String unit) {
-                features.put("b:" + previous + " " + unit, 1.0);
-            }
-
-            @Override
-            public void foldedBigram(String previousFold, String fold) {
-                features.put("fb:" + previousFold + " " + fold, 1.0);
-            }
-
-            @Override
-            public void negated(String fold) {
-                features.put("n:" + fold, 1.0);
+                if (continues) {
+                    features.put("b:" + previous + " " + unit, 1.0);
+                    features.put("fb:" + previousFold + " " + fold, 1.0);
+                }
+                if (negated) features.put("n:" + fold, 1.0);
+                previous = unit;
+                previousFold = fold;
             }
 
             @Override
@@ -93,38 +83,37 @@ final class SentimentFeatures {
     }
 
     static void extract(String normalizedText, boolean lexicon, Sink sink) {
-        List<Token> tokens = Tokenizer.tokens(normalizedText);
-        String previous = null, previousFold = null;
+        extract(Tokenizer.tokens(normalizedText), lexicon, sink);
+    }
+
+    /** The same, from the {@link Tokenizer#tokens} of the text. */
+    static void extract(List<Token> tokens, boolean lexicon, Sink sink) {
+        boolean continues = false;
         int negatedUntil = -1, position = 0;
-        for (Token t : tokens) {
-            String unit = switch (t.type()) {
+        // Each token's unit, null if none; the WORD tokens' units are the lower case the lexicon reads too.
+        String[] units = new String[tokens.size()];
+        for (int k = 0; k < units.length; k++) {
+            Token t = tokens.get(k);
+            String unit = units[k] = switch (t.type()) {
                 case WORD, ABBREVIATION -> t.text().toLowerCase(Locale.ROOT);
                 case NUMBER -> NUMBER;
-                case EMOJI -> t.text().replaceAll("[\\x{FE0F}\\x{1F3FB}-\\x{1F3FF}]", "");
+                case EMOJI -> SentimentScorer.emojiKey(t.text());
                 case PUNCT -> t.text().equals("!") || t.text().equals("?") ? t.text() : null;
                 default -> null;
             };
             if (unit == null || unit.equals("!") || unit.equals("?")) {
-                if (unit != null) sink.word(unit);
-                previous = null;
+                if (unit != null) sink.mark(unit);
+                continues = false;
                 negatedUntil = -1;
                 continue;
             }
-            String fold = TextNormalizer.fold(unit);
-            sink.word(unit);
-            sink.folded(fold);
-            if (previous != null) {
-                sink.bigram(previous, unit);
-                sink.foldedBigram(previousFold, fold);
-            }
-            if (position <= negatedUntil) sink.negated(fold);
+            sink.syllable(unit, TextNormalizer.fold(unit), continues, position <= negatedUntil);
             if (NEGATORS.contains(unit)) negatedUntil = position + NEGATION_WINDOW;
-            previous = unit;
-            previousFold = fold;
+            continues = true;
             position++;
         }
         if (lexicon) {
-            SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens);
+            SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens, units);
             double score = e.score();
             sink.lexicon("positive", squash(e.positive()));
             sink.lexicon("negative", squash(e.negative()));
