@@ -8,11 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -62,47 +60,33 @@ public final class Gazetteer {
     private static final Map<String, String[]> KEYS = new ConcurrentHashMap<>();
     private static final int KEY_CACHE_LIMIT = 50_000;
 
-    private final Map<String, Entry> looseByFolded = new HashMap<>();
-    private final Map<String, Entry> strictByToneKey = new HashMap<>();
     /** Every entry by folded key, for {@link #lookup}: a name asked for explicitly is never ambiguous. */
     private final Map<String, Entry> allByFolded = new HashMap<>();
     /**
-     * Every key's leading syllables (the key itself included), loose by folded form and strict by tone
-     * key: find() stops lengthening a span as soon as no name begins with it, instead of trying every
-     * length up to the longest name at every syllable.
+     * The names as trees of syllables, loose by folded form and strict by tone key: find() follows one
+     * child per syllable and stops as soon as no name continues the span, without building a key
+     * string and hashing it for every length at every syllable (that dominated find()).
      */
-    private final Set<String> loosePrefixes = new HashSet<>();
-    private final Set<String> strictPrefixes = new HashSet<>();
-    private final int maxSyllables;
+    private final Node loose = new Node(), strict = new Node();
+
+    /** The names that begin with the syllables on the path to this node; {@code entry} if one ends here. */
+    private static final class Node {
+        final Map<String, Node> next = new HashMap<>();
+        Entry entry;
+    }
 
     private Gazetteer(List<String[]> rows) {
-        int max = 1;
         for (String[] row : rows) {
             boolean strict = row.length > 3 && row[3].equals("strict");
             Place place = row[2].equals("block") ? null : new Place(row[0], row[1], row[2].equals("former"));
             Entry entry = new Entry(place, strict);
-            // The first row for a key wins, so a current unit is never shadowed by an alias spelling.
             List<Syllable> name = syllables(row[0]);
-            String folded = key(name, false);
-            if (strict) {
-                String toned = key(name, true);
-                strictByToneKey.putIfAbsent(toned, entry);
-                addPrefixes(toned, strictPrefixes);
-            } else {
-                looseByFolded.putIfAbsent(folded, entry);
-                addPrefixes(folded, loosePrefixes);
-            }
-            allByFolded.putIfAbsent(folded, entry);
-            max = Math.max(max, name.size());
+            Node node = strict ? this.strict : loose;
+            for (Syllable y : name) node = node.next.computeIfAbsent(strict ? y.toneKey() : y.folded(), k -> new Node());
+            // The first row for a key wins, so a current unit is never shadowed by an alias spelling.
+            if (node.entry == null) node.entry = entry;
+            allByFolded.putIfAbsent(foldedKey(name), entry);
         }
-        this.maxSyllables = max;
-    }
-
-    private static void addPrefixes(String key, Set<String> prefixes) {
-        for (int space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
-            prefixes.add(key.substring(0, space));
-        }
-        prefixes.add(key);
     }
 
     /** The gazetteer shipped in the core jar (one shared instance). */
@@ -136,7 +120,7 @@ public final class Gazetteer {
     public Optional<Place> lookup(String name) {
         List<Syllable> s = syllables(name);
         if (s.isEmpty()) return Optional.empty();
-        return Optional.ofNullable(allByFolded.get(key(s, false))).map(Entry::place);
+        return Optional.ofNullable(allByFolded.get(foldedKey(s))).map(Entry::place);
     }
 
     /** All place mentions in {@code text}, left to right, longest match first, never overlapping. */
@@ -199,32 +183,20 @@ public final class Gazetteer {
     /** The mentions among syllables {@code [from, to)} of {@code text}. */
     private List<Mention> scan(String text, List<Syllable> s, int from, int to) {
         List<Mention> mentions = new ArrayList<>();
-        // Keys grow one syllable at a time, so each start costs one pass over the longest name.
-        StringBuilder folded = new StringBuilder(), toned = new StringBuilder();
         int i = from;
         while (i < to) {
-            folded.setLength(0);
-            toned.setLength(0);
             int matched = 0;
             Entry best = null;
             boolean capitalised = true;
-            for (int n = 1; n <= Math.min(maxSyllables, to - i); n++) {
+            Node looseAt = loose, strictAt = strict;
+            for (int n = 1; n <= to - i; n++) {
                 Syllable y = s.get(i + n - 1);
-                if (n > 1) {
-                    if (!joins(text, s.get(i + n - 2).end(), y.start())) break;
-                    folded.append(' ');
-                    toned.append(' ');
-                }
-                folded.append(y.folded());
-                toned.append(y.toneKey());
+                if (n > 1 && !joins(text, s.get(i + n - 2).end(), y.start())) break;
                 capitalised &= Character.isUpperCase(y.text().charAt(0));
-                String foldedKey = folded.toString();
-                String tonedKey = capitalised ? toned.toString() : null;
-                boolean loosePrefix = loosePrefixes.contains(foldedKey);
-                boolean strictPrefix = tonedKey != null && strictPrefixes.contains(tonedKey);
-                if (!loosePrefix && !strictPrefix) break; // no longer span can match either
-                Entry strict = strictPrefix ? strictByToneKey.get(tonedKey) : null;
-                Entry entry = strict != null ? strict : loosePrefix ? looseByFolded.get(foldedKey) : null;
+                looseAt = looseAt == null ? null : looseAt.next.get(y.folded());
+                strictAt = strictAt == null || !capitalised ? null : strictAt.next.get(y.toneKey());
+                if (looseAt == null && strictAt == null) break; // no longer span can match either
+                Entry entry = strictAt != null && strictAt.entry != null ? strictAt.entry : looseAt != null ? looseAt.entry : null;
                 if (entry != null) {
                     matched = n;
                     best = entry;
@@ -245,11 +217,11 @@ public final class Gazetteer {
         return JOINER.matcher(text.substring(a, b)).matches();
     }
 
-    private static String key(List<Syllable> span, boolean withDiacritics) {
+    private static String foldedKey(List<Syllable> span) {
         StringBuilder key = new StringBuilder();
         for (Syllable syllable : span) {
             if (key.length() > 0) key.append(' ');
-            key.append(withDiacritics ? syllable.toneKey() : syllable.folded());
+            key.append(syllable.folded());
         }
         return key.toString();
     }
