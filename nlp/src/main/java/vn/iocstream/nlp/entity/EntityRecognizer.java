@@ -118,14 +118,17 @@ public final class EntityRecognizer {
      * @param places {@code gazetteer().in(text).find(from, to)}: the gazetteer's mentions in the sentence
      */
     public List<Entity> recognize(String text, int from, int to, List<Token> toks, List<Gazetteer.Mention> places) {
+        // Each token in lower case, computed (and hashed) once for the trigger words and the phrase tables.
+        String[] lower = new String[toks.size()];
+        for (int i = 0; i < lower.length; i++) lower[i] = toks.get(i).text().toLowerCase(Locale.ROOT);
         List<Candidate> found = new ArrayList<>();
-        patterns(text, to, toks, found);
+        patterns(text, to, toks, lower, found);
         Map<Integer, Gazetteer.Mention> mentions = new HashMap<>();
         for (Gazetteer.Mention m : places) {
             mentions.put(m.start(), m);
             found.add(new Candidate(new Entity(Entity.LOCATION, m.start(), m.end(), m.written(), provinceId(m.place())), PLACE));
         }
-        Scan scan = new Scan(text, toks, mentions);
+        Scan scan = new Scan(text, toks, lower, mentions);
         for (int i = 0; i < toks.size(); i++) scan.at(i, found);
         return mergeOrganisations(text, select(found));
     }
@@ -135,47 +138,91 @@ public final class EntityRecognizer {
      * "ngày", "QL", "cao tốc"), with {@link Matcher#lookingAt()}: scanning every position of every
      * sentence with nine patterns cost ~0.5 ms per 1 KB post here, more than all other rules.
      */
-    private void patterns(String text, int to, List<Token> toks, List<Candidate> out) {
+    private void patterns(String text, int to, List<Token> toks, String[] lower, List<Candidate> out) {
         Matchers m = new Matchers(text, to);
-        for (Token t : toks) {
+        for (int i = 0; i < lower.length; i++) {
+            Token t = toks.get(i);
             if (t.type() == Token.Type.PHONE) {
                 out.add(pattern(Entity.PHONE, t.start(), t.end(), text, phoneId(t.text())));
                 continue;
             }
             char first = t.text().charAt(0);
-            String lower = t.text().toLowerCase(Locale.ROOT);
             if (Character.isDigit(first)) {
-                m.at(MONEY, t.start(), Entity.MONEY, toks, out);
-                m.at(DATE, t.start(), Entity.DATE, toks, out);
-                m.at(TIME, t.start(), Entity.TIME, toks, out);
-                m.at(PLATE, t.start(), Entity.PLATE, toks, out);
-                Matcher bare = m.lookingAt(MONEY_BARE, t.start());
-                if (bare != null && !counted(text, bare.end())) add(out, Entity.MONEY, bare.start(), bare.end(), text, toks);
-                Matcher hotline = m.lookingAt(HOTLINE, t.start());
-                if (hotline != null && isServiceCall(text, hotline, toks.get(0).start())) {
-                    out.add(pattern(Entity.PHONE, hotline.start(), hotline.end(), text, phoneId(hotline.group())));
-                }
+                numberPatterns(text, to, t.start(), toks, m, out);
             } else if (first == '$') {
                 m.at(MONEY, t.start(), Entity.MONEY, toks, out);
-            } else if (DATE_TRIGGERS.contains(lower)) {
+            } else if (DATE_TRIGGERS.contains(lower[i])) {
                 m.at(DATE, t.start(), Entity.DATE, toks, out);
             }
-            if (ROAD_TRIGGERS.contains(lower) || (lower.length() > 2 && ROAD_TRIGGERS.contains(lower.substring(0, 2)))) {
+            if (ROAD_TRIGGERS.contains(lower[i]) || (lower[i].length() > 2 && startsWithRoadAbbreviation(lower[i]))) {
                 m.at(NUMBERED_ROAD, t.start(), Entity.ROAD, toks, out);
             }
-            if (lower.equals("cao") || lower.equals("đường")) m.at(EXPRESSWAY, t.start(), Entity.ROAD, toks, out);
+            if (lower[i].equals("cao") || lower[i].equals("đường")) m.at(EXPRESSWAY, t.start(), Entity.ROAD, toks, out);
         }
+    }
+
+    /**
+     * The patterns that start with a digit, each tried only if the characters after the token's start
+     * can begin it (most numbers are none of them, and a failed regex match still costs a region reset
+     * and a look-behind): a date's day or a time's hour is one or two digits followed by what the
+     * pattern needs there; a plate is two digits and a capital; a hotline starts with 1; a money amount
+     * is a run of digits, dots and commas ending in a digit, then a space or a letter (unit, currency, k).
+     */
+    private static void numberPatterns(String text, int to, int start, List<Token> toks, Matchers m, List<Candidate> out) {
+        int digits = start;
+        while (digits < to && isAsciiDigit(text.charAt(digits))) digits++;
+        int leading = digits - start;
+        if (leading == 0) return; // another script's digit: \d in these patterns is ASCII
+        int run = digits;
+        while (run < to && (isAsciiDigit(text.charAt(run)) || text.charAt(run) == '.' || text.charAt(run) == ',')) run++;
+        boolean amount = run < to && isAsciiDigit(text.charAt(run - 1))
+                && (Character.isWhitespace(text.charAt(run)) || Character.isLetter(text.charAt(run)));
+        char next = digits < to ? text.charAt(digits) : 0;
+        if (amount) m.at(MONEY, start, Entity.MONEY, toks, out);
+        if (leading <= 2 && (next == '/' || next == '-' || next == '.')) m.at(DATE, start, Entity.DATE, toks, out);
+        if (leading <= 2 && (next == ':' || next == 'h' || (Character.isWhitespace(next) && text.startsWith("giờ", digits + 1)))) {
+            m.at(TIME, start, Entity.TIME, toks, out);
+        }
+        if (leading == 2 && (isCapital(text, digits, to) || ((next == '-' || next == ' ') && isCapital(text, digits + 1, to)))) {
+            m.at(PLATE, start, Entity.PLATE, toks, out);
+        }
+        Matcher bare = amount ? m.lookingAt(MONEY_BARE, start) : null;
+        if (bare != null && !counted(text, bare.end())) add(out, Entity.MONEY, bare.start(), bare.end(), text, toks);
+        Matcher hotline = text.charAt(start) == '1' ? m.lookingAt(HOTLINE, start) : null;
+        if (hotline != null && isServiceCall(text, hotline, toks.get(0).start())) {
+            out.add(pattern(Entity.PHONE, hotline.start(), hotline.end(), text, phoneId(hotline.group())));
+        }
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isCapital(String text, int at, int to) {
+        return at < to && text.charAt(at) >= 'A' && text.charAt(at) <= 'Z';
     }
 
     /** Words that may open a date or a road pattern. */
     private static final Set<String> DATE_TRIGGERS = Set.of("thứ", "chủ", "t2", "t3", "t4", "t5", "t6", "t7", "cn", "ngày", "tháng", "năm");
     private static final Set<String> ROAD_TRIGGERS = Set.of("ql", "quốc", "đt", "dt", "tỉnh", "tl", "đường", "hương", "hl", "vành");
+    /** The two-letter road triggers, which may also open a longer token ("QL1A"). */
+    private static final String[] ROAD_ABBREVIATIONS = ROAD_TRIGGERS.stream().filter(w -> w.length() == 2).toArray(String[]::new);
 
-    /** One matcher per pattern for a sentence, anchored at a token, with transparent bounds for look-behinds. */
+    private static boolean startsWithRoadAbbreviation(String lower) {
+        for (String a : ROAD_ABBREVIATIONS) {
+            if (lower.startsWith(a)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * One matcher per pattern for a sentence, anchored at a token, with transparent bounds for
+     * look-behinds. A handful of patterns, so found by a linear search rather than a hash map.
+     */
     private static final class Matchers {
         private final String text;
         private final int to;
-        private final Map<Pattern, Matcher> matchers = new HashMap<>();
+        private final List<Matcher> matchers = new ArrayList<>(9);
 
         Matchers(String text, int to) {
             this.text = text;
@@ -183,9 +230,18 @@ public final class EntityRecognizer {
         }
 
         Matcher lookingAt(Pattern p, int start) {
-            Matcher m = matchers.computeIfAbsent(p, k -> k.matcher(text).useTransparentBounds(true));
+            Matcher m = matcher(p);
             m.region(start, to);
             return m.lookingAt() ? m : null;
+        }
+
+        private Matcher matcher(Pattern p) {
+            for (Matcher m : matchers) {
+                if (m.pattern() == p) return m;
+            }
+            Matcher m = p.matcher(text).useTransparentBounds(true);
+            matchers.add(m);
+            return m;
         }
 
         void at(Pattern p, int start, String type, List<Token> toks, List<Candidate> out) {
@@ -218,12 +274,15 @@ public final class EntityRecognizer {
             if (opaque && t.start() < end && start < t.end()) return;
         }
         String id = switch (type) {
-            case Entity.PLATE -> "plate:" + text.substring(start, end).replaceAll("[^A-Z0-9]", "");
-            case Entity.ROAD -> "road:" + Lexicon.slug(text.substring(start, end).replaceFirst("^(?i)(đường cao tốc|đường)\\s", ""));
+            case Entity.PLATE -> "plate:" + NOT_PLATE_CHAR.matcher(text.substring(start, end)).replaceAll("");
+            case Entity.ROAD -> "road:" + Lexicon.slug(ROAD_WORD.matcher(text.substring(start, end)).replaceFirst(""));
             default -> null;
         };
         out.add(pattern(type, start, end, text, id));
     }
+
+    private static final Pattern NOT_PLATE_CHAR = Pattern.compile("[^A-Z0-9]");
+    private static final Pattern ROAD_WORD = Pattern.compile("^(?i)(đường cao tốc|đường)\\s");
 
     private static Candidate pattern(String type, int start, int end, String text, String id) {
         return new Candidate(new Entity(type, start, end, text.substring(start, end), id), PATTERN);
@@ -234,15 +293,14 @@ public final class EntityRecognizer {
         private final String text;
         private final List<Token> toks;
         private final Map<Integer, Gazetteer.Mention> mentions;
-        /** Each token in lower case, computed once for the phrase tables. */
+        /** Each token in lower case, for the phrase tables. */
         private final String[] lower;
 
-        Scan(String text, List<Token> toks, Map<Integer, Gazetteer.Mention> mentions) {
+        Scan(String text, List<Token> toks, String[] lower, Map<Integer, Gazetteer.Mention> mentions) {
             this.text = text;
             this.toks = toks;
             this.mentions = mentions;
-            this.lower = new String[toks.size()];
-            for (int i = 0; i < lower.length; i++) lower[i] = toks.get(i).text().toLowerCase(Locale.ROOT);
+            this.lower = lower;
         }
 
         void at(int i, List<Candidate> out) {
@@ -282,8 +340,8 @@ public final class EntityRecognizer {
             }
             if (t.type() == Token.Type.NUMBER && NUMBERED_UNITS.contains(admin.value())) {
                 int start = toks.get(i).start();
-                String written = text.substring(start, t.end());
-                return new PlaceMatch(j + 1, Lexicon.slug(written), new Entity(Entity.LOCATION, start, t.end(), written, "place:" + Lexicon.slug(written)));
+                String written = text.substring(start, t.end()), slug = Lexicon.slug(written);
+                return new PlaceMatch(j + 1, slug, new Entity(Entity.LOCATION, start, t.end(), written, "place:" + slug));
             }
             int end = j;
             while (end < toks.size() && end - j < 4 && isTitleCase(toks.get(end)) && (end == j || joined(end))
@@ -292,9 +350,9 @@ public final class EntityRecognizer {
             }
             if (end == j) return null;
             int start = toks.get(j).start(), stop = toks.get(end - 1).end();
-            String written = text.substring(start, stop);
+            String written = text.substring(start, stop), slug = Lexicon.slug(written);
             String id = gazetteer.lookup(written).map(EntityRecognizer::provinceId).orElseGet(() -> followingProvince(stop));
-            return new PlaceMatch(end, Lexicon.slug(written), new Entity(Entity.LOCATION, start, stop, written, id != null ? id : "place:" + Lexicon.slug(written)));
+            return new PlaceMatch(end, slug, new Entity(Entity.LOCATION, start, stop, written, id != null ? id : "place:" + slug));
         }
 
         /** The province of the next gazetteer mention shortly after {@code offset} ("xã X, tỉnh Y"), or null. */
@@ -419,12 +477,17 @@ public final class EntityRecognizer {
         return PROVINCE_IDS.computeIfAbsent(place.currentProvince(), p -> "province:" + provinceSlug(p));
     }
 
+    /** Slugs of the gazetteer's current provinces (a few dozen): folding Unicode for every mention was measurable. */
+    private static final Map<String, String> PROVINCE_SLUGS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String provinceSlug(String currentProvince) {
-        return Lexicon.slug(currentProvince.replaceFirst("^TP ", ""));
+        return PROVINCE_SLUGS.computeIfAbsent(currentProvince, p -> Lexicon.slug(p.replaceFirst("^TP ", "")));
     }
 
+    private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
+
     private static String phoneId(String written) {
-        String digits = written.replaceAll("\\D", "");
+        String digits = NOT_DIGIT.matcher(written).replaceAll("");
         return "phone:" + (digits.startsWith("84") && digits.length() >= 11 ? "0" + digits.substring(2) : digits);
     }
 
@@ -448,10 +511,17 @@ public final class EntityRecognizer {
         List<Entity> chosen = new ArrayList<>();
         for (Candidate c : candidates) {
             Entity e = c.entity();
-            if (chosen.stream().noneMatch(o -> o.start() < e.end() && e.start() < o.end())) chosen.add(e);
+            if (!overlapsAny(chosen, e)) chosen.add(e);
         }
         chosen.sort(Comparator.comparingInt(Entity::start));
         return chosen;
+    }
+
+    private static boolean overlapsAny(List<Entity> chosen, Entity e) {
+        for (Entity o : chosen) {
+            if (o.start() < e.end() && e.start() < o.end()) return true;
+        }
+        return false;
     }
 
     private static List<Entity> mergeOrganisations(String text, List<Entity> entities) {
