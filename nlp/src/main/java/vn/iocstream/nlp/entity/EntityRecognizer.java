@@ -44,27 +44,27 @@ public final class EntityRecognizer {
 
     private static final String NUM = "\\d{1,3}(?:[.,]\\d{3})+(?:,\\d+)?|\\d+(?:[.,]\\d+)?";
     private static final String MULTIPLIER = "(?:nghìn tỷ|ngàn tỷ|nghìn|ngàn|triệu|tỷ|tỉ|trăm)";
-    private static final Pattern MONEY = Pattern.compile("(?<![\\p{L}\\p{N}.,])(?:(?:" + NUM + ")\\s?(?:" + MULTIPLIER
+    static final Pattern MONEY = Pattern.compile("(?<![\\p{L}\\p{N}.,])(?:(?:" + NUM + ")\\s?(?:" + MULTIPLIER
             + "\\s?)?(?:đồng|đ|VNĐ|VND|vnđ|vnd|USD|usd|đô la Mỹ|đô la|đô|euro|Euro|EUR|yên|nhân dân tệ|bảng Anh)"
             + "(?:\\s?/\\s?(?:m2|m3|[\\p{L}]+))?|\\$\\s?(?:" + NUM + ")(?:\\s" + MULTIPLIER + ")?|(?:" + NUM + ")[kK])(?![\\p{L}\\p{N}])");
-    private static final Pattern MONEY_BARE = Pattern.compile("(?<![\\p{L}\\p{N}.,])(?:" + NUM + ")\\s(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|tỉ)(?![\\p{L}\\p{N}])");
+    static final Pattern MONEY_BARE = Pattern.compile("(?<![\\p{L}\\p{N}.,])(?:" + NUM + ")\\s(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|tỉ)(?![\\p{L}\\p{N}])");
     /** Words after "30 triệu" that make it a count, not money ("30 triệu người"). */
     private static final Set<String> COUNTED = Set.of("người", "lượt", "hộ", "con", "ca", "liều", "tấn", "lít", "km", "ha",
             "cây", "chiếc", "xe", "đơn", "học", "cử", "lao", "khách", "du", "bệnh", "trẻ", "năm", "thuê", "tài", "phương",
             "sản", "gói", "chai", "viên", "bao", "kg", "cổ", "cp", "m3", "m2", "thùng", "lần", "việc", "dân", "hồ", "trang");
     private static final String DAY = "(?:0?[1-9]|[12]\\d|3[01])", MONTH = "(?:0?[1-9]|1[0-2])", YEAR = "(?:19|20)\\d{2}";
-    private static final Pattern DATE = Pattern.compile("(?<![\\p{L}\\p{N}/.,-])"
+    static final Pattern DATE = Pattern.compile("(?<![\\p{L}\\p{N}/.,-])"
             + "(?:(?:[Tt]hứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ [Nn]hật|T[2-7]|CN),?\\s)?(?:"
             + "(?:[Nn]gày\\s)?" + DAY + "/" + MONTH + "(?:/" + YEAR + ")?(?![\\p{N}/])"
             + "|" + DAY + "[-.]" + MONTH + "[-.]" + YEAR
             + "|[Nn]gày\\s" + DAY + "-" + MONTH + "(?![\\p{N}-])"
             + "|(?:[Nn]gày\\s" + DAY + "\\s)?[Tt]háng\\s" + MONTH + "(?:(?:/|\\snăm\\s)" + YEAR + ")?"
             + "|[Nn]ăm\\s" + YEAR + ")(?![\\p{L}\\p{N}])");
-    private static final Pattern TIME = Pattern.compile("(?<![\\p{L}\\p{N}:.,])(?:[01]?\\d|2[0-3])"
+    static final Pattern TIME = Pattern.compile("(?<![\\p{L}\\p{N}:.,])(?:[01]?\\d|2[0-3])"
             + "(?::[0-5]\\d(?::[0-5]\\d)?|h(?:[0-5]\\d)?|\\sgiờ(?:\\s[0-5]?\\d(?:\\sphút)?)?)"
             + "(?:\\s(?:rạng sáng|sáng|trưa|chiều|tối|đêm))?(?![\\p{L}\\p{N}])");
-    private static final Pattern PLATE = Pattern.compile("(?<![\\p{L}\\p{N}.-])\\d{2}[- ]?[A-Z]{1,2}\\d?[- .]?(?:\\d{3}\\.\\d{2}|\\d{4,5})(?![\\p{N}]|\\.\\d)");
-    private static final Pattern HOTLINE = Pattern.compile("(?<![\\p{N}.,])(?:1[89]00[\\s.]?\\d{3,4}(?:[\\s.]?\\d{2,4})?|111|112|113|114|115|1022)(?![\\p{N}]|[.,]\\d)");
+    static final Pattern PLATE = Pattern.compile("(?<![\\p{L}\\p{N}.-])\\d{2}[- ]?[A-Z]{1,2}\\d?[- .]?(?:\\d{3}\\.\\d{2}|\\d{4,5})(?![\\p{N}]|\\.\\d)");
+    static final Pattern HOTLINE = Pattern.compile("(?<![\\p{N}.,])(?:1[89]00[\\s.]?\\d{3,4}(?:[\\s.]?\\d{2,4})?|111|112|113|114|115|1022)(?![\\p{N}]|[.,]\\d)");
     /** A short service number is a phone only after one of these, or inside a list like "113/114/115". */
     private static final Pattern CALL_CUE = Pattern.compile("(?:gọi|số|tổng đài|đường dây nóng|hotline|đầu số|liên hệ|báo)\\W*(?:\\S+\\s){0,2}$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBERED_ROAD = Pattern.compile("(?<![\\p{L}\\p{N}])(?:(?:QL|[Qq]uốc lộ|ĐT|DT|[Tt]ỉnh lộ|TL|[Đđ]ường tỉnh|[Hh]ương lộ|HL|[Vv]ành đai|[Đđ]ường vành đai)\\s?\\.?\\s?\\d{1,4}[A-Z]?"
@@ -161,45 +161,55 @@ public final class EntityRecognizer {
         }
     }
 
-    /**
-     * The patterns that start with a digit, each tried only if the characters after the token's start
-     * can begin it (most numbers are none of them, and a failed regex match still costs a region reset
-     * and a look-behind): a date's day or a time's hour is one or two digits followed by what the
-     * pattern needs there; a plate is two digits and a capital; a hotline starts with 1; a money amount
-     * is a run of digits, dots and commas ending in a digit, then a space or a letter (unit, currency, k).
-     */
+    /** The patterns that start with a digit, each tried only where {@link NumberStart} allows it. */
     private static void numberPatterns(String text, int to, int start, List<Token> toks, Matchers m, List<Candidate> out) {
-        int digits = start;
-        while (digits < to && isAsciiDigit(text.charAt(digits))) digits++;
-        int leading = digits - start;
-        if (leading == 0) return; // another script's digit: \d in these patterns is ASCII
-        int run = digits;
-        while (run < to && (isAsciiDigit(text.charAt(run)) || text.charAt(run) == '.' || text.charAt(run) == ',')) run++;
-        boolean amount = run < to && isAsciiDigit(text.charAt(run - 1))
-                && (Character.isWhitespace(text.charAt(run)) || Character.isLetter(text.charAt(run)));
-        char next = digits < to ? text.charAt(digits) : 0;
-        if (amount) m.at(MONEY, start, Entity.MONEY, toks, out);
-        if (leading <= 2 && (next == '/' || next == '-' || next == '.')) m.at(DATE, start, Entity.DATE, toks, out);
-        if (leading <= 2 && (next == ':' || next == 'h' || (Character.isWhitespace(next) && text.startsWith("giờ", digits + 1)))) {
-            m.at(TIME, start, Entity.TIME, toks, out);
-        }
-        if (leading == 2 && (isCapital(text, digits, to) || ((next == '-' || next == ' ') && isCapital(text, digits + 1, to)))) {
-            m.at(PLATE, start, Entity.PLATE, toks, out);
-        }
-        Matcher bare = amount ? m.lookingAt(MONEY_BARE, start) : null;
+        NumberStart n = NumberStart.at(text, start, to);
+        if (n.mayBeAmount()) m.at(MONEY, start, Entity.MONEY, toks, out);
+        if (n.mayBeDate()) m.at(DATE, start, Entity.DATE, toks, out);
+        if (n.mayBeTime()) m.at(TIME, start, Entity.TIME, toks, out);
+        if (n.mayBePlate()) m.at(PLATE, start, Entity.PLATE, toks, out);
+        Matcher bare = n.mayBeAmount() ? m.lookingAt(MONEY_BARE, start) : null;
         if (bare != null && !counted(text, bare.end())) add(out, Entity.MONEY, bare.start(), bare.end(), text, toks);
-        Matcher hotline = text.charAt(start) == '1' ? m.lookingAt(HOTLINE, start) : null;
+        Matcher hotline = n.mayBeHotline() ? m.lookingAt(HOTLINE, start) : null;
         if (hotline != null && isServiceCall(text, hotline, toks.get(0).start())) {
             out.add(pattern(Entity.PHONE, hotline.start(), hotline.end(), text, phoneId(hotline.group())));
         }
     }
 
-    private static boolean isAsciiDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
+    /**
+     * What the characters from a digit at {@code start} (up to {@code to}) allow: most numbers match
+     * none of the number patterns, and a failed regex match still costs a region reset and a
+     * look-behind. Each {@code mayBe…} is a necessary condition of its pattern matching there (the
+     * tests check this on generated numbers): a date's day or a time's hour is one or two ASCII digits
+     * followed by what the pattern needs next; a plate is two digits and a capital; a hotline starts
+     * with 1; a money amount is a run of digits, dots and commas ending in a digit, then a space or a
+     * letter (multiplier, currency, "k").
+     */
+    record NumberStart(boolean mayBeAmount, boolean mayBeDate, boolean mayBeTime, boolean mayBePlate, boolean mayBeHotline) {
+        static NumberStart at(String text, int start, int to) {
+            int digits = start;
+            while (digits < to && isAsciiDigit(text.charAt(digits))) digits++;
+            int run = digits;
+            while (run < to && (isAsciiDigit(text.charAt(run)) || text.charAt(run) == '.' || text.charAt(run) == ',')) run++;
+            int leading = digits - start;
+            char next = digits < to ? text.charAt(digits) : 0;
+            boolean dayOrHour = leading == 1 || leading == 2;
+            return new NumberStart(
+                    leading > 0 && run < to && isAsciiDigit(text.charAt(run - 1))
+                            && (Character.isWhitespace(text.charAt(run)) || Character.isLetter(text.charAt(run))),
+                    dayOrHour && (next == '/' || next == '-' || next == '.'),
+                    dayOrHour && (next == ':' || next == 'h' || (Character.isWhitespace(next) && text.startsWith("giờ", digits + 1))),
+                    leading == 2 && (isCapital(text, digits, to) || ((next == '-' || next == ' ') && isCapital(text, digits + 1, to))),
+                    leading > 0 && text.charAt(start) == '1');
+        }
 
-    private static boolean isCapital(String text, int at, int to) {
-        return at < to && text.charAt(at) >= 'A' && text.charAt(at) <= 'Z';
+        private static boolean isAsciiDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        private static boolean isCapital(String text, int at, int to) {
+            return at < to && text.charAt(at) >= 'A' && text.charAt(at) <= 'Z';
+        }
     }
 
     /** Words that may open a date or a road pattern. */
