@@ -82,6 +82,8 @@ public final class EntityRecognizer {
     private final PhraseTable<String> adminWords = new PhraseTable<>();
     private final PhraseTable<String> roadWords = new PhraseTable<>();
     private final Set<String> surnames = new HashSet<>();
+    /** The first words (lower case) of every phrase table: most tokens are none, and need no table lookup. */
+    private final Set<String> phraseStarts = new HashSet<>();
 
     public EntityRecognizer(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -95,6 +97,9 @@ public final class EntityRecognizer {
             adminWords.add(w, w.toLowerCase(Locale.ROOT));
         }
         for (String w : List.of("đường", "phố", "đại lộ", "tuyến đường")) roadWords.add(w, w);
+        for (PhraseTable<String> table : List.of(knownOrgs, orgHeads, sectors, titles, adminWords, roadWords)) {
+            phraseStarts.addAll(table.firstTokens());
+        }
     }
 
     /** The gazetteer whose places this recognizer finds. */
@@ -305,29 +310,38 @@ public final class EntityRecognizer {
         private final Map<Integer, Gazetteer.Mention> mentions;
         /** Each token in lower case, for the phrase tables. */
         private final String[] lower;
+        /** Whether each token is the first word of some phrase. */
+        private final boolean[] opensPhrase;
 
         Scan(String text, List<Token> toks, String[] lower, Map<Integer, Gazetteer.Mention> mentions) {
             this.text = text;
             this.toks = toks;
             this.mentions = mentions;
             this.lower = lower;
+            this.opensPhrase = new boolean[lower.length];
+            for (int i = 0; i < lower.length; i++) opensPhrase[i] = phraseStarts.contains(lower[i]);
+        }
+
+        /** The longest phrase of {@code table} at token j, or null. */
+        private PhraseTable.Match<String> longest(PhraseTable<String> table, int j) {
+            return opensPhrase[j] ? table.longestAt(text, toks, j, toks.size(), lower[j]) : null;
         }
 
         void at(int i, List<Candidate> out) {
             Token t = toks.get(i);
             if (t.type() != Token.Type.WORD && t.type() != Token.Type.ABBREVIATION) return;
-            PhraseTable.Match<String> admin = adminWords.longestAt(text, toks, i, toks.size(), lower[i]);
+            PhraseTable.Match<String> admin = longest(adminWords, i);
             if (admin != null && !followsWord(i, "thành")) {
                 PlaceMatch place = placeAfterAdmin(i, admin);
                 if (place != null) out.add(new Candidate(place.entity(), PLACE));
             }
-            PhraseTable.Match<String> road = roadWords.longestAt(text, toks, i, toks.size(), lower[i]);
+            PhraseTable.Match<String> road = longest(roadWords, i);
             if (road != null && !followsWord(i, "thành")) namedRoad(i, road.end(), out);
-            PhraseTable.Match<String> known = knownOrgs.longestAt(text, toks, i, toks.size(), lower[i]);
+            PhraseTable.Match<String> known = longest(knownOrgs, i);
             if (known != null) out.add(span(Entity.ORGANIZATION, i, known.end(), known.value(), ORG));
-            PhraseTable.Match<String> head = orgHeads.longestAt(text, toks, i, toks.size(), lower[i]);
+            PhraseTable.Match<String> head = longest(orgHeads, i);
             if (head != null && !mentions.containsKey(t.start())) organisation(i, head, out);
-            PhraseTable.Match<String> title = titles.longestAt(text, toks, i, toks.size(), lower[i]);
+            PhraseTable.Match<String> title = longest(titles, i);
             if (title != null && title.end() < toks.size() && joined(title.end()) && !startsSomethingElse(title.end())) {
                 int end = nameRun(title.end(), 4);
                 if (end > title.end()) out.add(person(title.end(), end, TITLED_PERSON));
@@ -392,7 +406,7 @@ public final class EntityRecognizer {
             List<String> idParts = new ArrayList<>(List.of(head.value()));
             int j = head.end();
             for (int n = 0; n < 3 && j < toks.size() && joined(j); n++) {
-                PhraseTable.Match<String> sector = sectors.longestAt(text, toks, j, toks.size(), lower[j]);
+                PhraseTable.Match<String> sector = longest(sectors, j);
                 if (sector == null) break;
                 idParts.add(sector.value());
                 j = sector.end();
@@ -401,7 +415,7 @@ public final class EntityRecognizer {
             while (j < toks.size() && j - nameStart < 6 && joined(j) && !mentions.containsKey(toks.get(j).start())
                     && (isCapitalised(toks.get(j)) || toks.get(j).type() == Token.Type.NUMBER)
                     && !startsSomethingElse(j) && (j == nameStart || !surnames.contains(toks.get(j).text()))
-                    && adminWords.longestAt(text, toks, j, toks.size(), lower[j]) == null) {
+                    && longest(adminWords, j) == null) {
                 j++;
             }
             if (j > nameStart) idParts.add(text.substring(toks.get(nameStart).start(), toks.get(j - 1).end()));
@@ -414,8 +428,8 @@ public final class EntityRecognizer {
             }
             // A bare head counts only when another organisation follows, to be merged with it
             // ("Phòng CSGT" + "Công an tỉnh Đồng Nai").
-            boolean chained = j < toks.size() && joined(j) && (knownOrgs.longestAt(text, toks, j, toks.size(), lower[j]) != null
-                    || orgHeads.longestAt(text, toks, j, toks.size(), lower[j]) != null);
+            boolean chained = j < toks.size() && joined(j) && (longest(knownOrgs, j) != null
+                    || longest(orgHeads, j) != null);
             if (j == head.end() && !chained) return;
             out.add(span(Entity.ORGANIZATION, i, j, "org:" + Lexicon.slug(String.join(" ", idParts)), ORG));
         }
@@ -424,7 +438,7 @@ public final class EntityRecognizer {
         private PlaceMatch placeAt(int j) {
             Gazetteer.Mention m = mentions.get(toks.get(j).start());
             if (m != null) return new PlaceMatch(tokenEndingAt(j, m.end()), placeIdPart(m), null);
-            PhraseTable.Match<String> admin = adminWords.longestAt(text, toks, j, toks.size(), lower[j]);
+            PhraseTable.Match<String> admin = longest(adminWords, j);
             return admin == null ? null : placeAfterAdmin(j, admin);
         }
 
@@ -440,12 +454,12 @@ public final class EntityRecognizer {
 
         /** True if a place, organisation, title or road starts at token j: a name stops there. */
         private boolean startsSomethingElse(int j) {
-            if (mentions.containsKey(toks.get(j).start()) || knownOrgs.longestAt(text, toks, j, toks.size(), lower[j]) != null
-                    || orgHeads.longestAt(text, toks, j, toks.size(), lower[j]) != null) {
+            if (mentions.containsKey(toks.get(j).start()) || longest(knownOrgs, j) != null
+                    || longest(orgHeads, j) != null) {
                 return true;
             }
             // Only titles of two syllables or more ("Giám đốc", "Thượng tá"): Anh, Cô, Bé are given names too.
-            PhraseTable.Match<String> title = titles.longestAt(text, toks, j, toks.size(), lower[j]);
+            PhraseTable.Match<String> title = longest(titles, j);
             return title != null && title.end() - j >= 2;
         }
 
