@@ -28,8 +28,6 @@ import vn.iocstream.nlp.Token;
  */
 public final class EntityRecognizer {
 
-    private static final EntityRecognizer BUILT_IN = new EntityRecognizer(Gazetteer.load());
-
     /** Tie-breakers between spans of equal length (higher wins). */
     private static final int TITLED_PERSON = 9, PLACE = 8, ROAD = 7, ORG = 6, PATTERN = 5, SURNAME_PERSON = 1;
 
@@ -82,8 +80,12 @@ public final class EntityRecognizer {
     private final PhraseTable<String> adminWords = new PhraseTable<>();
     private final PhraseTable<String> roadWords = new PhraseTable<>();
     private final Set<String> surnames = new HashSet<>();
-    /** The first words (lower case) of every phrase table: most tokens are none, and need no table lookup. */
-    private final Set<String> phraseStarts = new HashSet<>();
+    /**
+     * What a token may open, by its lower-case form: one hash lookup per token instead of one per word
+     * list (string hash lookups were a large share of the recognizer's time), and none of the lists for most tokens.
+     */
+    private final Map<String, Integer> roles = new HashMap<>();
+    private static final int OPENS_PHRASE = 1, OPENS_DATE = 2, OPENS_ROAD = 4, OPENS_EXPRESSWAY = 8, MAY_BE_SURNAME = 16;
 
     public EntityRecognizer(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -98,8 +100,12 @@ public final class EntityRecognizer {
         }
         for (String w : List.of("đường", "phố", "đại lộ", "tuyến đường")) roadWords.add(w, w);
         for (PhraseTable<String> table : List.of(knownOrgs, orgHeads, sectors, titles, adminWords, roadWords)) {
-            phraseStarts.addAll(table.firstTokens());
+            for (String w : table.firstTokens()) roles.merge(w, OPENS_PHRASE, (a, b) -> a | b);
         }
+        for (String w : DATE_TRIGGERS) roles.merge(w, OPENS_DATE, (a, b) -> a | b);
+        for (String w : ROAD_TRIGGERS) roles.merge(w, OPENS_ROAD, (a, b) -> a | b);
+        for (String w : List.of("cao", "đường")) roles.merge(w, OPENS_EXPRESSWAY, (a, b) -> a | b);
+        for (String w : surnames) roles.merge(w.toLowerCase(Locale.ROOT), MAY_BE_SURNAME, (a, b) -> a | b);
     }
 
     /** The gazetteer whose places this recognizer finds. */
@@ -109,7 +115,12 @@ public final class EntityRecognizer {
 
     /** The recognizer with the gazetteer and word lists shipped in the jars. */
     public static EntityRecognizer builtIn() {
-        return BUILT_IN;
+        return Shared.BUILT_IN;
+    }
+
+    /** Built on first use, after this class's static word lists, which the constructor reads. */
+    private static final class Shared {
+        static final EntityRecognizer BUILT_IN = new EntityRecognizer(Gazetteer.load());
     }
 
     /**
@@ -123,17 +134,21 @@ public final class EntityRecognizer {
      * @param places {@code gazetteer().in(text).find(from, to)}: the gazetteer's mentions in the sentence
      */
     public List<Entity> recognize(String text, int from, int to, List<Token> toks, List<Gazetteer.Mention> places) {
-        // Each token in lower case, computed (and hashed) once for the trigger words and the phrase tables.
+        // Each token in lower case, computed once for the phrase tables, and what it may open.
         String[] lower = new String[toks.size()];
-        for (int i = 0; i < lower.length; i++) lower[i] = toks.get(i).text().toLowerCase(Locale.ROOT);
+        int[] opens = new int[toks.size()];
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = toks.get(i).text().toLowerCase(Locale.ROOT);
+            opens[i] = roles.getOrDefault(lower[i], 0);
+        }
         List<Candidate> found = new ArrayList<>();
-        patterns(text, to, toks, lower, found);
+        patterns(text, to, toks, lower, opens, found);
         Map<Integer, Gazetteer.Mention> mentions = new HashMap<>();
         for (Gazetteer.Mention m : places) {
             mentions.put(m.start(), m);
             found.add(new Candidate(new Entity(Entity.LOCATION, m.start(), m.end(), m.written(), provinceId(m.place())), PLACE));
         }
-        Scan scan = new Scan(text, toks, lower, mentions);
+        Scan scan = new Scan(text, toks, lower, opens, mentions);
         for (int i = 0; i < toks.size(); i++) scan.at(i, found);
         return mergeOrganisations(text, select(found));
     }
@@ -143,7 +158,7 @@ public final class EntityRecognizer {
      * "ngày", "QL", "cao tốc"), with {@link Matcher#lookingAt()}: scanning every position of every
      * sentence with nine patterns cost ~0.5 ms per 1 KB post here, more than all other rules.
      */
-    private void patterns(String text, int to, List<Token> toks, String[] lower, List<Candidate> out) {
+    private void patterns(String text, int to, List<Token> toks, String[] lower, int[] opens, List<Candidate> out) {
         Matchers m = new Matchers(text, to);
         for (int i = 0; i < lower.length; i++) {
             Token t = toks.get(i);
@@ -156,13 +171,13 @@ public final class EntityRecognizer {
                 numberPatterns(text, to, t.start(), toks, m, out);
             } else if (first == '$') {
                 m.at(MONEY, t.start(), Entity.MONEY, toks, out);
-            } else if (DATE_TRIGGERS.contains(lower[i])) {
+            } else if ((opens[i] & OPENS_DATE) != 0) {
                 m.at(DATE, t.start(), Entity.DATE, toks, out);
             }
-            if (ROAD_TRIGGERS.contains(lower[i]) || (lower[i].length() > 2 && startsWithRoadAbbreviation(lower[i]))) {
+            if ((opens[i] & OPENS_ROAD) != 0 || gluedRoadNumber(t.text(), lower[i])) {
                 m.at(NUMBERED_ROAD, t.start(), Entity.ROAD, toks, out);
             }
-            if (lower[i].equals("cao") || lower[i].equals("đường")) m.at(EXPRESSWAY, t.start(), Entity.ROAD, toks, out);
+            if ((opens[i] & OPENS_EXPRESSWAY) != 0) m.at(EXPRESSWAY, t.start(), Entity.ROAD, toks, out);
         }
     }
 
@@ -223,7 +238,14 @@ public final class EntityRecognizer {
     /** The two-letter road triggers, which may also open a longer token ("QL1A"). */
     private static final String[] ROAD_ABBREVIATIONS = ROAD_TRIGGERS.stream().filter(w -> w.length() == 2).toArray(String[]::new);
 
-    private static boolean startsWithRoadAbbreviation(String lower) {
+    /**
+     * A token such as "QL1A" or "ĐT.741": a two-letter road trigger glued to what the pattern allows
+     * after it (a dot or a digit; a space cannot be inside a token but the pattern allows it).
+     */
+    private static boolean gluedRoadNumber(String written, String lower) {
+        if (lower.length() <= 2) return false;
+        char next = written.charAt(2);
+        if (next != '.' && !(next >= '0' && next <= '9') && !Character.isWhitespace(next)) return false;
         for (String a : ROAD_ABBREVIATIONS) {
             if (lower.startsWith(a)) return true;
         }
@@ -310,21 +332,24 @@ public final class EntityRecognizer {
         private final Map<Integer, Gazetteer.Mention> mentions;
         /** Each token in lower case, for the phrase tables. */
         private final String[] lower;
-        /** Whether each token is the first word of some phrase. */
-        private final boolean[] opensPhrase;
+        /** What each token may open ({@link #roles}). */
+        private final int[] opens;
 
-        Scan(String text, List<Token> toks, String[] lower, Map<Integer, Gazetteer.Mention> mentions) {
+        Scan(String text, List<Token> toks, String[] lower, int[] opens, Map<Integer, Gazetteer.Mention> mentions) {
             this.text = text;
             this.toks = toks;
             this.mentions = mentions;
             this.lower = lower;
-            this.opensPhrase = new boolean[lower.length];
-            for (int i = 0; i < lower.length; i++) opensPhrase[i] = phraseStarts.contains(lower[i]);
+            this.opens = opens;
         }
 
         /** The longest phrase of {@code table} at token j, or null. */
         private PhraseTable.Match<String> longest(PhraseTable<String> table, int j) {
-            return opensPhrase[j] ? table.longestAt(text, toks, j, toks.size(), lower[j]) : null;
+            return (opens[j] & OPENS_PHRASE) != 0 ? table.longestAt(text, toks, j, toks.size(), lower[j]) : null;
+        }
+
+        private boolean isSurname(int j) {
+            return (opens[j] & MAY_BE_SURNAME) != 0 && surnames.contains(toks.get(j).text());
         }
 
         void at(int i, List<Candidate> out) {
@@ -346,7 +371,7 @@ public final class EntityRecognizer {
                 int end = nameRun(title.end(), 4);
                 if (end > title.end()) out.add(person(title.end(), end, TITLED_PERSON));
             }
-            if (surnames.contains(t.text())) {
+            if (isSurname(i)) {
                 int end = nameRun(i + 1, 3);
                 if (end > i + 1) out.add(person(i, end, SURNAME_PERSON));
             }
@@ -414,7 +439,7 @@ public final class EntityRecognizer {
             int nameStart = j;
             while (j < toks.size() && j - nameStart < 6 && joined(j) && !mentions.containsKey(toks.get(j).start())
                     && (isCapitalised(toks.get(j)) || toks.get(j).type() == Token.Type.NUMBER)
-                    && !startsSomethingElse(j) && (j == nameStart || !surnames.contains(toks.get(j).text()))
+                    && !startsSomethingElse(j) && (j == nameStart || !isSurname(j))
                     && longest(adminWords, j) == null) {
                 j++;
             }
