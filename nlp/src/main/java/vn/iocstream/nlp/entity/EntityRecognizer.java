@@ -543,9 +543,26 @@ public final class EntityRecognizer {
     /** A name syllable: capital first, not an acronym ("Hùng", "A"; not "UBND"). */
     private static boolean isTitleCase(Token t) {
         String s = t.text();
-        return t.type() == Token.Type.WORD && Character.isUpperCase(s.charAt(0))
-                && (s.length() == 1 || !s.equals(s.toUpperCase(Locale.ROOT)))
-                && s.chars().skip(1).noneMatch(Character::isDigit);
+        return t.type() == Token.Type.WORD && Character.isUpperCase(s.charAt(0)) && (s.length() == 1 || !isAllCapitals(s))
+                && noDigitAfterFirst(s);
+    }
+
+    /**
+     * {@code s.equals(s.toUpperCase(Locale.ROOT))}, without making the upper-case copy for the usual
+     * name ("Hùng"): a character that upper-cases to another one already makes them differ.
+     */
+    private static boolean isAllCapitals(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.toUpperCase(s.charAt(i)) != s.charAt(i)) return false;
+        }
+        return s.equals(s.toUpperCase(Locale.ROOT)); // no copy now, unless a letter upper-cases to several ("ß")
+    }
+
+    private static boolean noDigitAfterFirst(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) return false;
+        }
+        return true;
     }
 
     private static boolean isCapitalised(Token t) {
