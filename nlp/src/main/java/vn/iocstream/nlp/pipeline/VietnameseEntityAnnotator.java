@@ -64,9 +64,14 @@ public final class VietnameseEntityAnnotator implements Annotator {
             String word = l.originalText();
             int start = l.beginPosition(), end = l.endPosition();
             if (type == Token.Type.WORD && word.indexOf(' ') >= 0) {
-                for (String part : word.split(" ")) {
-                    out.add(new Token(part, type, start, start + part.length()));
-                    start += part.length() + 1;
+                // The parts between spaces as word.split(" ") gives them (no trailing empty ones), without its array.
+                int last = word.length();
+                while (last > 0 && word.charAt(last - 1) == ' ') last--;
+                for (int a = 0; a < last; ) {
+                    int b = word.indexOf(' ', a);
+                    if (b < 0 || b > last) b = last;
+                    out.add(new Token(word.substring(a, b), type, start + a, start + b));
+                    a = b + 1;
                 }
             } else if (type == Token.Type.WORD && word.length() > 1 && word.endsWith(".")) {
                 out.add(new Token(word.substring(0, word.length() - 1), type, start, end - 1));
