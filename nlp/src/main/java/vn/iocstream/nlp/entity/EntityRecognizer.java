@@ -82,7 +82,8 @@ public final class EntityRecognizer {
     private final Set<String> surnames = new HashSet<>();
     /**
      * What a token may open, by its lower-case form: one hash lookup per token instead of one per word
-     * list (string hash lookups were a large share of the recognizer's time), and none of the lists for most tokens.
+     * list (string hash lookups were a large share of the recognizer's time), and no list at all for
+     * most tokens.
      */
     private final Map<String, Integer> roles = new HashMap<>();
     private static final int OPENS_PHRASE = 1, OPENS_DATE = 2, OPENS_ROAD = 4, OPENS_EXPRESSWAY = 8, MAY_BE_SURNAME = 16;
@@ -239,8 +240,8 @@ public final class EntityRecognizer {
     private static final String[] ROAD_ABBREVIATIONS = ROAD_TRIGGERS.stream().filter(w -> w.length() == 2).toArray(String[]::new);
 
     /**
-     * A token such as "QL1A" or "ĐT.741": a two-letter road trigger glued to what the pattern allows
-     * after it (a dot or a digit; a space cannot be inside a token but the pattern allows it).
+     * A token such as "QL1A" or "ĐT.741": a two-letter road trigger followed by what the pattern allows
+     * after it (a space, a dot or a digit), so other words starting with those letters skip the list.
      */
     private static boolean gluedRoadNumber(String written, String lower) {
         if (lower.length() <= 2) return false;
