@@ -8,11 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -41,11 +39,16 @@ public final class Gazetteer {
         }
     }
 
+    /** A syllable of a text or of a name, with its offsets and its keys. */
+    private record Syllable(String text, int start, int end, Keys keys) {}
+
     /**
-     * A syllable of the text being searched, with its offsets and both comparison keys, computed once
-     * per syllable rather than once per candidate name (find() tries several lengths at each syllable).
+     * A syllable's comparison keys, and the name trees' nodes for names that begin with it (null if none,
+     * or while the trees are being built): most syllables begin no name, and find() learns that without a
+     * lookup. Computed once per syllable rather than once per candidate name. {@code capital}: the
+     * syllable starts with a capital, as strict names must.
      */
-    private record Syllable(String text, int start, int end, String folded, String toneKey) {}
+    private record Keys(String folded, String toneKey, boolean capital, Node loose, Node strict) {}
 
     /** A TSV row; blocked phrases have no place. */
     private record Entry(Place place, boolean strict) {}
@@ -55,54 +58,40 @@ public final class Gazetteer {
     private static final Pattern JOINER = Pattern.compile("[ \\t]+|[ \\t]*[.\\-–][ \\t]*");
 
     /**
-     * Comparison keys of syllables already seen: Unicode decomposition dominated find() on 1 KB posts.
-     * Vietnamese has a few thousand syllables in use; the bound keeps odd input (numbers, foreign words)
-     * from growing it without limit, after which new syllables are simply computed each time.
+     * Keys of syllables already seen: Unicode decomposition dominated find() on 1 KB posts. Vietnamese
+     * has a few thousand syllables in use; the bound keeps odd input (numbers, foreign words) from
+     * growing it without limit, after which new syllables are simply computed each time.
      */
-    private static final Map<String, String[]> KEYS = new ConcurrentHashMap<>();
+    private final Map<String, Keys> keys = new ConcurrentHashMap<>();
     private static final int KEY_CACHE_LIMIT = 50_000;
 
-    private final Map<String, Entry> looseByFolded = new HashMap<>();
-    private final Map<String, Entry> strictByToneKey = new HashMap<>();
     /** Every entry by folded key, for {@link #lookup}: a name asked for explicitly is never ambiguous. */
     private final Map<String, Entry> allByFolded = new HashMap<>();
     /**
-     * Every key's leading syllables (the key itself included), loose by folded form and strict by tone
-     * key: find() stops lengthening a span as soon as no name begins with it, instead of trying every
-     * length up to the longest name at every syllable.
+     * The names as trees of syllables, loose by folded form and strict by tone key: find() follows one
+     * child per syllable and stops as soon as no name continues the span, without building a key
+     * string and hashing it for every length at every syllable (that dominated find()).
      */
-    private final Set<String> loosePrefixes = new HashSet<>();
-    private final Set<String> strictPrefixes = new HashSet<>();
-    private final int maxSyllables;
+    private final Node loose = new Node(), strict = new Node();
+
+    /** The names that begin with the syllables on the path to this node; {@code entry} if one ends here. */
+    private static final class Node {
+        final Map<String, Node> next = new HashMap<>();
+        Entry entry;
+    }
 
     private Gazetteer(List<String[]> rows) {
-        int max = 1;
         for (String[] row : rows) {
             boolean strict = row.length > 3 && row[3].equals("strict");
             Place place = row[2].equals("block") ? null : new Place(row[0], row[1], row[2].equals("former"));
             Entry entry = new Entry(place, strict);
+            List<Syllable> name = syllables(row[0], false);
+            Node node = strict ? this.strict : loose;
+            for (Syllable y : name) node = node.next.computeIfAbsent(strict ? y.keys().toneKey() : y.keys().folded(), k -> new Node());
             // The first row for a key wins, so a current unit is never shadowed by an alias spelling.
-            List<Syllable> name = syllables(row[0]);
-            String folded = key(name, false);
-            if (strict) {
-                String toned = key(name, true);
-                strictByToneKey.putIfAbsent(toned, entry);
-                addPrefixes(toned, strictPrefixes);
-            } else {
-                looseByFolded.putIfAbsent(folded, entry);
-                addPrefixes(folded, loosePrefixes);
-            }
-            allByFolded.putIfAbsent(folded, entry);
-            max = Math.max(max, name.size());
+            if (node.entry == null) node.entry = entry;
+            allByFolded.putIfAbsent(foldedKey(name), entry);
         }
-        this.maxSyllables = max;
-    }
-
-    private static void addPrefixes(String key, Set<String> prefixes) {
-        for (int space = key.indexOf(' '); space >= 0; space = key.indexOf(' ', space + 1)) {
-            prefixes.add(key.substring(0, space));
-        }
-        prefixes.add(key);
     }
 
     /** The gazetteer shipped in the core jar (one shared instance). */
@@ -134,9 +123,9 @@ public final class Gazetteer {
 
     /** The place called exactly {@code name} (case, diacritics and tone placement aside), if known. */
     public Optional<Place> lookup(String name) {
-        List<Syllable> s = syllables(name);
+        List<Syllable> s = syllables(name, true);
         if (s.isEmpty()) return Optional.empty();
-        return Optional.ofNullable(allByFolded.get(key(s, false))).map(Entry::place);
+        return Optional.ofNullable(allByFolded.get(foldedKey(s))).map(Entry::place);
     }
 
     /** All place mentions in {@code text}, left to right, longest match first, never overlapping. */
@@ -149,7 +138,7 @@ public final class Gazetteer {
      * searches every sentence and then the whole document).
      */
     public Text in(String text) {
-        return new Text(text, syllables(text));
+        return new Text(text, syllables(text, true));
     }
 
     /** A text prepared for {@link #find} in it and in parts of it. Not thread-safe. */
@@ -199,32 +188,21 @@ public final class Gazetteer {
     /** The mentions among syllables {@code [from, to)} of {@code text}. */
     private List<Mention> scan(String text, List<Syllable> s, int from, int to) {
         List<Mention> mentions = new ArrayList<>();
-        // Keys grow one syllable at a time, so each start costs one pass over the longest name.
-        StringBuilder folded = new StringBuilder(), toned = new StringBuilder();
         int i = from;
         while (i < to) {
-            folded.setLength(0);
-            toned.setLength(0);
             int matched = 0;
             Entry best = null;
             boolean capitalised = true;
-            for (int n = 1; n <= Math.min(maxSyllables, to - i); n++) {
+            Node looseAt = null, strictAt = null;
+            for (int n = 1; n <= to - i; n++) {
                 Syllable y = s.get(i + n - 1);
-                if (n > 1) {
-                    if (!joins(text, s.get(i + n - 2).end(), y.start())) break;
-                    folded.append(' ');
-                    toned.append(' ');
-                }
-                folded.append(y.folded());
-                toned.append(y.toneKey());
-                capitalised &= Character.isUpperCase(y.text().charAt(0));
-                String foldedKey = folded.toString();
-                String tonedKey = capitalised ? toned.toString() : null;
-                boolean loosePrefix = loosePrefixes.contains(foldedKey);
-                boolean strictPrefix = tonedKey != null && strictPrefixes.contains(tonedKey);
-                if (!loosePrefix && !strictPrefix) break; // no longer span can match either
-                Entry strict = strictPrefix ? strictByToneKey.get(tonedKey) : null;
-                Entry entry = strict != null ? strict : loosePrefix ? looseByFolded.get(foldedKey) : null;
+                if (n > 1 && !joins(text, s.get(i + n - 2).end(), y.start())) break;
+                Keys k = y.keys();
+                capitalised &= k.capital();
+                looseAt = n == 1 ? k.loose() : looseAt == null ? null : looseAt.next.get(k.folded());
+                strictAt = !capitalised ? null : n == 1 ? k.strict() : strictAt == null ? null : strictAt.next.get(k.toneKey());
+                if (looseAt == null && strictAt == null) break; // no longer span can match either
+                Entry entry = strictAt != null && strictAt.entry != null ? strictAt.entry : looseAt != null ? looseAt.entry : null;
                 if (entry != null) {
                     matched = n;
                     best = entry;
@@ -245,16 +223,17 @@ public final class Gazetteer {
         return JOINER.matcher(text.substring(a, b)).matches();
     }
 
-    private static String key(List<Syllable> span, boolean withDiacritics) {
+    private static String foldedKey(List<Syllable> span) {
         StringBuilder key = new StringBuilder();
         for (Syllable syllable : span) {
             if (key.length() > 0) key.append(' ');
-            key.append(withDiacritics ? syllable.toneKey() : syllable.folded());
+            key.append(syllable.keys().folded());
         }
         return key.toString();
     }
 
-    private static List<Syllable> syllables(String text) {
+    /** {@code built}: the name trees are complete, so keys may be cached with their nodes. */
+    private List<Syllable> syllables(String text, boolean built) {
         List<Syllable> out = new ArrayList<>();
         // Runs of letters, marks and digits, scanned by hand: the regex find dominated this method.
         int n = text.length(), i = 0;
@@ -266,14 +245,25 @@ public final class Gazetteer {
                 continue;
             }
             String t = text.substring(start, i);
-            String[] keys = KEYS.get(t);
-            if (keys == null) {
-                keys = new String[] {VietnameseKeys.fold(t), VietnameseKeys.toneKey(t)};
-                if (KEYS.size() < KEY_CACHE_LIMIT) KEYS.put(t, keys);
-            }
-            out.add(new Syllable(t, start, i, keys[0], keys[1]));
+            out.add(new Syllable(t, start, i, built ? keys(t) : keysOf(t, null, null)));
         }
         return out;
+    }
+
+    private Keys keys(String syllable) {
+        Keys k = keys.get(syllable);
+        if (k == null) {
+            k = keysOf(syllable, loose, strict);
+            if (keys.size() < KEY_CACHE_LIMIT) keys.put(syllable, k);
+        }
+        return k;
+    }
+
+    /** The keys of a syllable, with its nodes among the children of the given tree roots (if any). */
+    private static Keys keysOf(String syllable, Node looseRoot, Node strictRoot) {
+        String folded = VietnameseKeys.fold(syllable), toned = VietnameseKeys.toneKey(syllable);
+        return new Keys(folded, toned, Character.isUpperCase(syllable.charAt(0)),
+                looseRoot == null ? null : looseRoot.next.get(folded), strictRoot == null ? null : strictRoot.next.get(toned));
     }
 
     /** {@code [\\p{L}\\p{M}\\p{N}]}: a letter, mark or number. */

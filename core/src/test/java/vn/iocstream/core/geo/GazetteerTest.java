@@ -89,6 +89,14 @@ class GazetteerTest {
                 .containsExactly("TP.HCM", "Bà Rịa - Vũng Tàu", "Thừa Thiên Huế");
     }
 
+    /** Names sharing leading syllables, strict ("Bình Định") beside loose ("Bình Dương"), and a longer name left unfinished. */
+    @Test
+    void find_followsSharedPrefixes_andFallsBackToTheLongestName() {
+        assertThat(GAZETTEER.find("binh dinh, bình định, Bình Định, binh duong; Bà Rịa - Vũng, Hà Đông, Hà"))
+                .extracting(Gazetteer.Mention::written)
+                .containsExactly("Bình Định", "binh duong", "Bà Rịa", "Hà Đông");
+    }
+
     @Test
     void noDiacritics_findsOrdinaryNames() {
         assertThat(GAZETTEER.find("xe tai lat o binh duong, ket xe toi tphcm"))

@@ -28,8 +28,6 @@ import vn.iocstream.nlp.Token;
  */
 public final class EntityRecognizer {
 
-    private static final EntityRecognizer BUILT_IN = new EntityRecognizer(Gazetteer.load());
-
     /** Tie-breakers between spans of equal length (higher wins). */
     private static final int TITLED_PERSON = 9, PLACE = 8, ROAD = 7, ORG = 6, PATTERN = 5, SURNAME_PERSON = 1;
 
@@ -44,27 +42,27 @@ public final class EntityRecognizer {
 
     private static final String NUM = "\\d{1,3}(?:[.,]\\d{3})+(?:,\\d+)?|\\d+(?:[.,]\\d+)?";
     private static final String MULTIPLIER = "(?:nghìn tỷ|ngàn tỷ|nghìn|ngàn|triệu|tỷ|tỉ|trăm)";
-    private static final Pattern MONEY = Pattern.compile("(?<![\\p{L}\\p{N}.,])(?:(?:" + NUM + ")\\s?(?:" + MULTIPLIER
+    static final Pattern MONEY = Pattern.compile("(?<![\\p{L}\\p{N}.,])(?:(?:" + NUM + ")\\s?(?:" + MULTIPLIER
             + "\\s?)?(?:đồng|đ|VNĐ|VND|vnđ|vnd|USD|usd|đô la Mỹ|đô la|đô|euro|Euro|EUR|yên|nhân dân tệ|bảng Anh)"
             + "(?:\\s?/\\s?(?:m2|m3|[\\p{L}]+))?|\\$\\s?(?:" + NUM + ")(?:\\s" + MULTIPLIER + ")?|(?:" + NUM + ")[kK])(?![\\p{L}\\p{N}])");
-    private static final Pattern MONEY_BARE = Pattern.compile("(?<![\\p{L}\\p{N}.,])(?:" + NUM + ")\\s(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|tỉ)(?![\\p{L}\\p{N}])");
+    static final Pattern MONEY_BARE = Pattern.compile("(?<![\\p{L}\\p{N}.,])(?:" + NUM + ")\\s(?:nghìn tỷ|ngàn tỷ|triệu|tỷ|tỉ)(?![\\p{L}\\p{N}])");
     /** Words after "30 triệu" that make it a count, not money ("30 triệu người"). */
     private static final Set<String> COUNTED = Set.of("người", "lượt", "hộ", "con", "ca", "liều", "tấn", "lít", "km", "ha",
             "cây", "chiếc", "xe", "đơn", "học", "cử", "lao", "khách", "du", "bệnh", "trẻ", "năm", "thuê", "tài", "phương",
             "sản", "gói", "chai", "viên", "bao", "kg", "cổ", "cp", "m3", "m2", "thùng", "lần", "việc", "dân", "hồ", "trang");
     private static final String DAY = "(?:0?[1-9]|[12]\\d|3[01])", MONTH = "(?:0?[1-9]|1[0-2])", YEAR = "(?:19|20)\\d{2}";
-    private static final Pattern DATE = Pattern.compile("(?<![\\p{L}\\p{N}/.,-])"
+    static final Pattern DATE = Pattern.compile("(?<![\\p{L}\\p{N}/.,-])"
             + "(?:(?:[Tt]hứ (?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])|[Cc]hủ [Nn]hật|T[2-7]|CN),?\\s)?(?:"
             + "(?:[Nn]gày\\s)?" + DAY + "/" + MONTH + "(?:/" + YEAR + ")?(?![\\p{N}/])"
             + "|" + DAY + "[-.]" + MONTH + "[-.]" + YEAR
             + "|[Nn]gày\\s" + DAY + "-" + MONTH + "(?![\\p{N}-])"
             + "|(?:[Nn]gày\\s" + DAY + "\\s)?[Tt]háng\\s" + MONTH + "(?:(?:/|\\snăm\\s)" + YEAR + ")?"
             + "|[Nn]ăm\\s" + YEAR + ")(?![\\p{L}\\p{N}])");
-    private static final Pattern TIME = Pattern.compile("(?<![\\p{L}\\p{N}:.,])(?:[01]?\\d|2[0-3])"
+    static final Pattern TIME = Pattern.compile("(?<![\\p{L}\\p{N}:.,])(?:[01]?\\d|2[0-3])"
             + "(?::[0-5]\\d(?::[0-5]\\d)?|h(?:[0-5]\\d)?|\\sgiờ(?:\\s[0-5]?\\d(?:\\sphút)?)?)"
             + "(?:\\s(?:rạng sáng|sáng|trưa|chiều|tối|đêm))?(?![\\p{L}\\p{N}])");
-    private static final Pattern PLATE = Pattern.compile("(?<![\\p{L}\\p{N}.-])\\d{2}[- ]?[A-Z]{1,2}\\d?[- .]?(?:\\d{3}\\.\\d{2}|\\d{4,5})(?![\\p{N}]|\\.\\d)");
-    private static final Pattern HOTLINE = Pattern.compile("(?<![\\p{N}.,])(?:1[89]00[\\s.]?\\d{3,4}(?:[\\s.]?\\d{2,4})?|111|112|113|114|115|1022)(?![\\p{N}]|[.,]\\d)");
+    static final Pattern PLATE = Pattern.compile("(?<![\\p{L}\\p{N}.-])\\d{2}[- ]?[A-Z]{1,2}\\d?[- .]?(?:\\d{3}\\.\\d{2}|\\d{4,5})(?![\\p{N}]|\\.\\d)");
+    static final Pattern HOTLINE = Pattern.compile("(?<![\\p{N}.,])(?:1[89]00[\\s.]?\\d{3,4}(?:[\\s.]?\\d{2,4})?|111|112|113|114|115|1022)(?![\\p{N}]|[.,]\\d)");
     /** A short service number is a phone only after one of these, or inside a list like "113/114/115". */
     private static final Pattern CALL_CUE = Pattern.compile("(?:gọi|số|tổng đài|đường dây nóng|hotline|đầu số|liên hệ|báo)\\W*(?:\\S+\\s){0,2}$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBERED_ROAD = Pattern.compile("(?<![\\p{L}\\p{N}])(?:(?:QL|[Qq]uốc lộ|ĐT|DT|[Tt]ỉnh lộ|TL|[Đđ]ường tỉnh|[Hh]ương lộ|HL|[Vv]ành đai|[Đđ]ường vành đai)\\s?\\.?\\s?\\d{1,4}[A-Z]?"
@@ -82,6 +80,13 @@ public final class EntityRecognizer {
     private final PhraseTable<String> adminWords = new PhraseTable<>();
     private final PhraseTable<String> roadWords = new PhraseTable<>();
     private final Set<String> surnames = new HashSet<>();
+    /**
+     * What a token may open, by its lower-case form: one hash lookup per token instead of one per word
+     * list (string hash lookups were a large share of the recognizer's time), and no list at all for
+     * most tokens.
+     */
+    private final Map<String, Integer> roles = new HashMap<>();
+    private static final int OPENS_PHRASE = 1, OPENS_DATE = 2, OPENS_ROAD = 4, OPENS_EXPRESSWAY = 8, MAY_BE_SURNAME = 16;
 
     public EntityRecognizer(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -95,6 +100,13 @@ public final class EntityRecognizer {
             adminWords.add(w, w.toLowerCase(Locale.ROOT));
         }
         for (String w : List.of("đường", "phố", "đại lộ", "tuyến đường")) roadWords.add(w, w);
+        for (PhraseTable<String> table : List.of(knownOrgs, orgHeads, sectors, titles, adminWords, roadWords)) {
+            for (String w : table.firstTokens()) roles.merge(w, OPENS_PHRASE, (a, b) -> a | b);
+        }
+        for (String w : DATE_TRIGGERS) roles.merge(w, OPENS_DATE, (a, b) -> a | b);
+        for (String w : ROAD_TRIGGERS) roles.merge(w, OPENS_ROAD, (a, b) -> a | b);
+        for (String w : List.of("cao", "đường")) roles.merge(w, OPENS_EXPRESSWAY, (a, b) -> a | b);
+        for (String w : surnames) roles.merge(w.toLowerCase(Locale.ROOT), MAY_BE_SURNAME, (a, b) -> a | b);
     }
 
     /** The gazetteer whose places this recognizer finds. */
@@ -104,7 +116,12 @@ public final class EntityRecognizer {
 
     /** The recognizer with the gazetteer and word lists shipped in the jars. */
     public static EntityRecognizer builtIn() {
-        return BUILT_IN;
+        return Shared.BUILT_IN;
+    }
+
+    /** Built on first use, after this class's static word lists, which the constructor reads. */
+    private static final class Shared {
+        static final EntityRecognizer BUILT_IN = new EntityRecognizer(Gazetteer.load());
     }
 
     /**
@@ -118,14 +135,21 @@ public final class EntityRecognizer {
      * @param places {@code gazetteer().in(text).find(from, to)}: the gazetteer's mentions in the sentence
      */
     public List<Entity> recognize(String text, int from, int to, List<Token> toks, List<Gazetteer.Mention> places) {
+        // Each token in lower case, computed once for the phrase tables, and what it may open.
+        String[] lower = new String[toks.size()];
+        int[] opens = new int[toks.size()];
+        for (int i = 0; i < lower.length; i++) {
+            lower[i] = toks.get(i).text().toLowerCase(Locale.ROOT);
+            opens[i] = roles.getOrDefault(lower[i], 0);
+        }
         List<Candidate> found = new ArrayList<>();
-        patterns(text, to, toks, found);
+        patterns(text, to, toks, lower, opens, found);
         Map<Integer, Gazetteer.Mention> mentions = new HashMap<>();
         for (Gazetteer.Mention m : places) {
             mentions.put(m.start(), m);
             found.add(new Candidate(new Entity(Entity.LOCATION, m.start(), m.end(), m.written(), provinceId(m.place())), PLACE));
         }
-        Scan scan = new Scan(text, toks, mentions);
+        Scan scan = new Scan(text, toks, lower, opens, mentions);
         for (int i = 0; i < toks.size(); i++) scan.at(i, found);
         return mergeOrganisations(text, select(found));
     }
@@ -135,47 +159,108 @@ public final class EntityRecognizer {
      * "ngày", "QL", "cao tốc"), with {@link Matcher#lookingAt()}: scanning every position of every
      * sentence with nine patterns cost ~0.5 ms per 1 KB post here, more than all other rules.
      */
-    private void patterns(String text, int to, List<Token> toks, List<Candidate> out) {
+    private void patterns(String text, int to, List<Token> toks, String[] lower, int[] opens, List<Candidate> out) {
         Matchers m = new Matchers(text, to);
-        for (Token t : toks) {
+        for (int i = 0; i < lower.length; i++) {
+            Token t = toks.get(i);
             if (t.type() == Token.Type.PHONE) {
                 out.add(pattern(Entity.PHONE, t.start(), t.end(), text, phoneId(t.text())));
                 continue;
             }
             char first = t.text().charAt(0);
-            String lower = t.text().toLowerCase(Locale.ROOT);
             if (Character.isDigit(first)) {
-                m.at(MONEY, t.start(), Entity.MONEY, toks, out);
-                m.at(DATE, t.start(), Entity.DATE, toks, out);
-                m.at(TIME, t.start(), Entity.TIME, toks, out);
-                m.at(PLATE, t.start(), Entity.PLATE, toks, out);
-                Matcher bare = m.lookingAt(MONEY_BARE, t.start());
-                if (bare != null && !counted(text, bare.end())) add(out, Entity.MONEY, bare.start(), bare.end(), text, toks);
-                Matcher hotline = m.lookingAt(HOTLINE, t.start());
-                if (hotline != null && isServiceCall(text, hotline, toks.get(0).start())) {
-                    out.add(pattern(Entity.PHONE, hotline.start(), hotline.end(), text, phoneId(hotline.group())));
-                }
+                numberPatterns(text, to, t.start(), toks, m, out);
             } else if (first == '$') {
                 m.at(MONEY, t.start(), Entity.MONEY, toks, out);
-            } else if (DATE_TRIGGERS.contains(lower)) {
+            } else if ((opens[i] & OPENS_DATE) != 0) {
                 m.at(DATE, t.start(), Entity.DATE, toks, out);
             }
-            if (ROAD_TRIGGERS.contains(lower) || (lower.length() > 2 && ROAD_TRIGGERS.contains(lower.substring(0, 2)))) {
+            if ((opens[i] & OPENS_ROAD) != 0 || gluedRoadNumber(t.text(), lower[i])) {
                 m.at(NUMBERED_ROAD, t.start(), Entity.ROAD, toks, out);
             }
-            if (lower.equals("cao") || lower.equals("đường")) m.at(EXPRESSWAY, t.start(), Entity.ROAD, toks, out);
+            if ((opens[i] & OPENS_EXPRESSWAY) != 0) m.at(EXPRESSWAY, t.start(), Entity.ROAD, toks, out);
+        }
+    }
+
+    /** The patterns that start with a digit, each tried only where {@link NumberStart} allows it. */
+    private static void numberPatterns(String text, int to, int start, List<Token> toks, Matchers m, List<Candidate> out) {
+        NumberStart n = NumberStart.at(text, start, to);
+        if (n.mayBeAmount()) m.at(MONEY, start, Entity.MONEY, toks, out);
+        if (n.mayBeDate()) m.at(DATE, start, Entity.DATE, toks, out);
+        if (n.mayBeTime()) m.at(TIME, start, Entity.TIME, toks, out);
+        if (n.mayBePlate()) m.at(PLATE, start, Entity.PLATE, toks, out);
+        Matcher bare = n.mayBeAmount() ? m.lookingAt(MONEY_BARE, start) : null;
+        if (bare != null && !counted(text, bare.end())) add(out, Entity.MONEY, bare.start(), bare.end(), text, toks);
+        Matcher hotline = n.mayBeHotline() ? m.lookingAt(HOTLINE, start) : null;
+        if (hotline != null && isServiceCall(text, hotline, toks.get(0).start())) {
+            out.add(pattern(Entity.PHONE, hotline.start(), hotline.end(), text, phoneId(hotline.group())));
+        }
+    }
+
+    /**
+     * What the characters from a digit at {@code start} (up to {@code to}) allow: most numbers match
+     * none of the number patterns, and a failed regex match still costs a region reset and a
+     * look-behind. Each {@code mayBe…} is a necessary condition of its pattern matching there (the
+     * tests check this on generated numbers): a date's day or a time's hour is one or two ASCII digits
+     * followed by what the pattern needs next; a plate is two digits and a capital; a hotline starts
+     * with 1; a money amount is a run of digits, dots and commas ending in a digit, then a space or a
+     * letter (multiplier, currency, "k").
+     */
+    record NumberStart(boolean mayBeAmount, boolean mayBeDate, boolean mayBeTime, boolean mayBePlate, boolean mayBeHotline) {
+        static NumberStart at(String text, int start, int to) {
+            int digits = start;
+            while (digits < to && isAsciiDigit(text.charAt(digits))) digits++;
+            int run = digits;
+            while (run < to && (isAsciiDigit(text.charAt(run)) || text.charAt(run) == '.' || text.charAt(run) == ',')) run++;
+            int leading = digits - start;
+            char next = digits < to ? text.charAt(digits) : 0;
+            boolean dayOrHour = leading == 1 || leading == 2;
+            return new NumberStart(
+                    leading > 0 && run < to && isAsciiDigit(text.charAt(run - 1))
+                            && (Character.isWhitespace(text.charAt(run)) || Character.isLetter(text.charAt(run))),
+                    dayOrHour && (next == '/' || next == '-' || next == '.'),
+                    dayOrHour && (next == ':' || next == 'h' || (Character.isWhitespace(next) && text.startsWith("giờ", digits + 1))),
+                    leading == 2 && (isCapital(text, digits, to) || ((next == '-' || next == ' ') && isCapital(text, digits + 1, to))),
+                    leading > 0 && text.charAt(start) == '1');
+        }
+
+        private static boolean isAsciiDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        private static boolean isCapital(String text, int at, int to) {
+            return at < to && text.charAt(at) >= 'A' && text.charAt(at) <= 'Z';
         }
     }
 
     /** Words that may open a date or a road pattern. */
     private static final Set<String> DATE_TRIGGERS = Set.of("thứ", "chủ", "t2", "t3", "t4", "t5", "t6", "t7", "cn", "ngày", "tháng", "năm");
     private static final Set<String> ROAD_TRIGGERS = Set.of("ql", "quốc", "đt", "dt", "tỉnh", "tl", "đường", "hương", "hl", "vành");
+    /** The two-letter road triggers, which may also open a longer token ("QL1A"). */
+    private static final String[] ROAD_ABBREVIATIONS = ROAD_TRIGGERS.stream().filter(w -> w.length() == 2).toArray(String[]::new);
 
-    /** One matcher per pattern for a sentence, anchored at a token, with transparent bounds for look-behinds. */
+    /**
+     * A token such as "QL1A" or "ĐT.741": a two-letter road trigger followed by what the pattern allows
+     * after it (a space, a dot or a digit), so other words starting with those letters skip the list.
+     */
+    private static boolean gluedRoadNumber(String written, String lower) {
+        if (lower.length() <= 2) return false;
+        char next = written.charAt(2);
+        if (next != '.' && !(next >= '0' && next <= '9') && !Character.isWhitespace(next)) return false;
+        for (String a : ROAD_ABBREVIATIONS) {
+            if (lower.startsWith(a)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * One matcher per pattern for a sentence, anchored at a token, with transparent bounds for
+     * look-behinds. A handful of patterns, so found by a linear search rather than a hash map.
+     */
     private static final class Matchers {
         private final String text;
         private final int to;
-        private final Map<Pattern, Matcher> matchers = new HashMap<>();
+        private final List<Matcher> matchers = new ArrayList<>(9);
 
         Matchers(String text, int to) {
             this.text = text;
@@ -183,9 +268,18 @@ public final class EntityRecognizer {
         }
 
         Matcher lookingAt(Pattern p, int start) {
-            Matcher m = matchers.computeIfAbsent(p, k -> k.matcher(text).useTransparentBounds(true));
+            Matcher m = matcher(p);
             m.region(start, to);
             return m.lookingAt() ? m : null;
+        }
+
+        private Matcher matcher(Pattern p) {
+            for (Matcher m : matchers) {
+                if (m.pattern() == p) return m;
+            }
+            Matcher m = p.matcher(text).useTransparentBounds(true);
+            matchers.add(m);
+            return m;
         }
 
         void at(Pattern p, int start, String type, List<Token> toks, List<Candidate> out) {
@@ -218,12 +312,15 @@ public final class EntityRecognizer {
             if (opaque && t.start() < end && start < t.end()) return;
         }
         String id = switch (type) {
-            case Entity.PLATE -> "plate:" + text.substring(start, end).replaceAll("[^A-Z0-9]", "");
-            case Entity.ROAD -> "road:" + Lexicon.slug(text.substring(start, end).replaceFirst("^(?i)(đường cao tốc|đường)\\s", ""));
+            case Entity.PLATE -> "plate:" + NOT_PLATE_CHAR.matcher(text.substring(start, end)).replaceAll("");
+            case Entity.ROAD -> "road:" + Lexicon.slug(ROAD_WORD.matcher(text.substring(start, end)).replaceFirst(""));
             default -> null;
         };
         out.add(pattern(type, start, end, text, id));
     }
+
+    private static final Pattern NOT_PLATE_CHAR = Pattern.compile("[^A-Z0-9]");
+    private static final Pattern ROAD_WORD = Pattern.compile("^(?i)(đường cao tốc|đường)\\s");
 
     private static Candidate pattern(String type, int start, int end, String text, String id) {
         return new Candidate(new Entity(type, start, end, text.substring(start, end), id), PATTERN);
@@ -234,37 +331,48 @@ public final class EntityRecognizer {
         private final String text;
         private final List<Token> toks;
         private final Map<Integer, Gazetteer.Mention> mentions;
-        /** Each token in lower case, computed once for the phrase tables. */
+        /** Each token in lower case, for the phrase tables. */
         private final String[] lower;
+        /** What each token may open ({@link #roles}). */
+        private final int[] opens;
 
-        Scan(String text, List<Token> toks, Map<Integer, Gazetteer.Mention> mentions) {
+        Scan(String text, List<Token> toks, String[] lower, int[] opens, Map<Integer, Gazetteer.Mention> mentions) {
             this.text = text;
             this.toks = toks;
             this.mentions = mentions;
-            this.lower = new String[toks.size()];
-            for (int i = 0; i < lower.length; i++) lower[i] = toks.get(i).text().toLowerCase(Locale.ROOT);
+            this.lower = lower;
+            this.opens = opens;
+        }
+
+        /** The longest phrase of {@code table} at token j, or null. */
+        private PhraseTable.Match<String> longest(PhraseTable<String> table, int j) {
+            return (opens[j] & OPENS_PHRASE) != 0 ? table.longestAt(text, toks, j, toks.size(), lower[j]) : null;
+        }
+
+        private boolean isSurname(int j) {
+            return (opens[j] & MAY_BE_SURNAME) != 0 && surnames.contains(toks.get(j).text());
         }
 
         void at(int i, List<Candidate> out) {
             Token t = toks.get(i);
             if (t.type() != Token.Type.WORD && t.type() != Token.Type.ABBREVIATION) return;
-            PhraseTable.Match<String> admin = adminWords.longestAt(text, toks, i, toks.size(), lower[i]);
+            PhraseTable.Match<String> admin = longest(adminWords, i);
             if (admin != null && !followsWord(i, "thành")) {
                 PlaceMatch place = placeAfterAdmin(i, admin);
                 if (place != null) out.add(new Candidate(place.entity(), PLACE));
             }
-            PhraseTable.Match<String> road = roadWords.longestAt(text, toks, i, toks.size(), lower[i]);
+            PhraseTable.Match<String> road = longest(roadWords, i);
             if (road != null && !followsWord(i, "thành")) namedRoad(i, road.end(), out);
-            PhraseTable.Match<String> known = knownOrgs.longestAt(text, toks, i, toks.size(), lower[i]);
+            PhraseTable.Match<String> known = longest(knownOrgs, i);
             if (known != null) out.add(span(Entity.ORGANIZATION, i, known.end(), known.value(), ORG));
-            PhraseTable.Match<String> head = orgHeads.longestAt(text, toks, i, toks.size(), lower[i]);
+            PhraseTable.Match<String> head = longest(orgHeads, i);
             if (head != null && !mentions.containsKey(t.start())) organisation(i, head, out);
-            PhraseTable.Match<String> title = titles.longestAt(text, toks, i, toks.size(), lower[i]);
+            PhraseTable.Match<String> title = longest(titles, i);
             if (title != null && title.end() < toks.size() && joined(title.end()) && !startsSomethingElse(title.end())) {
                 int end = nameRun(title.end(), 4);
                 if (end > title.end()) out.add(person(title.end(), end, TITLED_PERSON));
             }
-            if (surnames.contains(t.text())) {
+            if (isSurname(i)) {
                 int end = nameRun(i + 1, 3);
                 if (end > i + 1) out.add(person(i, end, SURNAME_PERSON));
             }
@@ -282,8 +390,8 @@ public final class EntityRecognizer {
             }
             if (t.type() == Token.Type.NUMBER && NUMBERED_UNITS.contains(admin.value())) {
                 int start = toks.get(i).start();
-                String written = text.substring(start, t.end());
-                return new PlaceMatch(j + 1, Lexicon.slug(written), new Entity(Entity.LOCATION, start, t.end(), written, "place:" + Lexicon.slug(written)));
+                String written = text.substring(start, t.end()), slug = Lexicon.slug(written);
+                return new PlaceMatch(j + 1, slug, new Entity(Entity.LOCATION, start, t.end(), written, "place:" + slug));
             }
             int end = j;
             while (end < toks.size() && end - j < 4 && isTitleCase(toks.get(end)) && (end == j || joined(end))
@@ -292,9 +400,9 @@ public final class EntityRecognizer {
             }
             if (end == j) return null;
             int start = toks.get(j).start(), stop = toks.get(end - 1).end();
-            String written = text.substring(start, stop);
+            String written = text.substring(start, stop), slug = Lexicon.slug(written);
             String id = gazetteer.lookup(written).map(EntityRecognizer::provinceId).orElseGet(() -> followingProvince(stop));
-            return new PlaceMatch(end, Lexicon.slug(written), new Entity(Entity.LOCATION, start, stop, written, id != null ? id : "place:" + Lexicon.slug(written)));
+            return new PlaceMatch(end, slug, new Entity(Entity.LOCATION, start, stop, written, id != null ? id : "place:" + slug));
         }
 
         /** The province of the next gazetteer mention shortly after {@code offset} ("xã X, tỉnh Y"), or null. */
@@ -324,7 +432,7 @@ public final class EntityRecognizer {
             List<String> idParts = new ArrayList<>(List.of(head.value()));
             int j = head.end();
             for (int n = 0; n < 3 && j < toks.size() && joined(j); n++) {
-                PhraseTable.Match<String> sector = sectors.longestAt(text, toks, j, toks.size(), lower[j]);
+                PhraseTable.Match<String> sector = longest(sectors, j);
                 if (sector == null) break;
                 idParts.add(sector.value());
                 j = sector.end();
@@ -332,8 +440,8 @@ public final class EntityRecognizer {
             int nameStart = j;
             while (j < toks.size() && j - nameStart < 6 && joined(j) && !mentions.containsKey(toks.get(j).start())
                     && (isCapitalised(toks.get(j)) || toks.get(j).type() == Token.Type.NUMBER)
-                    && !startsSomethingElse(j) && (j == nameStart || !surnames.contains(toks.get(j).text()))
-                    && adminWords.longestAt(text, toks, j, toks.size(), lower[j]) == null) {
+                    && !startsSomethingElse(j) && (j == nameStart || !isSurname(j))
+                    && longest(adminWords, j) == null) {
                 j++;
             }
             if (j > nameStart) idParts.add(text.substring(toks.get(nameStart).start(), toks.get(j - 1).end()));
@@ -346,8 +454,8 @@ public final class EntityRecognizer {
             }
             // A bare head counts only when another organisation follows, to be merged with it
             // ("Phòng CSGT" + "Công an tỉnh Đồng Nai").
-            boolean chained = j < toks.size() && joined(j) && (knownOrgs.longestAt(text, toks, j, toks.size(), lower[j]) != null
-                    || orgHeads.longestAt(text, toks, j, toks.size(), lower[j]) != null);
+            boolean chained = j < toks.size() && joined(j) && (longest(knownOrgs, j) != null
+                    || longest(orgHeads, j) != null);
             if (j == head.end() && !chained) return;
             out.add(span(Entity.ORGANIZATION, i, j, "org:" + Lexicon.slug(String.join(" ", idParts)), ORG));
         }
@@ -356,7 +464,7 @@ public final class EntityRecognizer {
         private PlaceMatch placeAt(int j) {
             Gazetteer.Mention m = mentions.get(toks.get(j).start());
             if (m != null) return new PlaceMatch(tokenEndingAt(j, m.end()), placeIdPart(m), null);
-            PhraseTable.Match<String> admin = adminWords.longestAt(text, toks, j, toks.size(), lower[j]);
+            PhraseTable.Match<String> admin = longest(adminWords, j);
             return admin == null ? null : placeAfterAdmin(j, admin);
         }
 
@@ -372,12 +480,12 @@ public final class EntityRecognizer {
 
         /** True if a place, organisation, title or road starts at token j: a name stops there. */
         private boolean startsSomethingElse(int j) {
-            if (mentions.containsKey(toks.get(j).start()) || knownOrgs.longestAt(text, toks, j, toks.size(), lower[j]) != null
-                    || orgHeads.longestAt(text, toks, j, toks.size(), lower[j]) != null) {
+            if (mentions.containsKey(toks.get(j).start()) || longest(knownOrgs, j) != null
+                    || longest(orgHeads, j) != null) {
                 return true;
             }
             // Only titles of two syllables or more ("Giám đốc", "Thượng tá"): Anh, Cô, Bé are given names too.
-            PhraseTable.Match<String> title = titles.longestAt(text, toks, j, toks.size(), lower[j]);
+            PhraseTable.Match<String> title = longest(titles, j);
             return title != null && title.end() - j >= 2;
         }
 
@@ -419,21 +527,43 @@ public final class EntityRecognizer {
         return PROVINCE_IDS.computeIfAbsent(place.currentProvince(), p -> "province:" + provinceSlug(p));
     }
 
+    /** Slugs of the gazetteer's current provinces (a few dozen): folding Unicode for every mention was measurable. */
+    private static final Map<String, String> PROVINCE_SLUGS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String provinceSlug(String currentProvince) {
-        return Lexicon.slug(currentProvince.replaceFirst("^TP ", ""));
+        return PROVINCE_SLUGS.computeIfAbsent(currentProvince, p -> Lexicon.slug(p.replaceFirst("^TP ", "")));
     }
 
+    private static final Pattern NOT_DIGIT = Pattern.compile("\\D");
+
     private static String phoneId(String written) {
-        String digits = written.replaceAll("\\D", "");
+        String digits = NOT_DIGIT.matcher(written).replaceAll("");
         return "phone:" + (digits.startsWith("84") && digits.length() >= 11 ? "0" + digits.substring(2) : digits);
     }
 
     /** A name syllable: capital first, not an acronym ("Hùng", "A"; not "UBND"). */
     private static boolean isTitleCase(Token t) {
         String s = t.text();
-        return t.type() == Token.Type.WORD && Character.isUpperCase(s.charAt(0))
-                && (s.length() == 1 || !s.equals(s.toUpperCase(Locale.ROOT)))
-                && s.chars().skip(1).noneMatch(Character::isDigit);
+        return t.type() == Token.Type.WORD && Character.isUpperCase(s.charAt(0)) && (s.length() == 1 || !isAllCapitals(s))
+                && noDigitAfterFirst(s);
+    }
+
+    /**
+     * {@code s.equals(s.toUpperCase(Locale.ROOT))}, without making the upper-case copy for the usual
+     * name ("Hùng"): a character that upper-cases to another one already makes them differ.
+     */
+    private static boolean isAllCapitals(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.toUpperCase(s.charAt(i)) != s.charAt(i)) return false;
+        }
+        return s.equals(s.toUpperCase(Locale.ROOT)); // no copy now, unless a letter upper-cases to several ("ß")
+    }
+
+    private static boolean noDigitAfterFirst(String s) {
+        for (int i = 1; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) return false;
+        }
+        return true;
     }
 
     private static boolean isCapitalised(Token t) {
@@ -448,10 +578,17 @@ public final class EntityRecognizer {
         List<Entity> chosen = new ArrayList<>();
         for (Candidate c : candidates) {
             Entity e = c.entity();
-            if (chosen.stream().noneMatch(o -> o.start() < e.end() && e.start() < o.end())) chosen.add(e);
+            if (!overlapsAny(chosen, e)) chosen.add(e);
         }
         chosen.sort(Comparator.comparingInt(Entity::start));
         return chosen;
+    }
+
+    private static boolean overlapsAny(List<Entity> chosen, Entity e) {
+        for (Entity o : chosen) {
+            if (o.start() < e.end() && e.start() < o.end()) return true;
+        }
+        return false;
     }
 
     private static List<Entity> mergeOrganisations(String text, List<Entity> entities) {

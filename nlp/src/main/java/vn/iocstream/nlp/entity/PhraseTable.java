@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import vn.iocstream.nlp.Token;
 import vn.iocstream.nlp.Tokenizer;
 
@@ -20,7 +21,10 @@ final class PhraseTable<V> {
 
     record Match<V>(int end, V value) {}
 
-    private record Phrase<V>(String[] tokens, boolean[] spaceBefore, V value) {}
+    /** A case rule per token, worked out once: {@link #ANY}, {@link #CAPITAL} (first letter) or {@link #ALL_CAPITALS}. */
+    private record Phrase<V>(String[] tokens, boolean[] spaceBefore, byte[] caseRule, V value) {}
+
+    private static final byte ANY = 0, CAPITAL = 1, ALL_CAPITALS = 2;
 
     private final Map<String, List<Phrase<V>>> byFirst = new HashMap<>();
 
@@ -29,13 +33,20 @@ final class PhraseTable<V> {
         if (tokens.isEmpty()) return;
         String[] texts = new String[tokens.size()];
         boolean[] space = new boolean[tokens.size()];
+        byte[] caseRule = new byte[tokens.size()];
         for (int i = 0; i < texts.length; i++) {
             texts[i] = tokens.get(i).text();
             space[i] = i > 0 && tokens.get(i).start() > tokens.get(i - 1).end();
+            caseRule[i] = caseRule(texts[i]);
         }
         List<Phrase<V>> list = byFirst.computeIfAbsent(texts[0].toLowerCase(Locale.ROOT), k -> new ArrayList<>());
-        list.add(new Phrase<>(texts, space, value));
+        list.add(new Phrase<>(texts, space, caseRule, value));
         list.sort(Comparator.comparingInt((Phrase<V> p) -> -p.tokens().length));
+    }
+
+    /** The lower-case first tokens of the phrases. */
+    Set<String> firstTokens() {
+        return byFirst.keySet();
     }
 
     /**
@@ -55,7 +66,7 @@ final class PhraseTable<V> {
         if (i + p.tokens().length > limit) return false;
         for (int k = 0; k < p.tokens().length; k++) {
             Token t = toks.get(i + k);
-            if (!t.text().equalsIgnoreCase(p.tokens()[k]) || !caseMatches(p.tokens()[k], t.text())) return false;
+            if (!t.text().equalsIgnoreCase(p.tokens()[k]) || !caseMatches(p.caseRule()[k], t.text())) return false;
             if (k > 0) {
                 int gap = t.start() - toks.get(i + k - 1).end();
                 if (p.spaceBefore()[k] ? gap != 1 || text.charAt(t.start() - 1) != ' ' : gap != 0) return false;
@@ -64,10 +75,18 @@ final class PhraseTable<V> {
         return true;
     }
 
-    private static boolean caseMatches(String phrase, String written) {
+    private static byte caseRule(String phrase) {
         if (phrase.length() > 1 && phrase.equals(phrase.toUpperCase(Locale.ROOT)) && !phrase.equals(phrase.toLowerCase(Locale.ROOT))) {
-            return written.equals(written.toUpperCase(Locale.ROOT));
+            return ALL_CAPITALS;
         }
-        return !Character.isUpperCase(phrase.charAt(0)) || Character.isUpperCase(written.charAt(0));
+        return Character.isUpperCase(phrase.charAt(0)) ? CAPITAL : ANY;
+    }
+
+    private static boolean caseMatches(byte rule, String written) {
+        return switch (rule) {
+            case ALL_CAPITALS -> written.equals(written.toUpperCase(Locale.ROOT));
+            case CAPITAL -> Character.isUpperCase(written.charAt(0));
+            default -> true;
+        };
     }
 }

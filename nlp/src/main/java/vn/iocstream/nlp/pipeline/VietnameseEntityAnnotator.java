@@ -57,20 +57,27 @@ public final class VietnameseEntityAnnotator implements Annotator {
     static List<Token> syllables(List<CoreLabel> labels) {
         List<Token> out = new ArrayList<>(labels.size() + labels.size() / 2);
         for (CoreLabel l : labels) {
-            if (Boolean.TRUE.equals(l.get(CoreAnnotations.IsNewlineAnnotation.class))) continue;
+            // Each annotation read is a linear search of the label's keys, so each is read once, and the
+            // newline flag only for untyped labels: the tokenizer types every label but the line breaks.
             Token.Type type = l.get(PipelineAnnotations.TokenTypeAnnotation.class);
+            if (type == null && Boolean.TRUE.equals(l.get(CoreAnnotations.IsNewlineAnnotation.class))) continue;
             String word = l.originalText();
-            int start = l.beginPosition();
+            int start = l.beginPosition(), end = l.endPosition();
             if (type == Token.Type.WORD && word.indexOf(' ') >= 0) {
-                for (String part : word.split(" ")) {
-                    out.add(new Token(part, type, start, start + part.length()));
-                    start += part.length() + 1;
+                // The parts between spaces as word.split(" ") gives them (no trailing empty ones), without its array.
+                int last = word.length();
+                while (last > 0 && word.charAt(last - 1) == ' ') last--;
+                for (int a = 0; a < last; ) {
+                    int b = word.indexOf(' ', a);
+                    if (b < 0 || b > last) b = last;
+                    out.add(new Token(word.substring(a, b), type, start + a, start + b));
+                    a = b + 1;
                 }
             } else if (type == Token.Type.WORD && word.length() > 1 && word.endsWith(".")) {
-                out.add(new Token(word.substring(0, word.length() - 1), type, start, l.endPosition() - 1));
-                out.add(new Token(".", Token.Type.PUNCT, l.endPosition() - 1, l.endPosition()));
+                out.add(new Token(word.substring(0, word.length() - 1), type, start, end - 1));
+                out.add(new Token(".", Token.Type.PUNCT, end - 1, end));
             } else {
-                out.add(new Token(word, type, start, l.endPosition()));
+                out.add(new Token(word, type, start, end));
             }
         }
         return out;
