@@ -43,8 +43,8 @@ public final class TextNormalizer {
     private static final String VOWELS = "aeiouy";
 
     /** Per-syllable results: decomposing every syllable of every post dominated normalisation. */
-    private static final BoundedCache TONES = new BoundedCache(50_000, 24, TextNormalizer::placeTone);
-    private static final BoundedCache FOLDS = new BoundedCache(50_000, 24, VietnameseKeys::fold);
+    private static final BoundedCache<String> TONES = new BoundedCache<>(50_000, 24, TextNormalizer::placeTone);
+    private static final BoundedCache<String> FOLDS = new BoundedCache<>(50_000, 24, VietnameseKeys::fold);
 
     /** Teencode and abbreviations of social posts, whole tokens only (lower case → expansion). */
     private static final Map<String, String> TEENCODE = loadTeencode();
@@ -79,7 +79,14 @@ public final class TextNormalizer {
 
     /** Lower case without diacritics, đ → d, for matching text written without them. */
     public static String fold(String text) {
-        return FOLDS.get(text);
+        // ASCII has no diacritics and no đ, so folding is lower-casing: no decomposition, no cache lookup.
+        boolean upper = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) return FOLDS.get(text);
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        return upper ? text.toLowerCase(Locale.ROOT) : text;
     }
 
     private static String decodeEntities(String s) {
@@ -105,7 +112,8 @@ public final class TextNormalizer {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\n' || c == '\t') {
+            // Printable ASCII, most of any text, is neither control nor format: no type lookup.
+            if (c >= ' ' && c < 0x7F || c == '\n' || c == '\t') {
                 out.append(c);
             } else if (c == '\r' || c == '\u2028' || c == '\u2029') {
                 out.append('\n');
@@ -119,15 +127,32 @@ public final class TextNormalizer {
         return out.toString();
     }
 
-    /** Each run of letters and marks (a syllable, or a foreign word) with its tone mark placed. */
+    /**
+     * Each run of letters and marks (a syllable, or a foreign word) with its tone mark placed. A run of
+     * ASCII letters has no tone mark, so {@link #placeTone} would return it unchanged: it is copied
+     * without a cache lookup.
+     */
     private static String placeTones(String s) {
         StringBuilder out = new StringBuilder(s.length());
         int n = s.length(), i = 0;
         while (i < n) {
             int start = i;
-            while (i < n && isLetterOrMark(s.codePointAt(i))) i += Character.charCount(s.codePointAt(i));
+            boolean ascii = true;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) break;
+                    i++;
+                } else {
+                    int cp = s.codePointAt(i);
+                    if (!isLetterOrMark(cp)) break;
+                    ascii = false;
+                    i += Character.charCount(cp);
+                }
+            }
             if (i > start) {
-                out.append(TONES.get(s.substring(start, i)));
+                if (ascii) out.append(s, start, i);
+                else out.append(TONES.get(s, start, i));
             } else {
                 out.appendCodePoint(s.codePointAt(i));
                 i += Character.charCount(s.codePointAt(i));
@@ -152,7 +177,8 @@ public final class TextNormalizer {
         int n = s.length(), i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (c != '\n' && c != '\t' && Character.getType(c) != Character.SPACE_SEPARATOR) {
+            // The only ASCII space separator is ' ', so other printable ASCII needs no type lookup.
+            if (c > ' ' && c < 0x7F || c != '\n' && c != '\t' && Character.getType(c) != Character.SPACE_SEPARATOR) {
                 out.append(c);
                 i++;
                 continue;

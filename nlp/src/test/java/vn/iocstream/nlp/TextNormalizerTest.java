@@ -3,7 +3,9 @@ package vn.iocstream.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import vn.iocstream.core.geo.VietnameseKeys;
 
 class TextNormalizerTest {
 
@@ -73,5 +75,20 @@ class TextNormalizerTest {
     @Test
     void fold_stripsDiacriticsAndLowercases() {
         assertThat(TextNormalizer.fold("ĐƯỜNG Hồ Chí Minh ngập")).isEqualTo("duong ho chi minh ngap");
+    }
+
+    /** fold skips ASCII and placeTones skips ASCII letter runs: both must agree with the full computation. */
+    @Test
+    void asciiShortcuts_agreeWithFullComputation_onGeneratedPosts() {
+        for (AnalyzeBench.Post p : AnalyzeBench.posts(60, 1024, new Random(3))) {
+            String text = p.text() + " HTTP://X.VN Ab1 ok";
+            assertThat(TextNormalizer.fold(text)).isEqualTo(VietnameseKeys.fold(text));
+            for (Token t : Tokenizer.tokens(TextNormalizer.normalize(text))) {
+                assertThat(TextNormalizer.fold(t.text())).isEqualTo(VietnameseKeys.fold(t.text()));
+            }
+            for (String run : text.split("[^\\p{L}\\p{M}]+")) {
+                if (run.chars().allMatch(c -> c < 0x80)) assertThat(TextNormalizer.placeTone(run)).isEqualTo(run);
+            }
+        }
     }
 }
