@@ -7,7 +7,6 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.Annotator;
 import edu.stanford.nlp.process.AbstractTokenizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -45,6 +44,12 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
      */
     private static final Set<String> ABBREVIATIONS = Set.of("TS", "ThS", "PGS", "GS", "BS", "KS", "LS", "TP", "Tp", "Q", "P", "TX", "TT", "Mr", "Mrs", "St");
 
+    /**
+     * Annotations a token ends up with: the 11 set here, ssplit's index and sentence index, the
+     * entity tag. Allocated at once, a label is not copied into ever larger arrays as they are added.
+     */
+    private static final int LABEL_CAPACITY = 14;
+
     private final WordSegmenter segmenter;
 
     /** The constructor CoreNLP calls for a custom annotator. */
@@ -67,7 +72,7 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
 
     private List<CoreLabel> tokenize(String text) {
         List<Token> tokens = Tokenizer.tokens(text);
-        Map<Integer, Integer> wordEnds = multiSyllableWords(text, tokens);
+        int[] wordEnds = multiSyllableWords(text, tokens);
         List<CoreLabel> out = new ArrayList<>(tokens.size());
         int previousEnd = 0;
         for (int i = 0; i < tokens.size(); i++) {
@@ -77,8 +82,8 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
                 out.add(label(text, AbstractTokenizer.NEWLINE_TOKEN, newline, newline + 1, null, true));
             }
             int end = t.end();
-            Integer wordEnd = wordEnds.get(t.start());
-            if (wordEnd != null) {
+            int wordEnd = wordEnds[t.start()];
+            if (wordEnd > 0) {
                 while (i + 1 < tokens.size() && tokens.get(i + 1).end() <= wordEnd) i++;
                 end = tokens.get(i).end();
             } else if (t.type() == Token.Type.WORD && ABBREVIATIONS.contains(t.text())
@@ -110,13 +115,14 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
     }
 
     /**
-     * Start offset → end offset of each word of more than one syllable, found by segmenting each line
+     * Start offset → end offset of each word of more than one syllable (0 at other offsets: a word
+     * ends after it starts), found by segmenting each line
      * and locating the segmenter's words in it in order (the interface returns strings, not offsets).
      * Each line is segmented from its share of the document's tokens: no token crosses a line break,
      * and the token pattern sees a line break as it sees the start or end of the text.
      */
-    private Map<Integer, Integer> multiSyllableWords(String text, List<Token> tokens) {
-        Map<Integer, Integer> ends = new HashMap<>();
+    private int[] multiSyllableWords(String text, List<Token> tokens) {
+        int[] ends = new int[text.length()];
         int lineStart = 0, firstToken = 0;
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
@@ -142,7 +148,7 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
                     p = at + part.length();
                 }
                 if (start >= 0) {
-                    ends.put(start, p);
+                    ends[start] = p;
                     pos = p;
                 }
             }
@@ -153,7 +159,7 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
     }
 
     private static CoreLabel label(String text, String word, int start, int end, Token.Type type, boolean newline) {
-        CoreLabel l = new CoreLabel();
+        CoreLabel l = new CoreLabel(LABEL_CAPACITY);
         l.setValue(word);
         l.setWord(word);
         l.setOriginalText(text.substring(start, end));
