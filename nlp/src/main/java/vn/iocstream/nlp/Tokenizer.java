@@ -197,9 +197,14 @@ public final class Tokenizer {
         int start = -1;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            int type = Character.getType(cp);
-            boolean keep = Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
-                    || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+            boolean keep;
+            if (cp < 0x80) { // folded text is mostly ASCII, whose letters and digits are these
+                keep = cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+            } else {
+                int type = Character.getType(cp);
+                keep = Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
+                        || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+            }
             if (keep && start < 0) start = i;
             if (!keep && start >= 0) {
                 out.add(s.substring(start, i));
