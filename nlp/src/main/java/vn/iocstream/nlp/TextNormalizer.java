@@ -41,9 +41,18 @@ public final class TextNormalizer {
             "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x");
     private static final List<String> CODAS = List.of("", "c", "ch", "m", "n", "ng", "nh", "p", "t");
     private static final String VOWELS = "aeiouy";
+    /** Letters whose decomposition has a vowel-shape mark (or none, đ) but no tone mark. */
+    private static final String TONELESS = "ăâđêôơưĂÂĐÊÔƠƯ";
 
-    /** Per-syllable results: decomposing every syllable of every post dominated normalisation. */
-    private static final BoundedCache<String> TONES = new BoundedCache<>(50_000, 24, TextNormalizer::placeTone);
+    /**
+     * Per-syllable results: decomposing every syllable of every post dominated normalisation. Tone
+     * placement is kept only where it moves the mark (null where the syllable stays as it is, as most
+     * do), so that text needing no change is not copied.
+     */
+    private static final BoundedCache<String> MOVED_TONES = new BoundedCache<>(50_000, 24, syllable -> {
+        String placed = placeTone(syllable);
+        return placed.equals(syllable) ? null : placed;
+    });
     private static final BoundedCache<String> FOLDS = new BoundedCache<>(50_000, 24, VietnameseKeys::fold);
 
     /** Teencode and abbreviations of social posts, whole tokens only (lower case → expansion). */
@@ -107,58 +116,72 @@ public final class TextNormalizer {
         return out.toString();
     }
 
-    /** Drops controls (tabs and line breaks become spaces/newlines) and zero-width/format characters. */
+    /**
+     * Drops controls (tabs and line breaks become spaces/newlines) and zero-width/format characters.
+     * Like {@link #placeTones} and {@link #collapseSpaces}, it copies the unchanged stretches between
+     * edits in bulk, and returns {@code s} itself when there is nothing to edit (most texts).
+     */
     private static String removeInvisible(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        StringBuilder out = null;
+        int copied = 0; // s[copied, i) is still to be copied as it is
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             // Printable ASCII, most of any text, is neither control nor format: no type lookup.
-            if (c >= ' ' && c < 0x7F || c == '\n' || c == '\t') {
-                out.append(c);
-            } else if (c == '\r' || c == '\u2028' || c == '\u2029') {
-                out.append('\n');
+            if (c >= ' ' && c < 0x7F || c == '\n' || c == '\t') continue;
+            String replacement;
+            if (c == '\r' || c == '\u2028' || c == '\u2029') {
+                replacement = "\n";
             } else if (c == '\u00A0') {
-                out.append(' ');
+                replacement = " ";
             } else {
                 int type = Character.getType(c);
-                if (type != Character.CONTROL && type != Character.FORMAT) out.append(c);
+                if (type != Character.CONTROL && type != Character.FORMAT) continue;
+                replacement = "";
             }
+            if (out == null) out = new StringBuilder(s.length());
+            out.append(s, copied, i).append(replacement);
+            copied = i + 1;
         }
-        return out.toString();
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
     /**
      * Each run of letters and marks (a syllable, or a foreign word) with its tone mark placed. A run of
-     * ASCII letters has no tone mark, so {@link #placeTone} would return it unchanged: it is copied
-     * without a cache lookup.
+     * ASCII letters and {@link #TONELESS} letters has no tone mark, so {@link #placeTone} would return
+     * it unchanged: it is left without a cache lookup.
      */
     private static String placeTones(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        StringBuilder out = null;
+        int copied = 0;
         int n = s.length(), i = 0;
         while (i < n) {
             int start = i;
-            boolean ascii = true;
+            boolean toneless = true;
             while (i < n) {
                 char c = s.charAt(i);
                 if (c < 0x80) {
                     if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) break;
                     i++;
+                } else if (TONELESS.indexOf(c) >= 0) {
+                    i++;
                 } else {
                     int cp = s.codePointAt(i);
                     if (!isLetterOrMark(cp)) break;
-                    ascii = false;
+                    toneless = false;
                     i += Character.charCount(cp);
                 }
             }
-            if (i > start) {
-                if (ascii) out.append(s, start, i);
-                else out.append(TONES.get(s, start, i));
-            } else {
-                out.appendCodePoint(s.codePointAt(i));
+            if (i == start) {
                 i += Character.charCount(s.codePointAt(i));
+                continue;
             }
+            String moved = toneless ? null : MOVED_TONES.get(s, start, i);
+            if (moved == null) continue;
+            if (out == null) out = new StringBuilder(n + 8);
+            out.append(s, copied, start).append(moved);
+            copied = i;
         }
-        return out.toString();
+        return out == null ? s : out.append(s, copied, n).toString();
     }
 
     private static boolean isLetterOrMark(int cp) {
@@ -173,24 +196,29 @@ public final class TextNormalizer {
      * of normalisation.
      */
     private static String collapseSpaces(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        StringBuilder out = null;
+        int copied = 0;
         int n = s.length(), i = 0;
         while (i < n) {
             char c = s.charAt(i);
             // The only ASCII space separator is ' ', so other printable ASCII needs no type lookup.
             if (c > ' ' && c < 0x7F || c != '\n' && c != '\t' && Character.getType(c) != Character.SPACE_SEPARATOR) {
-                out.append(c);
                 i++;
                 continue;
             }
+            int start = i;
             boolean newline = false;
             while (i < n && ((c = s.charAt(i)) == '\n' || c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR)) {
                 newline |= c == '\n';
                 i++;
             }
-            out.append(newline ? '\n' : ' ');
+            char single = newline ? '\n' : ' ';
+            if (i - start == 1 && s.charAt(start) == single) continue; // already what it becomes
+            if (out == null) out = new StringBuilder(n);
+            out.append(s, copied, start).append(single);
+            copied = i;
         }
-        return out.toString();
+        return out == null ? s : out.append(s, copied, n).toString();
     }
 
     /**

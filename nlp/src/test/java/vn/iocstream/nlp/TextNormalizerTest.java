@@ -13,6 +13,7 @@ class TextNormalizerTest {
     void oldTonePlacement_movesToOneCanonicalVowel() {
         assertThat(TextNormalizer.normalize("Hoà bình, thuỷ lợi, Uỷ ban, khoẻ mạnh, loà xoà, tuỳ ý"))
                 .isEqualTo("Hòa bình, thủy lợi, Ủy ban, khỏe mạnh, lòa xòa, tùy ý");
+        assertThat(TextNormalizer.normalize("ý kiến tuỳ")).isEqualTo("ý kiến tùy");
     }
 
     @Test
@@ -77,7 +78,10 @@ class TextNormalizerTest {
         assertThat(TextNormalizer.fold("ĐƯỜNG Hồ Chí Minh ngập")).isEqualTo("duong ho chi minh ngap");
     }
 
-    /** fold skips ASCII and placeTones skips ASCII letter runs: both must agree with the full computation. */
+    /**
+     * fold skips ASCII, and placeTones skips runs of ASCII letters and ă â đ ê ô ơ ư: both must agree
+     * with the full computation.
+     */
     @Test
     void asciiShortcuts_agreeWithFullComputation_onGeneratedPosts() {
         for (AnalyzeBench.Post p : AnalyzeBench.posts(60, 1024, new Random(3))) {
@@ -86,8 +90,10 @@ class TextNormalizerTest {
             for (Token t : Tokenizer.tokens(TextNormalizer.normalize(text))) {
                 assertThat(TextNormalizer.fold(t.text())).isEqualTo(VietnameseKeys.fold(t.text()));
             }
-            for (String run : text.split("[^\\p{L}\\p{M}]+")) {
-                if (run.chars().allMatch(c -> c < 0x80)) assertThat(TextNormalizer.placeTone(run)).isEqualTo(run);
+            for (String run : (text + " Đường ĐÂU ơn Ưng ăn").split("[^\\p{L}\\p{M}]+")) {
+                if (run.chars().allMatch(c -> c < 0x80 || "ăâđêôơưĂÂĐÊÔƠƯ".indexOf(c) >= 0)) {
+                    assertThat(TextNormalizer.placeTone(run)).isEqualTo(run);
+                }
             }
         }
     }
