@@ -41,8 +41,13 @@ public final class TextNormalizer {
             "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x");
     private static final List<String> CODAS = List.of("", "c", "ch", "m", "n", "ng", "nh", "p", "t");
     private static final String VOWELS = "aeiouy";
-    /** Letters whose decomposition has a vowel-shape mark (or none, đ) but no tone mark. */
-    private static final String TONELESS = "ăâđêôơưĂÂĐÊÔƠƯ";
+    private static final byte OTHER = 0, CONSONANT = 1, VOWEL = 2, TONED_VOWEL = 3;
+    /**
+     * Kind of each letter below U+1F00 as {@link #placeTone} decomposes it: a consonant (ASCII, đ) or
+     * vowel (a e i o u y) with at most vowel-shape marks (ă â ê ô ơ ư), or such a vowel with one tone
+     * mark (ạ, ờ…); OTHER for anything else (ç, ñ, marks, non-letters).
+     */
+    private static final byte[] LETTER_KINDS = letterKinds();
 
     /**
      * Per-syllable results: decomposing every syllable of every post dominated normalisation. Tone
@@ -146,9 +151,9 @@ public final class TextNormalizer {
     }
 
     /**
-     * Each run of letters and marks (a syllable, or a foreign word) with its tone mark placed. A run of
-     * ASCII letters and {@link #TONELESS} letters has no tone mark, so {@link #placeTone} would return
-     * it unchanged: it is left without a cache lookup.
+     * Each run of letters and marks (a syllable, or a foreign word) with its tone mark placed. Most runs
+     * are left as they are without a cache lookup, as {@link #placeTone} would leave them: those of
+     * {@link #LETTER_KINDS} letters only with no tone mark, or with one vowel, which the tone is on.
      */
     private static String placeTones(String s) {
         StringBuilder out = null;
@@ -156,32 +161,54 @@ public final class TextNormalizer {
         int n = s.length(), i = 0;
         while (i < n) {
             int start = i;
-            boolean toneless = true;
+            int vowels = 0;
+            boolean toned = false, other = false;
             while (i < n) {
                 char c = s.charAt(i);
-                if (c < 0x80) {
-                    if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) break;
+                byte kind = c < LETTER_KINDS.length ? LETTER_KINDS[c] : OTHER;
+                if (kind != OTHER) {
+                    if (kind != CONSONANT) vowels++;
+                    toned |= kind == TONED_VOWEL;
                     i++;
-                } else if (TONELESS.indexOf(c) >= 0) {
-                    i++;
-                } else {
-                    int cp = s.codePointAt(i);
-                    if (!isLetterOrMark(cp)) break;
-                    toneless = false;
-                    i += Character.charCount(cp);
+                    continue;
                 }
+                int cp = s.codePointAt(i);
+                if (!isLetterOrMark(cp)) break;
+                other = true;
+                i += Character.charCount(cp);
             }
             if (i == start) {
                 i += Character.charCount(s.codePointAt(i));
                 continue;
             }
-            String moved = toneless ? null : MOVED_TONES.get(s, start, i);
+            String moved = !other && (!toned || vowels == 1) ? null : MOVED_TONES.get(s, start, i);
             if (moved == null) continue;
             if (out == null) out = new StringBuilder(n + 8);
             out.append(s, copied, start).append(moved);
             copied = i;
         }
         return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    private static byte[] letterKinds() {
+        byte[] kinds = new byte[0x1F00];
+        for (char c = 0; c < kinds.length; c++) {
+            if (!Character.isLetter(c)) continue;
+            String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            char base = d.charAt(0);
+            if (!(base < 0x80 || c == 'đ' || c == 'Đ')) continue;
+            int tones = 0;
+            boolean shapes = true;
+            for (int i = 1; i < d.length(); i++) {
+                char mark = d.charAt(i);
+                if (VietnameseKeys.isToneMark(mark)) tones++;
+                else shapes &= mark == '\u0302' || mark == '\u0306' || mark == '\u031B';
+            }
+            if (!shapes || tones > 1) continue;
+            if ("aeiouyAEIOUY".indexOf(base) >= 0) kinds[c] = tones == 0 ? VOWEL : TONED_VOWEL;
+            else if (d.length() == 1) kinds[c] = CONSONANT;
+        }
+        return kinds;
     }
 
     private static boolean isLetterOrMark(int cp) {

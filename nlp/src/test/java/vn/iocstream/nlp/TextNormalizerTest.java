@@ -3,7 +3,12 @@ package vn.iocstream.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.iocstream.core.geo.VietnameseKeys;
 
@@ -78,23 +83,48 @@ class TextNormalizerTest {
         assertThat(TextNormalizer.fold("ĐƯỜNG Hồ Chí Minh ngập")).isEqualTo("duong ho chi minh ngap");
     }
 
-    /**
-     * fold skips ASCII, and placeTones skips runs of ASCII letters and ă â đ ê ô ơ ư: both must agree
-     * with the full computation.
-     */
+    /** fold skips ASCII: it must agree with the full computation. */
     @Test
-    void asciiShortcuts_agreeWithFullComputation_onGeneratedPosts() {
+    void asciiShortcut_ofFold_agreesWithFullComputation_onGeneratedPosts() {
         for (AnalyzeBench.Post p : AnalyzeBench.posts(60, 1024, new Random(3))) {
             String text = p.text() + " HTTP://X.VN Ab1 ok";
             assertThat(TextNormalizer.fold(text)).isEqualTo(VietnameseKeys.fold(text));
             for (Token t : Tokenizer.tokens(TextNormalizer.normalize(text))) {
                 assertThat(TextNormalizer.fold(t.text())).isEqualTo(VietnameseKeys.fold(t.text()));
             }
-            for (String run : (text + " Đường ĐÂU ơn Ưng ăn").split("[^\\p{L}\\p{M}]+")) {
-                if (run.chars().allMatch(c -> c < 0x80 || "ăâđêôơưĂÂĐÊÔƠƯ".indexOf(c) >= 0)) {
-                    assertThat(TextNormalizer.placeTone(run)).isEqualTo(run);
-                }
+        }
+    }
+
+    /**
+     * Tone placement skips most syllables without looking them up: the result must be placeTone of every
+     * run of letters and marks, on generated posts and on random syllables of any onset, vowels with
+     * any marks (both placements, upper case, decomposed) and coda.
+     */
+    @Test
+    void tonePlacementShortcuts_agreeWithPlaceToneOfEveryRun() {
+        List<String> texts = new ArrayList<>();
+        for (AnalyzeBench.Post p : AnalyzeBench.posts(60, 1024, new Random(4))) texts.add(p.text().replaceAll("\\s+", " ").strip());
+        String[] onsets = {"", "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "đ", "g", "h", "l", "m", "x", "Q", "Đ", "ñ"};
+        String[] codas = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t", "x", "ç"};
+        String vowels = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯYüå";
+        String[] marks = {"", "", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"};
+        Random random = new Random(9);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder(onsets[random.nextInt(onsets.length)]);
+            for (int v = 1 + random.nextInt(3); v > 0; v--) {
+                b.append(vowels.charAt(random.nextInt(vowels.length()))).append(marks[random.nextInt(marks.length)]);
             }
+            b.append(codas[random.nextInt(codas.length)]);
+            String syllable = Normalizer.normalize(b, Normalizer.Form.NFC);
+            texts.add(random.nextBoolean() ? syllable : syllable.toUpperCase(Locale.ROOT));
+        }
+        for (String text : texts) {
+            String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+            Matcher run = Pattern.compile("[\\p{L}\\p{M}]+").matcher(nfc);
+            StringBuilder expected = new StringBuilder();
+            while (run.find()) run.appendReplacement(expected, Matcher.quoteReplacement(TextNormalizer.placeTone(run.group())));
+            run.appendTail(expected);
+            assertThat(TextNormalizer.normalize(text)).as(text).isEqualTo(expected.toString());
         }
     }
 }
