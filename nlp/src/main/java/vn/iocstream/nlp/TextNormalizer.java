@@ -48,6 +48,8 @@ public final class TextNormalizer {
      * mark (ạ, ờ…); OTHER for anything else (ç, ñ, marks, non-letters).
      */
     private static final byte[] LETTER_KINDS = letterKinds();
+    /** The fold of each letter {@link #LETTER_KINDS} knows: its lower-case base letter (d for đ); 0 for others. */
+    private static final char[] FOLDED_LETTERS = foldedLetters();
 
     /**
      * Per-syllable results: decomposing every syllable of every post dominated normalisation. Tone
@@ -93,14 +95,21 @@ public final class TextNormalizer {
 
     /** Lower case without diacritics, đ → d, for matching text written without them. */
     public static String fold(String text) {
-        // ASCII has no diacritics and no đ, so folding is lower-casing: no decomposition, no cache lookup.
-        boolean upper = false;
+        // Character by character, without decomposition or a cache lookup, when each is ASCII (whose
+        // fold is its lower case) or a letter of FOLDED_LETTERS; the cache for anything else.
+        char[] out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= 0x80) return FOLDS.get(text);
-            upper |= c >= 'A' && c <= 'Z';
+            char f;
+            if (c < 0x80) f = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            else if (c < FOLDED_LETTERS.length && FOLDED_LETTERS[c] != 0) f = FOLDED_LETTERS[c];
+            else return FOLDS.get(text);
+            if (f != c) {
+                if (out == null) out = text.toCharArray();
+                out[i] = f;
+            }
         }
-        return upper ? text.toLowerCase(Locale.ROOT) : text;
+        return out == null ? text : new String(out);
     }
 
     private static String decodeEntities(String s) {
@@ -209,6 +218,16 @@ public final class TextNormalizer {
             else if (d.length() == 1) kinds[c] = CONSONANT;
         }
         return kinds;
+    }
+
+    private static char[] foldedLetters() {
+        char[] folded = new char[LETTER_KINDS.length];
+        for (char c = 0x80; c < folded.length; c++) {
+            if (LETTER_KINDS[c] == OTHER) continue;
+            char base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0);
+            folded[c] = c == 'đ' || c == 'Đ' ? 'd' : Character.toLowerCase(base);
+        }
+        return folded;
     }
 
     private static boolean isLetterOrMark(int cp) {
