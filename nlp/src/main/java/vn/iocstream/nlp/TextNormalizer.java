@@ -41,10 +41,26 @@ public final class TextNormalizer {
             "tr", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x");
     private static final List<String> CODAS = List.of("", "c", "ch", "m", "n", "ng", "nh", "p", "t");
     private static final String VOWELS = "aeiouy";
+    private static final byte OTHER = 0, CONSONANT = 1, VOWEL = 2, TONED_VOWEL = 3;
+    /**
+     * Kind of each letter below U+1F00 as {@link #placeTone} decomposes it: a consonant (ASCII, đ) or
+     * vowel (a e i o u y) with at most vowel-shape marks (ă â ê ô ơ ư), or such a vowel with one tone
+     * mark (ạ, ờ…); OTHER for anything else (ç, ñ, marks, non-letters).
+     */
+    private static final byte[] LETTER_KINDS = letterKinds();
+    /** The fold of each letter {@link #LETTER_KINDS} knows: its lower-case base letter (d for đ); 0 for others. */
+    private static final char[] FOLDED_LETTERS = foldedLetters();
 
-    /** Per-syllable results: decomposing every syllable of every post dominated normalisation. */
-    private static final BoundedCache TONES = new BoundedCache(50_000, 24, TextNormalizer::placeTone);
-    private static final BoundedCache FOLDS = new BoundedCache(50_000, 24, VietnameseKeys::fold);
+    /**
+     * Per-syllable results: decomposing every syllable of every post dominated normalisation. Tone
+     * placement is kept only where it moves the mark (null where the syllable stays as it is, as most
+     * do), so that text needing no change is not copied.
+     */
+    private static final BoundedCache<String> MOVED_TONES = new BoundedCache<>(50_000, 24, syllable -> {
+        String placed = placeTone(syllable);
+        return placed.equals(syllable) ? null : placed;
+    });
+    private static final BoundedCache<String> FOLDS = new BoundedCache<>(50_000, 24, VietnameseKeys::fold);
 
     /** Teencode and abbreviations of social posts, whole tokens only (lower case → expansion). */
     private static final Map<String, String> TEENCODE = loadTeencode();
@@ -79,7 +95,21 @@ public final class TextNormalizer {
 
     /** Lower case without diacritics, đ → d, for matching text written without them. */
     public static String fold(String text) {
-        return FOLDS.get(text);
+        // Character by character, without decomposition or a cache lookup, when each is ASCII (whose
+        // fold is its lower case) or a letter of FOLDED_LETTERS; the cache for anything else.
+        char[] out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char f;
+            if (c < 0x80) f = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            else if (c < FOLDED_LETTERS.length && FOLDED_LETTERS[c] != 0) f = FOLDED_LETTERS[c];
+            else return FOLDS.get(text);
+            if (f != c) {
+                if (out == null) out = text.toCharArray();
+                out[i] = f;
+            }
+        }
+        return out == null ? text : new String(out);
     }
 
     private static String decodeEntities(String s) {
@@ -100,40 +130,104 @@ public final class TextNormalizer {
         return out.toString();
     }
 
-    /** Drops controls (tabs and line breaks become spaces/newlines) and zero-width/format characters. */
+    /**
+     * Drops controls (tabs and line breaks become spaces/newlines) and zero-width/format characters.
+     * Like {@link #placeTones} and {@link #collapseSpaces}, it copies the unchanged stretches between
+     * edits in bulk, and returns {@code s} itself when there is nothing to edit (most texts).
+     */
     private static String removeInvisible(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        StringBuilder out = null;
+        int copied = 0; // s[copied, i) is still to be copied as it is
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '\n' || c == '\t') {
-                out.append(c);
-            } else if (c == '\r' || c == '\u2028' || c == '\u2029') {
-                out.append('\n');
+            // Printable ASCII, most of any text, is neither control nor format: no type lookup.
+            if (c >= ' ' && c < 0x7F || c == '\n' || c == '\t') continue;
+            String replacement;
+            if (c == '\r' || c == '\u2028' || c == '\u2029') {
+                replacement = "\n";
             } else if (c == '\u00A0') {
-                out.append(' ');
+                replacement = " ";
             } else {
                 int type = Character.getType(c);
-                if (type != Character.CONTROL && type != Character.FORMAT) out.append(c);
+                if (type != Character.CONTROL && type != Character.FORMAT) continue;
+                replacement = "";
             }
+            if (out == null) out = new StringBuilder(s.length());
+            out.append(s, copied, i).append(replacement);
+            copied = i + 1;
         }
-        return out.toString();
+        return out == null ? s : out.append(s, copied, s.length()).toString();
     }
 
-    /** Each run of letters and marks (a syllable, or a foreign word) with its tone mark placed. */
+    /**
+     * Each run of letters and marks (a syllable, or a foreign word) with its tone mark placed. Most runs
+     * are left as they are without a cache lookup, as {@link #placeTone} would leave them: those of
+     * {@link #LETTER_KINDS} letters only with no tone mark, or with one vowel, which the tone is on.
+     */
     private static String placeTones(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        StringBuilder out = null;
+        int copied = 0;
         int n = s.length(), i = 0;
         while (i < n) {
             int start = i;
-            while (i < n && isLetterOrMark(s.codePointAt(i))) i += Character.charCount(s.codePointAt(i));
-            if (i > start) {
-                out.append(TONES.get(s.substring(start, i)));
-            } else {
-                out.appendCodePoint(s.codePointAt(i));
-                i += Character.charCount(s.codePointAt(i));
+            int vowels = 0;
+            boolean toned = false, other = false;
+            while (i < n) {
+                char c = s.charAt(i);
+                byte kind = c < LETTER_KINDS.length ? LETTER_KINDS[c] : OTHER;
+                if (kind != OTHER) {
+                    if (kind != CONSONANT) vowels++;
+                    toned |= kind == TONED_VOWEL;
+                    i++;
+                    continue;
+                }
+                int cp = s.codePointAt(i);
+                if (!isLetterOrMark(cp)) break;
+                other = true;
+                i += Character.charCount(cp);
             }
+            if (i == start) {
+                i += Character.charCount(s.codePointAt(i));
+                continue;
+            }
+            String moved = !other && (!toned || vowels == 1) ? null : MOVED_TONES.get(s, start, i);
+            if (moved == null) continue;
+            if (out == null) out = new StringBuilder(n + 8);
+            out.append(s, copied, start).append(moved);
+            copied = i;
         }
-        return out.toString();
+        return out == null ? s : out.append(s, copied, n).toString();
+    }
+
+    private static byte[] letterKinds() {
+        byte[] kinds = new byte[0x1F00];
+        for (char c = 0; c < kinds.length; c++) {
+            if (!Character.isLetter(c)) continue;
+            String d = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+            char base = d.charAt(0);
+            if (!(base < 0x80 || c == 'đ' || c == 'Đ')) continue;
+            int tones = 0;
+            boolean shapes = true;
+            for (int i = 1; i < d.length(); i++) {
+                char mark = d.charAt(i);
+                if (VietnameseKeys.isToneMark(mark)) tones++;
+                else shapes &= mark == '\u0302' || mark == '\u0306' || mark == '\u031B';
+            }
+            if (!shapes || tones > 1) continue;
+            if ("aeiouyAEIOUY".indexOf(base) >= 0) kinds[c] = tones == 0 ? VOWEL : TONED_VOWEL;
+            else if (d.length() == 1) kinds[c] = CONSONANT;
+        }
+        return kinds;
+    }
+
+    private static char[] foldedLetters() {
+        char[] folded = new char[LETTER_KINDS.length];
+        for (char c = 0x80; c < folded.length; c++) {
+            if (LETTER_KINDS[c] == OTHER) continue;
+            char base = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).charAt(0);
+            folded[c] = c == 'đ' || c == 'Đ' ? 'd' : Character.toLowerCase(base);
+        }
+        return folded;
     }
 
     private static boolean isLetterOrMark(int cp) {
@@ -148,23 +242,29 @@ public final class TextNormalizer {
      * of normalisation.
      */
     private static String collapseSpaces(String s) {
-        StringBuilder out = new StringBuilder(s.length());
+        StringBuilder out = null;
+        int copied = 0;
         int n = s.length(), i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (c != '\n' && c != '\t' && Character.getType(c) != Character.SPACE_SEPARATOR) {
-                out.append(c);
+            // The only ASCII space separator is ' ', so other printable ASCII needs no type lookup.
+            if (c > ' ' && c < 0x7F || c != '\n' && c != '\t' && Character.getType(c) != Character.SPACE_SEPARATOR) {
                 i++;
                 continue;
             }
+            int start = i;
             boolean newline = false;
             while (i < n && ((c = s.charAt(i)) == '\n' || c == '\t' || Character.getType(c) == Character.SPACE_SEPARATOR)) {
                 newline |= c == '\n';
                 i++;
             }
-            out.append(newline ? '\n' : ' ');
+            char single = newline ? '\n' : ' ';
+            if (i - start == 1 && s.charAt(start) == single) continue; // already what it becomes
+            if (out == null) out = new StringBuilder(n);
+            out.append(s, copied, start).append(single);
+            copied = i;
         }
-        return out.toString();
+        return out == null ? s : out.append(s, copied, n).toString();
     }
 
     /**

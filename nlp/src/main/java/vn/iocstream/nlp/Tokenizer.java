@@ -65,7 +65,9 @@ public final class Tokenizer {
             int end = plainWordEnd(text, pos);
             if (end > pos) {
                 out.add(new Token(text.substring(pos, end), Token.Type.WORD, pos, end));
-            } else if (SINGLE_PUNCT.indexOf(text.charAt(pos)) >= 0) {
+            } else if ((end = plainNumberEnd(text, pos)) > pos) {
+                out.add(new Token(text.substring(pos, end), Token.Type.NUMBER, pos, end));
+            } else if (SINGLE_PUNCT.indexOf(text.charAt(pos)) >= 0 || text.charAt(pos) == '.' && endsOrSpaceAt(text, pos + 1)) {
                 end = pos + 1;
                 out.add(new Token(text.substring(pos, end), Token.Type.PUNCT, pos, end));
             } else {
@@ -86,8 +88,9 @@ public final class Tokenizer {
      * tokenisation, so they are recognised here and the pattern runs only on the rest. A run of
      * letters, marks and digits that starts with a letter is a WORD when what follows cannot make it
      * part of anything the pattern tries before WORD (URL, e-mail, phone, hashtag, mention,
-     * abbreviation, number): the end of the text, a space, {@link #WORD_FOLLOWERS}, or a full stop
-     * followed by a space or the end. Returns the run's end, or {@code start} if the pattern must decide.
+     * abbreviation, number): the end of the text, a space, {@link #WORD_FOLLOWERS}, or a full stop or
+     * colon (http:) followed by a space or the end. Returns the run's end, or {@code start} if the
+     * pattern must decide. Likewise a lone full stop (not "...", not ".abc@…") is PUNCT.
      */
     private static int plainWordEnd(String text, int start) {
         int n = text.length();
@@ -95,6 +98,12 @@ public final class Tokenizer {
         if (!Character.isLetter(cp)) return start;
         int end = start + Character.charCount(cp);
         while (end < n) {
+            char c = text.charAt(end);
+            if (c < 0x80) { // of ASCII, letters and digits continue a word and nothing else does
+                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) break;
+                end++;
+                continue;
+            }
             cp = text.codePointAt(end);
             int type = Character.getType(cp);
             if (!Character.isLetter(cp) && type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK
@@ -107,13 +116,37 @@ public final class Tokenizer {
         if (end == n) return end;
         char next = text.charAt(end);
         if (isRegexSpace(next) || WORD_FOLLOWERS.indexOf(next) >= 0) return end;
-        return next == '.' && (end + 1 == n || isRegexSpace(text.charAt(end + 1))) ? end : start;
+        return (next == '.' || next == ':') && endsOrSpaceAt(text, end + 1) ? end : start;
+    }
+
+    /**
+     * The same for numbers: ASCII digits not starting with 0 (which may start a phone number) are a
+     * NUMBER of exactly those digits when followed by the end of the text, a space,
+     * {@link #NUMBER_FOLLOWERS}, or a full stop or comma followed by a space or the end (so not 5.000,
+     * 3,5, 12%, 5k, an e-mail name or a domain).
+     */
+    private static int plainNumberEnd(String text, int start) {
+        int n = text.length();
+        char c = text.charAt(start);
+        if (c < '1' || c > '9') return start;
+        int end = start + 1;
+        while (end < n && (c = text.charAt(end)) >= '0' && c <= '9') end++;
+        if (end == n) return end;
+        char next = text.charAt(end);
+        if (isRegexSpace(next) || NUMBER_FOLLOWERS.indexOf(next) >= 0) return end;
+        return (next == '.' || next == ',') && endsOrSpaceAt(text, end + 1) ? end : start;
+    }
+
+    private static boolean endsOrSpaceAt(String text, int i) {
+        return i == text.length() || isRegexSpace(text.charAt(i));
     }
 
     /** Characters after a word that no pattern before WORD can continue with. */
-    private static final String WORD_FOLLOWERS = ",;!?)\"”…";
+    private static final String WORD_FOLLOWERS = ",;!?)/\"”…";
+    /** Characters after digits that no pattern before NUMBER, nor NUMBER itself, can continue with. */
+    private static final String NUMBER_FOLLOWERS = ";:!?)/\"”…";
     /** Punctuation that is a one-character PUNCT token wherever it stands: no other pattern starts with it. */
-    private static final String SINGLE_PUNCT = ",;:!?()\"“”";
+    private static final String SINGLE_PUNCT = ",;:!?()/\"“”–—";
 
     /** Whitespace as {@code \\s} of the token pattern sees it (not Unicode spaces, which are punctuation there). */
     private static boolean isRegexSpace(char c) {
@@ -164,9 +197,14 @@ public final class Tokenizer {
         int start = -1;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            int type = Character.getType(cp);
-            boolean keep = Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
-                    || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+            boolean keep;
+            if (cp < 0x80) { // folded text is mostly ASCII, whose letters and digits are these
+                keep = cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+            } else {
+                int type = Character.getType(cp);
+                keep = Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
+                        || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
+            }
             if (keep && start < 0) start = i;
             if (!keep && start >= 0) {
                 out.add(s.substring(start, i));

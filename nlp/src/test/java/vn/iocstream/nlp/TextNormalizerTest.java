@@ -3,7 +3,14 @@ package vn.iocstream.nlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import vn.iocstream.core.geo.VietnameseKeys;
 
 class TextNormalizerTest {
 
@@ -11,6 +18,7 @@ class TextNormalizerTest {
     void oldTonePlacement_movesToOneCanonicalVowel() {
         assertThat(TextNormalizer.normalize("Hoà bình, thuỷ lợi, Uỷ ban, khoẻ mạnh, loà xoà, tuỳ ý"))
                 .isEqualTo("Hòa bình, thủy lợi, Ủy ban, khỏe mạnh, lòa xòa, tùy ý");
+        assertThat(TextNormalizer.normalize("ý kiến tuỳ")).isEqualTo("ý kiến tùy");
     }
 
     @Test
@@ -73,5 +81,57 @@ class TextNormalizerTest {
     @Test
     void fold_stripsDiacriticsAndLowercases() {
         assertThat(TextNormalizer.fold("ĐƯỜNG Hồ Chí Minh ngập")).isEqualTo("duong ho chi minh ngap");
+    }
+
+    /** fold skips decomposition and the cache for most text: it must agree with the full computation. */
+    @Test
+    void foldShortcut_agreesWithFullComputation() {
+        List<String> texts = new ArrayList<>(randomSyllables(20_000));
+        for (String syllable : randomSyllables(2_000)) texts.add(Normalizer.normalize(syllable, Normalizer.Form.NFD));
+        for (AnalyzeBench.Post p : AnalyzeBench.posts(60, 1024, new Random(3))) {
+            String text = p.text() + " HTTP://X.VN Ab1 ok";
+            texts.add(text);
+            for (Token t : Tokenizer.tokens(TextNormalizer.normalize(text))) texts.add(t.text());
+        }
+        for (String text : texts) assertThat(TextNormalizer.fold(text)).as(text).isEqualTo(VietnameseKeys.fold(text));
+    }
+
+    /**
+     * Tone placement skips most syllables without looking them up: the result must be placeTone of every
+     * run of letters and marks, on generated posts and on {@link #randomSyllables}.
+     */
+    @Test
+    void tonePlacementShortcuts_agreeWithPlaceToneOfEveryRun() {
+        List<String> texts = new ArrayList<>();
+        for (AnalyzeBench.Post p : AnalyzeBench.posts(60, 1024, new Random(4))) texts.add(p.text().replaceAll("\\s+", " ").strip());
+        texts.addAll(randomSyllables(20_000));
+        for (String text : texts) {
+            String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+            Matcher run = Pattern.compile("[\\p{L}\\p{M}]+").matcher(nfc);
+            StringBuilder expected = new StringBuilder();
+            while (run.find()) run.appendReplacement(expected, Matcher.quoteReplacement(TextNormalizer.placeTone(run.group())));
+            run.appendTail(expected);
+            assertThat(TextNormalizer.normalize(text)).as(text).isEqualTo(expected.toString());
+        }
+    }
+
+    /** Syllables of any onset, vowels with any marks (both placements, upper case) and coda, in NFC. */
+    private static List<String> randomSyllables(int count) {
+        List<String> texts = new ArrayList<>();
+        String[] onsets = {"", "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "đ", "g", "h", "l", "m", "x", "Q", "Đ", "ñ"};
+        String[] codas = {"", "c", "ch", "m", "n", "ng", "nh", "p", "t", "x", "ç"};
+        String vowels = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯYüå";
+        String[] marks = {"", "", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"};
+        Random random = new Random(9);
+        for (int i = 0; i < count; i++) {
+            StringBuilder b = new StringBuilder(onsets[random.nextInt(onsets.length)]);
+            for (int v = 1 + random.nextInt(3); v > 0; v--) {
+                b.append(vowels.charAt(random.nextInt(vowels.length()))).append(marks[random.nextInt(marks.length)]);
+            }
+            b.append(codas[random.nextInt(codas.length)]);
+            String syllable = Normalizer.normalize(b, Normalizer.Form.NFC);
+            texts.add(random.nextBoolean() ? syllable : syllable.toUpperCase(Locale.ROOT));
+        }
+        return texts;
     }
 }

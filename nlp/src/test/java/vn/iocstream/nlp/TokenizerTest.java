@@ -2,7 +2,12 @@ package vn.iocstream.nlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
@@ -45,6 +50,42 @@ class TokenizerTest {
     @Test
     void foldedSyllables_splitAbbreviations() {
         assertThat(Tokenizer.foldedSyllables("Kẹt xe ở TP.HCM!")).containsExactly("ket", "xe", "o", "tp", "hcm");
+    }
+
+    /**
+     * Words, numbers and punctuation recognised without the pattern must be exactly what the pattern
+     * alone gives: on generated posts and on random strings of the characters where that is delicate.
+     */
+    @Test
+    void shortcuts_giveThePatternsTokens() throws Exception {
+        Field field = Tokenizer.class.getDeclaredField("TOKEN");
+        field.setAccessible(true);
+        Pattern pattern = (Pattern) field.get(null);
+        List<String> texts = new ArrayList<>();
+        for (AnalyzeBench.Post p : AnalyzeBench.posts(100, 1024, new Random(1))) {
+            texts.add(p.text());
+            texts.add(TextNormalizer.normalize(p.text()));
+        }
+        String[] atoms = {"a", "B", "đ", "ệ", "1", "0", "12", "0912", "+84", " ", "\n", ".", "..", ",", ":", "/", "-", "–",
+            "%", "@", "#", "_", "(", ")", "\"", "”", "…", "!", "http", "://", "www", ".vn", "TP", "Q", "k", "😡", "²", "\u0300"};
+        Random random = new Random(42);
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int j = 1 + random.nextInt(12); j > 0; j--) b.append(atoms[random.nextInt(atoms.length)]);
+            texts.add(b.toString());
+        }
+        for (String text : texts) assertThat(Tokenizer.tokens(text)).as(text).isEqualTo(byPattern(pattern, text));
+    }
+
+    private static List<Token> byPattern(Pattern pattern, String text) {
+        List<Token> out = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        for (int pos = 0; m.find(pos); pos = m.end()) {
+            int g = 1;
+            while (m.start(g) < 0) g++;
+            out.add(new Token(m.group(), Token.Type.values()[g - 1], m.start(), m.end()));
+        }
+        return out;
     }
 
     private static List<String> texts(String text, Token.Type type) {

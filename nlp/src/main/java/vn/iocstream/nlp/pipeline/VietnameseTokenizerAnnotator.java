@@ -7,7 +7,6 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.Annotator;
 import edu.stanford.nlp.process.AbstractTokenizer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -45,6 +44,12 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
      */
     private static final Set<String> ABBREVIATIONS = Set.of("TS", "ThS", "PGS", "GS", "BS", "KS", "LS", "TP", "Tp", "Q", "P", "TX", "TT", "Mr", "Mrs", "St");
 
+    /**
+     * Annotations a token ends up with: the 11 set here, ssplit's index and sentence index, the
+     * entity tag. Allocated at once, a label is not copied into ever larger arrays as they are added.
+     */
+    private static final int LABEL_CAPACITY = 14;
+
     private final WordSegmenter segmenter;
 
     /** The constructor CoreNLP calls for a custom annotator. */
@@ -67,22 +72,24 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
 
     private List<CoreLabel> tokenize(String text) {
         List<Token> tokens = Tokenizer.tokens(text);
-        Map<Integer, Integer> wordEnds = multiSyllableWords(text, tokens);
+        int[] wordEnds = multiSyllableWords(text, tokens);
         List<CoreLabel> out = new ArrayList<>(tokens.size());
         int previousEnd = 0;
+        // the first line break from previousEnd on, searched again only once passed (not per token)
+        int newline = text.indexOf('\n');
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            int newline = text.indexOf('\n', previousEnd);
+            if (newline >= 0 && newline < previousEnd) newline = text.indexOf('\n', previousEnd);
             if (newline >= 0 && newline < t.start()) {
-                out.add(label(text, AbstractTokenizer.NEWLINE_TOKEN, newline, newline + 1, null, true));
+                out.add(label(AbstractTokenizer.NEWLINE_TOKEN, "\n", newline, null));
             }
             int end = t.end();
-            Integer wordEnd = wordEnds.get(t.start());
-            if (wordEnd != null) {
+            int wordEnd = wordEnds[t.start()];
+            if (wordEnd > 0) {
                 while (i + 1 < tokens.size() && tokens.get(i + 1).end() <= wordEnd) i++;
                 end = tokens.get(i).end();
-            } else if (t.type() == Token.Type.WORD && ABBREVIATIONS.contains(t.text())
-                    && i + 1 < tokens.size() && tokens.get(i + 1).text().equals(".") && tokens.get(i + 1).start() == end) {
+            } else if (t.type() == Token.Type.WORD && i + 1 < tokens.size() && tokens.get(i + 1).start() == end
+                    && tokens.get(i + 1).text().equals(".") && ABBREVIATIONS.contains(t.text())) {
                 end = tokens.get(++i).end();
             }
             Token.Type type = t.type();
@@ -93,30 +100,35 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
                 end = tokens.get(i).end();
                 type = Token.Type.WORD;
             }
-            out.add(label(text, text.substring(t.start(), end), t.start(), end, type, false));
+            // The token's own text when the word is that one token: no second copy, and none for OriginalText.
+            String word = end == t.end() ? t.text() : text.substring(t.start(), end);
+            out.add(label(word, word, t.start(), type));
             previousEnd = end;
         }
-        int newline = text.indexOf('\n', previousEnd);
-        if (newline >= 0) out.add(label(text, AbstractTokenizer.NEWLINE_TOKEN, newline, newline + 1, null, true));
+        if (newline >= 0 && newline < previousEnd) newline = text.indexOf('\n', previousEnd);
+        if (newline >= 0) out.add(label(AbstractTokenizer.NEWLINE_TOKEN, "\n", newline, null));
+        // What follows a token is what precedes the next one: one string for both.
+        String gap = out.isEmpty() ? "" : text.substring(0, out.get(0).beginPosition());
         for (int i = 0; i < out.size(); i++) {
             CoreLabel l = out.get(i);
-            String before = text.substring(i == 0 ? 0 : out.get(i - 1).endPosition(), l.beginPosition());
-            l.setBefore(before);
+            l.setBefore(gap);
             l.set(CoreAnnotations.TokenBeginAnnotation.class, i);
             l.set(CoreAnnotations.TokenEndAnnotation.class, i + 1);
-            l.setAfter(text.substring(l.endPosition(), i + 1 < out.size() ? out.get(i + 1).beginPosition() : text.length()));
+            gap = text.substring(l.endPosition(), i + 1 < out.size() ? out.get(i + 1).beginPosition() : text.length());
+            l.setAfter(gap);
         }
         return out;
     }
 
     /**
-     * Start offset → end offset of each word of more than one syllable, found by segmenting each line
+     * Start offset → end offset of each word of more than one syllable (0 at other offsets: a word
+     * ends after it starts), found by segmenting each line
      * and locating the segmenter's words in it in order (the interface returns strings, not offsets).
      * Each line is segmented from its share of the document's tokens: no token crosses a line break,
      * and the token pattern sees a line break as it sees the start or end of the text.
      */
-    private Map<Integer, Integer> multiSyllableWords(String text, List<Token> tokens) {
-        Map<Integer, Integer> ends = new HashMap<>();
+    private int[] multiSyllableWords(String text, List<Token> tokens) {
+        int[] ends = new int[text.length()];
         int lineStart = 0, firstToken = 0;
         while (lineStart <= text.length()) {
             int lineEnd = text.indexOf('\n', lineStart);
@@ -142,7 +154,7 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
                     p = at + part.length();
                 }
                 if (start >= 0) {
-                    ends.put(start, p);
+                    ends[start] = p;
                     pos = p;
                 }
             }
@@ -152,14 +164,15 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
         return ends;
     }
 
-    private static CoreLabel label(String text, String word, int start, int end, Token.Type type, boolean newline) {
-        CoreLabel l = new CoreLabel();
+    /** A token whose text in the document is {@code original}; {@code type} null for a line break. */
+    private static CoreLabel label(String word, String original, int start, Token.Type type) {
+        CoreLabel l = new CoreLabel(LABEL_CAPACITY);
         l.setValue(word);
         l.setWord(word);
-        l.setOriginalText(text.substring(start, end));
+        l.setOriginalText(original);
         l.setBeginPosition(start);
-        l.setEndPosition(end);
-        l.set(CoreAnnotations.IsNewlineAnnotation.class, newline);
+        l.setEndPosition(start + original.length());
+        l.set(CoreAnnotations.IsNewlineAnnotation.class, type == null);
         if (type != null) l.set(PipelineAnnotations.TokenTypeAnnotation.class, type);
         return l;
     }

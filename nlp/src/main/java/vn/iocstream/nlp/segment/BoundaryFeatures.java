@@ -31,7 +31,7 @@ final class BoundaryFeatures {
         String[] keys = Syllables.keys(tokens);
         String[] shapes = new String[tokens.size()];
         for (int i = 0; i < shapes.length; i++) shapes[i] = shape(tokens.get(i).text());
-        return new Run(tokens, keys, shapes, matcher.starts(tokens, keys));
+        return new Run(tokens, keys, shapes, matcher.starts(tokens, lexicon.spans(keys)));
     }
 
     /** Features of the boundary before syllable {@code i} (1 ≤ i < run length). */

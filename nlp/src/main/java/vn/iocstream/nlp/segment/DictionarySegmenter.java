@@ -26,17 +26,16 @@ public final class DictionarySegmenter implements TokenSegmenter {
 
     @Override
     public List<String> segment(String text, int from, int to, List<Token> tokens) {
-        return Syllables.words(text, tokens, run -> starts(run, Syllables.keys(run)));
+        return Syllables.words(text, tokens, run -> starts(run, lexicon.spans(run)));
     }
 
-    /** Which syllables of a run start a word. */
-    boolean[] starts(List<Token> run, String[] keys) {
+    /** Which syllables of a run start a word, given its {@link Lexicon#spans}. */
+    boolean[] starts(List<Token> run, boolean[][] spans) {
         int n = run.size();
         // best split of the first j syllables: fewest words, then largest sum of squared lengths
         int[] words = new int[n + 1];
         int[] squares = new int[n + 1];
         int[] from = new int[n + 1];
-        boolean[][] spans = lexicon.spans(keys);
         for (int j = 1; j <= n; j++) {
             words[j] = Integer.MAX_VALUE;
             for (int i = Math.max(0, j - lexicon.maxSyllables()); i < j; i++) {

@@ -3,13 +3,17 @@ package vn.iocstream.nlp.segment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import vn.iocstream.nlp.BoundedCache;
 import vn.iocstream.nlp.TextNormalizer;
+import vn.iocstream.nlp.Token;
 import vn.iocstream.nlp.segment.NpmPackageCache.NpmPackage;
 
 /**
@@ -33,12 +37,26 @@ public final class Lexicon {
 
     private final String name;
     private final Set<String> words;
-    /** Every word's leading syllables, 2 or more (the word itself included): lets a lookup stop early. */
-    private final Set<String> prefixes;
+    /**
+     * The words of 2 or more syllables as a trie over syllable numbers, for {@link #spans}: walking it
+     * syllable by syllable costs one lookup of a number pair per step, where looking up the joined
+     * syllables built and hashed a new string per step. Node 0 is the root.
+     */
+    private final Map<String, Integer> syllableIds = new HashMap<>();
+    private final Children children;
+    /** Root's child per syllable id, 0 for a syllable that starts no word: the first step of every walk. */
+    private final int[] firstNodes;
+    private final BitSet wordNodes = new BitSet();
+    /**
+     * Syllable id (-1 for none) of a syllable as written: what {@link #spans(List)} asks per syllable,
+     * one lookup where the syllable's {@link #key} and then its id were two.
+     */
+    private final BoundedCache<Integer> writtenIds =
+            new BoundedCache<>(50_000, 24, syllable -> syllableIds.getOrDefault(key(syllable), -1));
     private final int maxSyllables;
 
     /** {@link #key} of single syllables: the segmenter asks for every syllable of every post. */
-    private static final BoundedCache SYLLABLE_KEYS = new BoundedCache(50_000, 24, Lexicon::computeKey);
+    private static final BoundedCache<String> SYLLABLE_KEYS = new BoundedCache<>(50_000, 24, Lexicon::computeKey);
 
     /** @param words words in any case and tone placement, syllables separated by spaces */
     public Lexicon(String name, Collection<String> words) {
@@ -51,16 +69,19 @@ public final class Lexicon {
         // Hashed sets, not Set.copyOf: most lookups miss, and its probing runs String.equals on every
         // occupied slot it passes where a HashSet compares the cached hashes first.
         this.words = keys;
-        Set<String> heads = new HashSet<>();
+        Map<Long, Integer> edges = new HashMap<>();
         for (String k : keys) {
-            int first = k.indexOf(' ');
-            if (first < 0) continue;
-            for (int space = k.indexOf(' ', first + 1); space >= 0; space = k.indexOf(' ', space + 1)) {
-                heads.add(k.substring(0, space));
+            if (k.indexOf(' ') < 0) continue;
+            int node = 0;
+            for (String syllable : k.split(" ")) {
+                Integer id = syllableIds.computeIfAbsent(syllable, x -> syllableIds.size());
+                node = edges.computeIfAbsent(Children.key(node, id), x -> edges.size() + 1);
             }
-            heads.add(k);
+            wordNodes.set(node);
         }
-        this.prefixes = heads;
+        this.children = new Children(edges);
+        this.firstNodes = new int[syllableIds.size()];
+        syllableIds.values().forEach(id -> firstNodes[id] = children.get(0, id));
         this.maxSyllables = keys.stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
     }
 
@@ -119,17 +140,66 @@ public final class Lexicon {
      * begins with the syllables so far, instead of one lookup per span.
      */
     public boolean[][] spans(String[] keys) {
-        boolean[][] out = new boolean[keys.length][maxSyllables + 1];
-        StringBuilder span = new StringBuilder();
-        for (int i = 0; i < keys.length; i++) {
-            span.setLength(0);
-            span.append(keys[i]);
-            for (int n = 2; n <= maxSyllables && i + n <= keys.length; n++) {
-                String s = span.append(' ').append(keys[i + n - 1]).toString();
-                if (!prefixes.contains(s)) break;
-                out[i][n] = words.contains(s);
+        int[] ids = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) ids[i] = syllableIds.getOrDefault(keys[i], -1);
+        return spans(ids);
+    }
+
+    /** The same as {@code spans(Syllables.keys(run))}. */
+    boolean[][] spans(List<Token> run) {
+        int[] ids = new int[run.size()];
+        for (int i = 0; i < ids.length; i++) ids[i] = writtenIds.get(run.get(i).text());
+        return spans(ids);
+    }
+
+    private boolean[][] spans(int[] ids) {
+        boolean[][] out = new boolean[ids.length][maxSyllables + 1];
+        for (int i = 0; i < ids.length; i++) {
+            int node = ids[i] < 0 ? 0 : firstNodes[ids[i]];
+            for (int n = 2; node > 0 && n <= maxSyllables && i + n <= ids.length; n++) {
+                int id = ids[i + n - 1];
+                node = id < 0 ? 0 : children.get(node, id);
+                out[i][n] = node > 0 && wordNodes.get(node);
             }
         }
         return out;
+    }
+
+    /** The trie's edges, (node, syllable id) → child node, in a primitive open-addressing table. */
+    private static final class Children {
+        private final long[] keys;
+        /** Child node per slot; 0 (the root, never a child) marks an empty slot. */
+        private final int[] nodes;
+        private final int mask;
+
+        Children(Map<Long, Integer> edges) {
+            int capacity = Integer.highestOneBit(Math.max(2, edges.size() * 2 - 1)) << 1;
+            keys = new long[capacity];
+            nodes = new int[capacity];
+            mask = capacity - 1;
+            edges.forEach((key, node) -> {
+                int slot = slot(key);
+                while (nodes[slot] != 0) slot = (slot + 1) & mask;
+                keys[slot] = key;
+                nodes[slot] = node;
+            });
+        }
+
+        static long key(int node, int syllableId) {
+            return (long) node << 32 | syllableId;
+        }
+
+        /** The child of {@code node} along {@code syllableId}, or 0 if there is none. */
+        int get(int node, int syllableId) {
+            long key = key(node, syllableId);
+            for (int slot = slot(key); nodes[slot] != 0; slot = (slot + 1) & mask) {
+                if (keys[slot] == key) return nodes[slot];
+            }
+            return 0;
+        }
+
+        private int slot(long key) {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+        }
     }
 }
