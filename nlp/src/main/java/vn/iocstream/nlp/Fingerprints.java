@@ -1,7 +1,6 @@
 package vn.iocstream.nlp;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,7 +21,7 @@ public final class Fingerprints {
 
     /** The same, from the {@link Tokenizer#tokens} of the text. */
     public static long simhash(List<Token> tokens) {
-        List<String> syllables = foldedSyllables(tokens);
+        List<String> syllables = Tokenizer.foldedSyllables(tokens);
         if (syllables.isEmpty()) return 0;
         int[] ones = new int[64];
         int shingles = Math.max(1, syllables.size() - SHINGLE + 1);
@@ -41,33 +40,6 @@ public final class Fingerprints {
             if (2 * ones[bit] > shingles) fingerprint |= 1L << bit;
         }
         return fingerprint;
-    }
-
-    /**
-     * The lower-case syllables without diacritics of the word-like tokens and hashtags: the runs of letters
-     * and digits of each one folded ("TP.HCM" gives "tp", "hcm").
-     */
-    private static List<String> foldedSyllables(List<Token> tokens) {
-        List<String> out = new ArrayList<>(tokens.size());
-        for (Token t : tokens) {
-            if (!t.isWordLike() && t.type() != Token.Type.HASHTAG) continue;
-            String s = TextNormalizer.fold(t.text());
-            int start = -1;
-            for (int i = 0; i < s.length(); ) {
-                int cp = s.codePointAt(i);
-                int type = Character.getType(cp);
-                boolean keep = Character.isLetter(cp) || type == Character.DECIMAL_DIGIT_NUMBER
-                        || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
-                if (keep && start < 0) start = i;
-                if (!keep && start >= 0) {
-                    out.add(s.substring(start, i));
-                    start = -1;
-                }
-                i += Character.charCount(cp);
-            }
-            if (start >= 0) out.add(start == 0 ? s : s.substring(start));
-        }
-        return out;
     }
 
     /** Number of differing bits. */

@@ -181,10 +181,13 @@ public final class Tokenizer {
         return out;
     }
 
-    /** Lower-case syllables without diacritics, the unit of watchlist matching and fingerprints. */
-    public static List<String> foldedSyllables(String text) {
-        List<String> out = new ArrayList<>();
-        for (Token t : tokens(text)) {
+    /**
+     * The lower-case syllables without diacritics of the word-like tokens and hashtags, the unit of fingerprints:
+     * the runs of letters and digits of each one folded ("TP.HCM" gives "tp", "hcm").
+     */
+    public static List<String> foldedSyllables(List<Token> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
             if (t.isWordLike() || t.type() == Token.Type.HASHTAG) {
                 addLetterDigitRuns(TextNormalizer.fold(t.text()), out);
             }
