@@ -84,17 +84,21 @@ public final class ArticleExtractor {
         if (siteAuthor != null && isSiteName(doc, metas, siteAuthor)) siteAuthor = null;
         String ruleAuthor = selected(doc, rule == null ? null : rule.author());
         String author = first(ruleAuthor, siteAuthor, text(doc.selectFirst(".author, .byline")), text(doc.selectFirst("[rel=author]")));
+        Instant published = rule == null || blank(rule.date()) ? null : dateIn(doc.selectFirst(rule.date()));
+        if (published == null) published = publishedAt(doc, metas);
+        List<Comment> comments = comments(doc);
+        List<Image> images = images(doc, metas);
+        List<String> tags = tags(doc, metas, rule);
         Elements ruleBody = rule == null || blank(rule.body()) ? new Elements() : doc.select(rule.body());
-        String text = ruleBody.isEmpty() ? mainContent.text(doc) : mainContent.text(ruleBody, rule.remove());
+        // Last, because the generic path takes the page apart instead of copying it.
+        String text = ruleBody.isEmpty() ? mainContent.textRemovingNoise(doc) : mainContent.text(ruleBody, rule.remove());
         int lastLine = text.lastIndexOf('\n');
         if (lastLine > 0 && SIGNATURE.matcher(text.substring(lastLine + 1)).matches()) {
             // Vietnamese outlets sign the story with the reporter's name as its last, bold line.
             if (ruleAuthor == null && (author == null || isSiteName(doc, metas, author))) author = text.substring(lastLine + 1);
             text = text.substring(0, lastLine);
         }
-        Instant published = rule == null || blank(rule.date()) ? null : dateIn(doc.selectFirst(rule.date()));
-        if (published == null) published = publishedAt(doc, metas);
-        return new Article(title, text, author, published, comments(doc), images(doc, metas), tags(doc, metas, rule));
+        return new Article(title, text, author, published, comments, images, tags);
     }
 
     private static Instant publishedAt(Document doc, Map<String, List<String>> metas) {
