@@ -116,6 +116,7 @@ public final class WatchlistIndex {
 
     /** Names of the watchlists that match, in configuration order. */
     public List<String> match(WatchDocument doc) {
+        if (alternatives.isEmpty()) return List.of();
         MemoryIndex memory = new MemoryIndex();
         for (IndexableField field : document(doc)) memory.addField(field, analyzer);
         IndexSearcher searcher = memory.createSearcher();

@@ -131,6 +131,11 @@ class WatchlistIndexTest {
     }
 
     @Test
+    void noWatchlists_matchNothing() {
+        assertThat(new WatchlistIndex(List.of()).match(new WatchDocument(ACCIDENT, "vnexpress.net", "press", "Đồng Nai"))).isEmpty();
+    }
+
+    @Test
     void malformedWatchlist_namesWatchlistAndPosition() {
         List<IocConfig.Watchlist> lists = List.of(new IocConfig.Watchlist("lu", "Lũ", "(lũ OR lụt"));
         assertThatThrownBy(() -> new WatchlistIndex(lists)).isInstanceOf(QueryException.class)
