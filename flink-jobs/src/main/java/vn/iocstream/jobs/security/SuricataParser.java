@@ -1,6 +1,8 @@
 package vn.iocstream.jobs.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static vn.iocstream.jobs.security.JsonLogLines.number;
+import static vn.iocstream.jobs.security.JsonLogLines.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,7 +13,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
-import vn.iocstream.core.json.Json;
 
 /**
  * Suricata EVE JSON ({@code eve.json}): every event has {@code timestamp}, {@code event_type} and usually the
@@ -30,59 +31,56 @@ public final class SuricataParser {
     private SuricataParser() {}
 
     public static ParseResult parse(String line, String source, Long offset) {
-        JsonNode n;
-        try {
-            n = Json.MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            return ParseResult.error("suricata: not JSON: " + e.getOriginalMessage());
-        }
-        if (n == null || !n.isObject()) return ParseResult.error("suricata: not a JSON object");
+        return JsonLogLines.parse(line, "suricata", n -> fields(n, line, source, offset));
+    }
+
+    private static ParseResult fields(JsonNode n, String line, String source, Long offset) {
         EventBuilder b = new EventBuilder();
-        b.time = time(ZeekParser.text(n, "timestamp"));
+        b.time = time(text(n, "timestamp"));
         if (b.time == null) return ParseResult.error("suricata: missing or unreadable timestamp");
-        b.kind = ZeekParser.text(n, "event_type");
+        b.kind = text(n, "event_type");
         if (b.kind.isEmpty()) return ParseResult.error("suricata: missing event_type");
-        b.sensor = ZeekParser.text(n, "host");
-        b.srcIp = ZeekParser.text(n, "src_ip");
-        b.srcPort = ZeekParser.number(n, "src_port");
-        b.dstIp = ZeekParser.text(n, "dest_ip");
-        b.dstPort = ZeekParser.number(n, "dest_port");
-        b.proto = ZeekParser.text(n, "proto").toLowerCase(Locale.ROOT);
+        b.sensor = text(n, "host");
+        b.srcIp = text(n, "src_ip");
+        b.srcPort = number(n, "src_port");
+        b.dstIp = text(n, "dest_ip");
+        b.dstPort = number(n, "dest_port");
+        b.proto = text(n, "proto").toLowerCase(Locale.ROOT);
         b.action = b.kind;
         JsonNode d = n.path(b.kind);
         switch (b.kind) {
             case "alert" -> {
-                b.signature = ZeekParser.text(d, "signature");
-                b.severity = severity(ZeekParser.number(d, "severity"));
-                b.outcome = ZeekParser.text(d, "action"); // allowed | blocked
+                b.signature = text(d, "signature");
+                b.severity = severity(number(d, "severity"));
+                b.outcome = text(d, "action"); // allowed | blocked
                 JsonNode http = n.path("http");
-                b.method = ZeekParser.text(http, "http_method");
-                b.path = ZeekParser.text(http, "url");
-                b.status = ZeekParser.number(http, "status");
+                b.method = text(http, "http_method");
+                b.path = text(http, "url");
+                b.status = number(http, "status");
             }
             case "flow" -> {
                 b.action = "connection";
-                b.outcome = ZeekParser.text(d, "state");
-                b.signature = ZeekParser.text(n, "app_proto");
+                b.outcome = text(d, "state");
+                b.signature = text(n, "app_proto");
             }
             case "http" -> {
                 b.action = "http-request";
-                b.method = ZeekParser.text(d, "http_method");
-                b.path = ZeekParser.text(d, "url");
-                b.status = ZeekParser.number(d, "status");
-                if (!ZeekParser.text(d, "hostname").isEmpty()) b.sensor = ZeekParser.text(d, "hostname");
+                b.method = text(d, "http_method");
+                b.path = text(d, "url");
+                b.status = number(d, "status");
+                if (!text(d, "hostname").isEmpty()) b.sensor = text(d, "hostname");
             }
             case "dns" -> {
                 b.action = "dns-query";
-                b.path = ZeekParser.text(d, "rrname");
-                b.signature = ZeekParser.text(d, "rcode");
+                b.path = text(d, "rrname");
+                b.signature = text(d, "rcode");
             }
             case "tls" -> {
-                b.path = ZeekParser.text(d, "sni");
-                b.signature = ZeekParser.text(d, "version");
+                b.path = text(d, "sni");
+                b.signature = text(d, "version");
             }
-            case "ssh" -> b.signature = ZeekParser.text(d.path("client"), "software_version");
-            case "fileinfo" -> b.path = ZeekParser.text(d, "filename");
+            case "ssh" -> b.signature = text(d.path("client"), "software_version");
+            case "fileinfo" -> b.path = text(d, "filename");
             default -> { }
         }
         return ParseResult.ok(b.build(SecurityEnvelope.SURICATA, source, offset, line));

@@ -1,11 +1,13 @@
 package vn.iocstream.jobs.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import static vn.iocstream.jobs.security.JsonLogLines.first;
+import static vn.iocstream.jobs.security.JsonLogLines.number;
+import static vn.iocstream.jobs.security.JsonLogLines.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import vn.iocstream.core.json.Json;
 
 /**
  * Zeek logs written as JSON lines ({@code LogAscii::use_json=T} or the json-streaming-logs package). The log
@@ -18,13 +20,10 @@ public final class ZeekParser {
     private ZeekParser() {}
 
     public static ParseResult parse(String line, String source, Long offset) {
-        JsonNode n;
-        try {
-            n = Json.MAPPER.readTree(line);
-        } catch (JsonProcessingException e) {
-            return ParseResult.error("zeek: not JSON: " + e.getOriginalMessage());
-        }
-        if (n == null || !n.isObject()) return ParseResult.error("zeek: not a JSON object");
+        return JsonLogLines.parse(line, "zeek", n -> fields(n, line, source, offset));
+    }
+
+    private static ParseResult fields(JsonNode n, String line, String source, Long offset) {
         EventBuilder b = new EventBuilder();
         b.time = time(n.get("ts"));
         if (b.time == null) return ParseResult.error("zeek: missing or unreadable ts");
@@ -116,35 +115,5 @@ public final class ZeekParser {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    private static String first(JsonNode n, String... fields) {
-        for (String f : fields) {
-            String v = text(n, f);
-            if (!v.isEmpty()) return v;
-        }
-        return "";
-    }
-
-    /** A field as text; arrays (Zeek sets such as tx_hosts) give their first element. */
-    static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) return "";
-        if (v.isArray()) return v.isEmpty() ? "" : v.get(0).asText("");
-        return v.isValueNode() ? v.asText("") : "";
-    }
-
-    static int number(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null) return 0;
-        if (v.isNumber()) return v.asInt();
-        if (v.isTextual()) {
-            try {
-                return Integer.parseInt(v.asText().trim());
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }
-        return 0;
     }
 }
