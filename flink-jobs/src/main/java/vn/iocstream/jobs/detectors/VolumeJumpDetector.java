@@ -31,6 +31,7 @@ public final class VolumeJumpDetector implements Serializable {
     private final long bucketMs;
     private final int bucketsPerWindow;
     private final int historyWindows;
+    private final BucketGrid grid;
     private final int minCount;
     private final double factor;
     private final double sigmas;
@@ -44,28 +45,15 @@ public final class VolumeJumpDetector implements Serializable {
         this.bucketMs = bucketSeconds * 1000L;
         this.bucketsPerWindow = windowSeconds / bucketSeconds;
         this.historyWindows = historyWindows;
+        this.grid = new BucketGrid(bucketMs, bucketsPerWindow, historyWindows);
         this.minCount = minCount;
         this.factor = factor;
         this.sigmas = sigmas;
     }
 
-    /** The bucket an event time falls in. */
-    public long bucketOf(long eventTimeMs) {
-        return Math.floorDiv(eventTimeMs, bucketMs);
-    }
-
-    /** Last millisecond of a bucket: the event-time timer that closes it. */
-    public long bucketEndMs(long bucket) {
-        return (bucket + 1) * bucketMs - 1;
-    }
-
-    public boolean isBucketEnd(long timestampMs) {
-        return Math.floorMod(timestampMs + 1, bucketMs) == 0;
-    }
-
-    /** How long after the last event the state is useless (the whole baseline horizon has passed). */
-    public long horizonMs() {
-        return (historyWindows + 1L) * bucketsPerWindow * bucketMs;
+    /** The buckets and windows compared, on which the operator sets its timers. */
+    public BucketGrid grid() {
+        return grid;
     }
 
     /**
@@ -74,7 +62,7 @@ public final class VolumeJumpDetector implements Serializable {
      * @param evidenceId id of the record behind the event (a post id), kept as a sample for the report
      */
     public void add(VolumeJumpState state, long eventTimeMs, String evidenceId) {
-        long bucket = bucketOf(eventTimeMs);
+        long bucket = grid.bucketOf(eventTimeMs);
         state.counts.merge(bucket, 1L, Long::sum);
         if (state.firstBucket == null || bucket < state.firstBucket) state.firstBucket = bucket;
         state.evidenceTimes.add(eventTimeMs);

@@ -9,6 +9,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.Trend;
+import vn.iocstream.jobs.detectors.BucketGrid;
 import vn.iocstream.jobs.detectors.trend.TrendDetector;
 import vn.iocstream.jobs.detectors.trend.TrendHit;
 import vn.iocstream.jobs.detectors.trend.TrendState;
@@ -26,11 +27,13 @@ public final class DetectTrends extends KeyedProcessFunction<String, TrendHit, T
     public static final OutputTag<Alert> ALERTS = new OutputTag<>("trend-alerts") {};
 
     private final TrendDetector detector;
+    private final BucketGrid grid;
     private transient ValueState<TrendState> state;
     private transient ValueState<Long> lastHitMs;
 
     public DetectTrends(TrendDetector detector) {
         this.detector = detector;
+        this.grid = detector.grid();
     }
 
     @Override
@@ -49,36 +52,26 @@ public final class DetectTrends extends KeyedProcessFunction<String, TrendHit, T
         // already reported are not revisited.
         long watermark = ctx.timerService().currentWatermark();
         long time = Math.max(hit.timeMs(), watermark == Long.MIN_VALUE ? hit.timeMs() : watermark + 1);
-        ctx.timerService().registerEventTimeTimer(detector.bucketEndMs(detector.bucketOf(time)));
-        Long last = lastHitMs.value();
-        if (last == null || hit.timeMs() > last) {
-            if (last != null) ctx.timerService().deleteEventTimeTimer(cleanupTime(last));
-            lastHitMs.update(hit.timeMs());
-            ctx.timerService().registerEventTimeTimer(cleanupTime(hit.timeMs()));
-        }
+        ctx.timerService().registerEventTimeTimer(grid.bucketEndMs(grid.bucketOf(time)));
+        CleanupTimer.follow(lastHitMs, ctx.timerService(), grid, hit.timeMs());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Trend> out) throws Exception {
         TrendState current = state.value();
         if (current == null) return;
-        if (!detector.isBucketEnd(timestamp)) { // the cleanup timer: a whole horizon without posts
+        if (!grid.isBucketEnd(timestamp)) { // the cleanup timer: a whole horizon without posts
             state.clear();
             lastHitMs.clear();
             return;
         }
-        long bucket = detector.bucketOf(timestamp);
+        long bucket = grid.bucketOf(timestamp);
         TrendDetector.Evaluation evaluation = detector.evaluate(current, bucket);
         evaluation.trend().ifPresent(out::collect);
         evaluation.alerts().forEach(alert -> ctx.output(ALERTS, alert));
         state.update(current);
         if (detector.windowActive(current, bucket)) {
-            ctx.timerService().registerEventTimeTimer(detector.bucketEndMs(bucket + 1));
+            ctx.timerService().registerEventTimeTimer(grid.bucketEndMs(bucket + 1));
         }
-    }
-
-    /** Cleanup fires one millisecond off the bucket grid so it can never be mistaken for a bucket end. */
-    private long cleanupTime(long lastHit) {
-        return detector.bucketEndMs(detector.bucketOf(lastHit)) + detector.horizonMs() + 1;
     }
 }

@@ -10,6 +10,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import vn.iocstream.core.Ids;
 import vn.iocstream.core.model.Alert;
+import vn.iocstream.jobs.detectors.BucketGrid;
 import vn.iocstream.jobs.detectors.VolumeJumpDetector;
 import vn.iocstream.jobs.detectors.VolumeJumpState;
 
@@ -26,6 +27,7 @@ public final class VolumeJumpAlerts extends KeyedProcessFunction<String, Watchli
     public static final String RULE = "watchlist-volume-jump";
 
     private final VolumeJumpDetector detector;
+    private final BucketGrid grid;
     private final Map<String, String> titles;
     private transient ValueState<VolumeJumpState> state;
     private transient ValueState<Long> lastHitMs;
@@ -33,6 +35,7 @@ public final class VolumeJumpAlerts extends KeyedProcessFunction<String, Watchli
     /** @param titles watchlist name → human title, for the alert text */
     public VolumeJumpAlerts(VolumeJumpDetector detector, Map<String, String> titles) {
         this.detector = detector;
+        this.grid = detector.grid();
         this.titles = Map.copyOf(titles);
     }
 
@@ -48,35 +51,25 @@ public final class VolumeJumpAlerts extends KeyedProcessFunction<String, Watchli
         if (current == null) current = new VolumeJumpState();
         detector.add(current, hit.eventTimeMs(), hit.postId());
         state.update(current);
-        ctx.timerService().registerEventTimeTimer(detector.bucketEndMs(detector.bucketOf(hit.eventTimeMs())));
-        Long last = lastHitMs.value();
-        if (last == null || hit.eventTimeMs() > last) {
-            if (last != null) ctx.timerService().deleteEventTimeTimer(cleanupTime(last));
-            lastHitMs.update(hit.eventTimeMs());
-            ctx.timerService().registerEventTimeTimer(cleanupTime(hit.eventTimeMs()));
-        }
+        ctx.timerService().registerEventTimeTimer(grid.bucketEndMs(grid.bucketOf(hit.eventTimeMs())));
+        CleanupTimer.follow(lastHitMs, ctx.timerService(), grid, hit.eventTimeMs());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         VolumeJumpState current = state.value();
         if (current == null) return;
-        if (!detector.isBucketEnd(timestamp)) { // the cleanup timer: nothing new for a whole horizon
+        if (!grid.isBucketEnd(timestamp)) { // the cleanup timer: nothing new for a whole horizon
             state.clear();
             lastHitMs.clear();
             return;
         }
-        long bucket = detector.bucketOf(timestamp);
+        long bucket = grid.bucketOf(timestamp);
         detector.evaluate(current, bucket).ifPresent(jump -> out.collect(toAlert(ctx.getCurrentKey(), jump)));
         state.update(current);
         if (detector.windowActive(current, bucket)) {
-            ctx.timerService().registerEventTimeTimer(detector.bucketEndMs(bucket + 1));
+            ctx.timerService().registerEventTimeTimer(grid.bucketEndMs(bucket + 1));
         }
-    }
-
-    /** Cleanup fires one millisecond off the bucket grid so it can never be mistaken for a bucket end. */
-    private long cleanupTime(long lastHit) {
-        return detector.bucketEndMs(detector.bucketOf(lastHit)) + detector.horizonMs() + 1;
     }
 
     private Alert toAlert(String watchlist, VolumeJumpDetector.Jump jump) {

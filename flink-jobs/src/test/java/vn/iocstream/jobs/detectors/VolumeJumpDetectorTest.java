@@ -73,11 +73,11 @@ class VolumeJumpDetectorTest {
     private List<VolumeJumpDetector.Jump> run(List<Instant> events, Instant until) {
         VolumeJumpState state = new VolumeJumpState();
         List<VolumeJumpDetector.Jump> jumps = new ArrayList<>();
-        long next = detector.bucketOf(events.get(0).toEpochMilli());
+        long next = detector.grid().bucketOf(events.get(0).toEpochMilli());
         int i = 0;
-        long last = detector.bucketOf(until.toEpochMilli());
+        long last = detector.grid().bucketOf(until.toEpochMilli());
         for (long bucket = next; bucket <= last; bucket++) {
-            while (i < events.size() && detector.bucketOf(events.get(i).toEpochMilli()) == bucket) {
+            while (i < events.size() && detector.grid().bucketOf(events.get(i).toEpochMilli()) == bucket) {
                 detector.add(state, events.get(i).toEpochMilli(), "post-" + i);
                 i++;
             }

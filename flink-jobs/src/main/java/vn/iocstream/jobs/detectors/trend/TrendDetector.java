@@ -10,6 +10,7 @@ import vn.iocstream.core.Ids;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.Trend;
+import vn.iocstream.jobs.detectors.BucketGrid;
 
 /**
  * Trending keys: posts per key counted in event-time buckets; each time a bucket closes, the sliding window of the
@@ -49,6 +50,7 @@ public final class TrendDetector implements Serializable {
     private final long bucketMs;
     private final int windowBuckets;
     private final int historyWindows;
+    private final BucketGrid grid;
     private final IocConfig.Trends config;
 
     public TrendDetector(IocConfig.Trends config) {
@@ -59,24 +61,12 @@ public final class TrendDetector implements Serializable {
         this.bucketMs = config.bucketMinutes() * 60_000L;
         this.windowBuckets = config.windowBuckets();
         this.historyWindows = config.historyWindows();
+        this.grid = new BucketGrid(bucketMs, windowBuckets, historyWindows);
     }
 
-    public long bucketOf(long timeMs) {
-        return Math.floorDiv(timeMs, bucketMs);
-    }
-
-    /** Last millisecond of a bucket: the event-time timer that closes it. */
-    public long bucketEndMs(long bucket) {
-        return (bucket + 1) * bucketMs - 1;
-    }
-
-    public boolean isBucketEnd(long timestampMs) {
-        return Math.floorMod(timestampMs + 1, bucketMs) == 0;
-    }
-
-    /** After this long without posts a key's state can no longer produce anything: its history has passed. */
-    public long horizonMs() {
-        return (historyWindows + 1L) * windowBuckets * bucketMs;
+    /** The buckets and windows compared, on which the operator sets its timers. */
+    public BucketGrid grid() {
+        return grid;
     }
 
     /** Counts one post. */
@@ -86,7 +76,7 @@ public final class TrendDetector implements Serializable {
             state.key = hit.key();
             state.label = hit.label();
         }
-        long bucket = bucketOf(hit.timeMs());
+        long bucket = grid.bucketOf(hit.timeMs());
         long[] c = state.counts.computeIfAbsent(bucket, b -> new long[3]);
         c[0]++;
         if (hit.negative()) c[1]++;

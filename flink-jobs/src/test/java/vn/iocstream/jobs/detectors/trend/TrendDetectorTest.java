@@ -138,7 +138,7 @@ class TrendDetectorTest {
         TrendDetector detector = new TrendDetector(CONFIG);
         TrendState state = new TrendState();
         for (int h = 0; h < 48; h++) detector.add(state, hit("story", "s1", "p" + h, T0.plus(Duration.ofHours(h)), false, false));
-        long last = detector.bucketOf(T0.plus(Duration.ofHours(47)).toEpochMilli());
+        long last = detector.grid().bucketOf(T0.plus(Duration.ofHours(47)).toEpochMilli());
         detector.evaluate(state, last);
         // A window of 2 buckets plus 4 windows of history: nothing older than 10 buckets survives.
         assertThat(state.counts.keySet()).allMatch(b -> b > last - 10).hasSizeLessThanOrEqualTo(10);
@@ -153,8 +153,8 @@ class TrendDetectorTest {
         TrendDetector detector = new TrendDetector(CONFIG);
         TrendState state = new TrendState();
         for (TrendHit h : hits) detector.add(state, h);
-        long first = hits.stream().mapToLong(h -> detector.bucketOf(h.timeMs())).min().orElseThrow();
-        long last = hits.stream().mapToLong(h -> detector.bucketOf(h.timeMs())).max().orElseThrow() + CONFIG.windowBuckets();
+        long first = hits.stream().mapToLong(h -> detector.grid().bucketOf(h.timeMs())).min().orElseThrow();
+        long last = hits.stream().mapToLong(h -> detector.grid().bucketOf(h.timeMs())).max().orElseThrow() + CONFIG.windowBuckets();
         List<Trend> trends = new ArrayList<>();
         List<Alert> alerts = new ArrayList<>();
         for (long b = first; b <= last; b++) {
