@@ -112,9 +112,9 @@ public final class VietnameseAnalyzer {
                 .reduce((a, b) -> b.getValue() > a.getValue() ? b : a)
                 .map(Map.Entry::getKey).orElse("");
 
-        // The syllable tokens of the whole text, once, for sentiment and the fingerprint: CoreNLP's tokens
-        // are words (syllables joined, full stops glued), not what either was trained or pinned on.
-        List<Token> tokens = Tokenizer.tokens(normalized);
+        // The syllable tokens the tokenizer annotator started from, for sentiment and the fingerprint: CoreNLP's
+        // tokens are words (syllables joined, full stops glued), not what either was trained or pinned on.
+        List<Token> tokens = doc.get(PipelineAnnotations.SyllableTokensAnnotation.class);
         Sentiment s = documentSentiment(sentences, sentenceTokens(doc, normalized, tokens));
         return new Analysis(normalized, List.copyOf(sentences), List.copyOf(words), List.copyOf(places),
                 List.copyOf(entities), province, s.label(), s.score(),

@@ -30,6 +30,18 @@ public final class PipelineAnnotations {
         }
     }
 
+    /**
+     * On the document: {@link vn.iocstream.nlp.Tokenizer#tokens} of its text, the syllable tokens the word labels
+     * were built from, for whoever needs syllables rather than words (sentiment, fingerprints).
+     */
+    public static final class SyllableTokensAnnotation implements CoreAnnotation<List<Token>> {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Class<List<Token>> getType() {
+            return (Class) List.class;
+        }
+    }
+
     /** On the document: its entities, left to right, offsets into the document text. */
     public static final class EntitiesAnnotation implements CoreAnnotation<List<Entity>> {
         @Override

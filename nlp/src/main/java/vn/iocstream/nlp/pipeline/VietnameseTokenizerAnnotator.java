@@ -67,11 +67,12 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
     @Override
     public void annotate(Annotation annotation) {
         String text = annotation.get(CoreAnnotations.TextAnnotation.class);
-        annotation.set(CoreAnnotations.TokensAnnotation.class, tokenize(text));
+        List<Token> tokens = Tokenizer.tokens(text);
+        annotation.set(PipelineAnnotations.SyllableTokensAnnotation.class, tokens);
+        annotation.set(CoreAnnotations.TokensAnnotation.class, tokenize(text, tokens));
     }
 
-    private List<CoreLabel> tokenize(String text) {
-        List<Token> tokens = Tokenizer.tokens(text);
+    private List<CoreLabel> tokenize(String text, List<Token> tokens) {
         int[] wordEnds = multiSyllableWords(text, tokens);
         List<CoreLabel> out = new ArrayList<>(tokens.size());
         int previousEnd = 0;
@@ -189,6 +190,7 @@ public final class VietnameseTokenizerAnnotator implements Annotator {
                 CoreAnnotations.CharacterOffsetBeginAnnotation.class, CoreAnnotations.CharacterOffsetEndAnnotation.class,
                 CoreAnnotations.IsNewlineAnnotation.class, CoreAnnotations.TokenBeginAnnotation.class,
                 CoreAnnotations.TokenEndAnnotation.class, CoreAnnotations.BeforeAnnotation.class,
-                CoreAnnotations.AfterAnnotation.class, PipelineAnnotations.TokenTypeAnnotation.class);
+                CoreAnnotations.AfterAnnotation.class, PipelineAnnotations.TokenTypeAnnotation.class,
+                PipelineAnnotations.SyllableTokensAnnotation.class);
     }
 }
