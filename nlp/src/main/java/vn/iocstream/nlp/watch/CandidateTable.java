@@ -47,10 +47,7 @@ final class CandidateTable {
         this.always = always;
     }
 
-    /**
-     * The table of {@code queries} (query i is candidate number i) as {@code presearcher} indexes them;
-     * {@code fields} are the post fields the queries read.
-     */
+    /** The table of {@code queries} (query i is candidate number i) as {@code presearcher} indexes them in {@code passes} passes. */
     static CandidateTable of(List<Query> queries, MultipassTermFilteredPresearcher presearcher, int passes) {
         Map<String, Map<BytesRef, List<List<Integer>>>> building = new HashMap<>();
         List<List<Integer>> always = new ArrayList<>();
