@@ -22,7 +22,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +35,7 @@ import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.RawPost;
 import vn.iocstream.core.testing.ClickHouseTestServer;
+import vn.iocstream.core.testing.SharedData;
 
 /**
  * Trends on a real article stream: the April 2021 articles of the Dân Trí corpus (../shared/data/news/unc-dantri,
@@ -44,8 +44,7 @@ import vn.iocstream.core.testing.ClickHouseTestServer;
  * stories counted by hand from the articles. Skipped when the data is absent.
  */
 class DantriTrendsTest {
-    private static final Path CORPUS = Path.of(System.getProperty("ioc.shared.data", "../../shared/data"),
-            "news", "unc-dantri", "unc_dantri_2020_2021.jsonl.gz");
+    private static final Path CORPUS = SharedData.path("news", "unc-dantri", "unc_dantri_2020_2021.jsonl.gz");
 
     @TempDir static Path dir;
     private static EmbeddedKafka kafka;
@@ -54,7 +53,7 @@ class DantriTrendsTest {
 
     @BeforeAll
     static void replayApril2021() throws Exception {
-        Assumptions.assumeTrue(Files.isRegularFile(CORPUS), "Dân Trí corpus not found at " + CORPUS.toAbsolutePath());
+        SharedData.require(CORPUS);
         List<RawPost> posts = april2021();
         articles = posts.size();
         clickHouse = ClickHouseTestServer.freshDatabase("dantri");

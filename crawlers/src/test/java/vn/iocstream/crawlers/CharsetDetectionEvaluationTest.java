@@ -1,7 +1,6 @@
 package vn.iocstream.crawlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import vn.iocstream.core.testing.SharedData;
 
 /**
  * How often undeclared windows-1258 is recognised, on real Vietnamese text: the sentences of UD Vietnamese-VTB's
@@ -25,14 +25,12 @@ import org.junit.jupiter.api.Test;
  * the opposite error on the Western pages of the article-extraction benchmark, encoded as windows-1252.
  */
 class CharsetDetectionEvaluationTest {
-    private static final Path TREEBANK = Path.of(System.getProperty("ioc.shared.data", "../../shared/data"),
-            "ud-vi-vtb", "vi_vtb-ud-train.conllu");
-    private static final Path WESTERN_PAGES = Path.of(System.getProperty("ioc.shared.data", "../../shared/data"),
-            "article-extraction", "html");
+    private static final Path TREEBANK = SharedData.path("ud-vi-vtb", "vi_vtb-ud-train.conllu");
+    private static final Path WESTERN_PAGES = SharedData.path("article-extraction", "html");
 
     @Test
     void treebankSentencesIn1258_areRecognised() throws IOException {
-        assumeTrue(Files.isRegularFile(TREEBANK), "treebank not found at " + TREEBANK.toAbsolutePath() + " (set -Dioc.shared.data)");
+        SharedData.require(TREEBANK);
         List<String> sentences = Files.readAllLines(TREEBANK).stream()
                 .filter(l -> l.startsWith("# text = ")).map(l -> l.substring("# text = ".length())).toList();
 
@@ -47,7 +45,7 @@ class CharsetDetectionEvaluationTest {
 
     @Test
     void westernPagesIn1252_areNotTakenForVietnamese() throws IOException {
-        assumeTrue(Files.isDirectory(WESTERN_PAGES), "benchmark not found at " + WESTERN_PAGES.toAbsolutePath() + " (set -Dioc.shared.data)");
+        SharedData.require(WESTERN_PAGES);
         Charset windows1252 = Charset.forName("windows-1252");
         int pages = 0;
         int nonAscii = 0;

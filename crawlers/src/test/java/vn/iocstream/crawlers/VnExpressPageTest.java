@@ -12,18 +12,18 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import vn.iocstream.core.json.Json;
+import vn.iocstream.core.testing.SharedData;
 
 /** A real VnExpress page (Fundus test data, MIT; ../shared/data/news/vnexpress-page) against its annotation. */
 class VnExpressPageTest {
-    private static final Path DIR = Path.of(System.getProperty("ioc.shared.data", "../../shared/data"), "news/vnexpress-page");
+    private static final Path DIR = SharedData.path("news/vnexpress-page");
 
     @Test
     void realVnExpressPage_givesAnnotatedTitleAuthorTimeAndParagraphs() throws Exception {
         Path html = DIR.resolve("VnExpress_2025_10_22.html.gz");
-        Assumptions.assumeTrue(Files.isRegularFile(html), "VnExpress page not found at " + DIR.toAbsolutePath());
+        SharedData.require(html);
         JsonNode expected = Json.MAPPER.readTree(DIR.resolve("VnExpress.json").toFile()).get("V1");
         String page;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(html))) {

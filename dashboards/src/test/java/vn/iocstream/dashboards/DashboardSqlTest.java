@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +44,7 @@ import vn.iocstream.core.model.Trend;
 import vn.iocstream.core.model.WatchlistMinute;
 import vn.iocstream.core.testing.ClickHouseTestServer;
 import vn.iocstream.dashboards.GrafanaMacros.Selection;
+import vn.iocstream.core.testing.SharedData;
 
 /**
  * Every provisioned dashboard, checked the way Grafana would use it: each panel query and variable query is
@@ -58,7 +58,7 @@ class DashboardSqlTest {
     private static final Path PROVISIONING = resource("grafana/provisioning");
     private static final Path DASHBOARDS = PROVISIONING.resolve("dashboards/json");
     // Shared evaluation data lives beside the repository (DESIGN.md), absent in a user's fresh clone.
-    private static final Path SCHEMAS = Path.of(System.getProperty("ioc.shared.data", "../../shared/data"), "grafana-schema");
+    private static final Path SCHEMAS = SharedData.path("grafana-schema");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     // Draft-07 plus the two annotation keywords Grafana's schemas use, which would otherwise log a warning each.
     private static final JsonSchemaFactory SCHEMA_FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7,
@@ -345,8 +345,7 @@ class DashboardSqlTest {
 
     @Test
     void dashboards_matchGrafanasJsonSchemas() throws IOException {
-        Assumptions.assumeTrue(Files.isRegularFile(SCHEMAS.resolve("dashboard.jsonschema.json")),
-                "Grafana JSON schemas not found at " + SCHEMAS.toAbsolutePath() + " (set -Dioc.shared.data)");
+        SharedData.require(SCHEMAS.resolve("dashboard.jsonschema.json"));
         JsonSchema dashboardSchema = schema("dashboard.jsonschema.json", null);
         List<String> errors = new ArrayList<>();
         for (Map.Entry<String, JsonNode> dashboard : dashboards().entrySet()) {

@@ -11,14 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.iocstream.core.testing.SharedData;
 
 class ExtractionEvaluationTest {
     /** The benchmark folder (Scrapinghub article-extraction-benchmark, MIT); measured, never copied. */
-    private static final Path BENCHMARK = Path.of(System.getProperty("ioc.shared.data", "../../shared/data"),
-            "article-extraction");
+    private static final Path BENCHMARK = SharedData.path("article-extraction");
 
     @Test
     void identicalBodies_scoreOne_andDisjointBodies_scoreZero() {
@@ -81,8 +80,7 @@ class ExtractionEvaluationTest {
     /** Sanity check of the scorer: a published extractor's output file scores as evaluate.py scores it on this half. */
     @Test
     void trafilaturaOutput_scoresAsTheBenchmarkScript() {
-        Assumptions.assumeTrue(Files.isRegularFile(BENCHMARK.resolve("output/trafilatura.json.gz")),
-                "benchmark not found at " + BENCHMARK.toAbsolutePath() + " (set -Dioc.shared.data)");
+        SharedData.require(BENCHMARK.resolve("output/trafilatura.json.gz"));
         Map<String, String> truth = ExtractionEvaluation.bodies(BENCHMARK.resolve("ground-truth.json"));
 
         ExtractionEvaluation.Result r = ExtractionEvaluation.score(truth,
@@ -96,8 +94,7 @@ class ExtractionEvaluationTest {
 
     @Test
     void mainContentExtractor_onTheBenchmark_meetsTheIssueTarget() {
-        Assumptions.assumeTrue(Files.isRegularFile(BENCHMARK.resolve("ground-truth.json")),
-                "benchmark not found at " + BENCHMARK.toAbsolutePath() + " (set -Dioc.shared.data)");
+        SharedData.require(BENCHMARK.resolve("ground-truth.json"));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
         ExtractionEvaluation.Result r = ExtractionEvaluation.evaluate(BENCHMARK, new MainContentExtractor()::text,

@@ -1,7 +1,6 @@
 package vn.iocstream.jobs.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,13 +18,14 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.core.testing.SharedData;
 
 /**
  * The parsers and rules on the real logs in ../shared/data/security (or -Dioc.shared.data=DIR), with the
  * shipped default configuration; skipped when the data is absent.
  */
 class SecurityLogsDataTest {
-    private static final Path DATA = Path.of(System.getProperty("ioc.shared.data", "../../shared/data"), "security");
+    private static final Path DATA = SharedData.path("security");
     private static final IocConfig.Security DEFAULTS = ConfigLoader.defaults().security();
 
     /**
@@ -46,7 +46,7 @@ class SecurityLogsDataTest {
     @Test
     void openSsh2k_bruteForceAlertsExactlyTheAttackingSources() throws IOException {
         Path log = DATA.resolve("loghub/OpenSSH/OpenSSH_2k.log");
-        assumeTrue(Files.isRegularFile(log), "no " + log);
+        SharedData.require(log);
         List<SecurityEvent> events = parseAll(SecurityEnvelope.AUTH, log, lines(log));
         Set<String> alerted = RuleRunner.run(DEFAULTS, events).stream()
                 .filter(r -> r.rule().equals(SecurityRules.SSH_BRUTE_FORCE))
@@ -57,7 +57,7 @@ class SecurityLogsDataTest {
     @Test
     void linux2k_everyLineParses() throws IOException {
         Path log = DATA.resolve("loghub/Linux/Linux_2k.log");
-        assumeTrue(Files.isRegularFile(log), "no " + log);
+        SharedData.require(log);
         List<SecurityEvent> events = parseAll(SecurityEnvelope.AUTH, log, lines(log));
         assertThat(events).hasSize(2000);
         assertThat(events).filteredOn(e -> e.action().equals("pam-auth")).extracting(SecurityEvent::srcIp).contains("218.188.2.4");
@@ -66,7 +66,7 @@ class SecurityLogsDataTest {
     @Test
     void zeekJsonLogs_everyLineParsesNothingDeadLettered() throws IOException {
         Path dir = DATA.resolve("zeek-wrccdc2018/zeek-json");
-        assumeTrue(Files.isDirectory(dir), "no " + dir);
+        SharedData.require(dir);
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().contains(".json")).sorted().toList();
@@ -84,7 +84,7 @@ class SecurityLogsDataTest {
     @Test
     void apacheAccessLog_everyWpLoginProbeIsCaught() throws IOException {
         Path log = DATA.resolve("apache-access/apache_logs");
-        assumeTrue(Files.isRegularFile(log), "no " + log);
+        SharedData.require(log);
         List<String> lines = lines(log);
         List<SecurityEvent> events = parseAll(SecurityEnvelope.ACCESS, log, lines);
         assertThat(events).hasSize(lines.size());

@@ -1,12 +1,12 @@
 package vn.iocstream.nlp.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.iocstream.core.testing.SharedData;
 
 /**
  * Segmentation quality on UD Vietnamese-VTB (../shared/data, or -Dioc.shared.data=DIR); skipped when
@@ -14,11 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SegmentDataTest {
 
-    private static final Path UD = Path.of(System.getProperty("ioc.shared.data", "../../shared/data"), "ud-vi-vtb");
+    private static final Path UD = SharedData.path("ud-vi-vtb");
 
     private static Path split(String name) {
         Path file = UD.resolve("vi_vtb-ud-" + name + ".conllu");
-        assumeTrue(Files.isRegularFile(file), "no " + file.toAbsolutePath());
+        SharedData.require(file);
         return file;
     }
 

@@ -2,7 +2,6 @@ package vn.iocstream.jobs.detectors.nab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.iocstream.core.testing.SharedData;
 
 /**
  * The scorer against NAB's own numbers: the Numenta HTM detector's published per-row output
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * file the sum of its S(t) column. Skipped when the data is absent.
  */
 class NabOracleTest {
-    private static final Path NAB = Path.of(System.getProperty("ioc.shared.data", "../../shared/data"), "nab");
+    private static final Path NAB = SharedData.path("nab");
     /** The thresholds NAB published for the numenta detector (oracle-numenta's README). */
     private static final Map<String, Double> PUBLISHED = Map.of(
             "standard", 0.5421876907348634,
@@ -37,7 +37,7 @@ class NabOracleTest {
 
     @BeforeAll
     static void load() throws IOException {
-        assumeTrue(Files.isDirectory(NAB.resolve("oracle-numenta")), "NAB data not found at " + NAB.toAbsolutePath());
+        SharedData.require(NAB.resolve("oracle-numenta"));
         corpus = NabCorpus.load(NAB);
         scores = new ArrayList<>();
         sums = new ArrayList<>();
