@@ -61,7 +61,7 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
      */
     public static ControlRoom start(int port, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status,
                                     PostSearchIndex search) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        HttpServer server = JdkHttp.loopback(port);
         ControlRoom room = new ControlRoom(server, clickHouse, status, search);
         server.createContext("/api/search", room::searchApi);
         server.createContext("/api/alerts", ex -> room.respond(ex, "application/json", Json.string(room.recentAlerts())));
