@@ -65,9 +65,14 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     public record Detector(int bucketSeconds, int windowSeconds, int historyWindows, int minCount,
                            double factor, double sigmas) implements Serializable {}
 
-    public record Alerts(List<Route> routes, String webhookUrl, int webhookAttempts) implements Serializable {}
-
-    public record Route(String rule, String minSeverity, List<String> channels) implements Serializable {}
+    /**
+     * The alerts service (defaults file, section {@code alerts}): {@code file} is the routing file (channels,
+     * receivers, routes; "" = store and show alerts, notify nobody), checked for changes every {@code reloadSeconds};
+     * the store writes in batches of {@code flushMillis} or {@code flushRows}; delivery outcomes are journaled in
+     * {@code journalDir} ({@code journalSync}: forced to disk); timers are checked every {@code tickMillis}.
+     */
+    public record Alerts(String file, int reloadSeconds, long flushMillis, int flushRows, String journalDir,
+                         boolean journalSync, int tickMillis) implements Serializable {}
 
     public record ControlRoom(int port, String searchDir) implements Serializable {}
 
