@@ -89,7 +89,7 @@ public final class SecurityJob {
         DataStream<Alert> incidents = events
                 .flatMap(new ToRuleHits(rules)).name("security-rule-hits").uid("security-rule-hits")
                 .keyBy(hit -> hit.stateKey())
-                .process(new IncidentAlerts(rules.rules())).name("security-incidents").uid("security-incidents");
+                .process(new IncidentAlerts(rules.rules(), sec.site())).name("security-incidents").uid("security-incidents");
         DataStream<Alert> alerts = incidents;
 
         if (sec.compromise().enabled()) {
@@ -98,7 +98,7 @@ public final class SecurityJob {
                     .map(CompromisePattern.Login::of).name("login-fields").uid("security-login-fields");
             DataStream<Alert> compromises = CEP.pattern(logins.keyBy(CompromisePattern.Login::srcIp),
                             CompromisePattern.pattern(sec.compromise().threshold(), Duration.ofSeconds(sec.compromise().windowSeconds())))
-                    .process(new CompromisePattern.ToAlert(sec.compromise().severity()))
+                    .process(new CompromisePattern.ToAlert(sec.compromise().severity(), sec.site()))
                     .name("failures-then-success").uid("security-failures-then-success");
             alerts = alerts.union(compromises);
         }
@@ -109,7 +109,7 @@ public final class SecurityJob {
                     .name("requests").uid("security-requests")
                     .map(RequestRateAlerts.Request::of).name("request-fields").uid("security-request-fields")
                     .keyBy(RequestRateAlerts.Request::destination)
-                    .process(new RequestRateAlerts(new RequestRateTracker(rate), rate.severity()))
+                    .process(new RequestRateAlerts(new RequestRateTracker(rate), rate.severity(), sec.site()))
                     .name("request-rate-anomaly").uid("security-request-rate-anomaly");
             alerts = alerts.union(spikes);
         }

@@ -99,7 +99,7 @@ public final class TrafficJob {
         SingleOutputStreamOperator<TrafficStat> scored = buckets
                 .keyBy(TrafficStat::segmentId)
                 .process(new ScoreSegment(traffic.detector(), new CongestionRule(traffic.slowRatio(), traffic.minDropKmh(),
-                        traffic.minDurationBuckets(), traffic.minHistoryBuckets())))
+                        traffic.minDurationBuckets(), traffic.minHistoryBuckets()), traffic))
                 .name("score-segment").uid("score-segment");
         scored.sinkTo(sinks.stats()).name("traffic-stats-to-clickhouse").uid("traffic-stats-to-clickhouse");
 
