@@ -1,12 +1,5 @@
 package vn.iocstream.alerts;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,42 +7,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import vn.iocstream.core.geo.Gazetteer;
+import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.AlertDrivers;
 import vn.iocstream.core.model.AlertKinds;
 import vn.iocstream.core.model.Locality;
+import vn.iocstream.core.validation.RecordLimits;
 
 /**
  * The edge check of alerts read back from Kafka (and handed in by in-process producers): anything that can write to
- * {@code ioc.alerts} could forge one, so nothing is taken on trust. Strict JSON (no trailing data, no duplicate keys,
- * no coercion of "12" into 12), kind and severity from the closed sets of {@link AlertKinds}, ids and names from
- * small alphabets, every string and list bounded, times plausible (after 2000 and at most a day ahead), numbers
- * finite, a province the gazetteer knows. A rejected alert is dead-lettered with {@link InvalidAlert#getMessage()}
- * and never stored or shown.
+ * {@code ioc.alerts} could forge one, so nothing is taken on trust. Strict JSON ({@link Json}: no trailing data, no
+ * duplicate keys, no coercion of "12" into 12), kind and severity from the closed sets of {@link AlertKinds}, ids and
+ * names from small alphabets, every string and list bounded, times plausible ({@link RecordLimits}: {@code
+ * validation.minTime} … now + {@code validation.maxAheadSeconds}), numbers finite, a province the gazetteer knows. A
+ * rejected alert is dead-lettered with {@link InvalidAlert#getMessage()} and never stored or shown.
  */
 public final class AlertValidator {
-    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    public static final Duration MAX_AHEAD = Duration.ofDays(1);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
     private static final Pattern RULE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern LABEL = Pattern.compile("[a-z_][a-z0-9_]{0,31}");
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]");
     private static final Gazetteer GAZETTEER = Gazetteer.load();
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            // A newer producer may add a field: it is ignored (never stored or shown), not a reason to drop the alert.
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
 
     private final Clock clock;
+    private final RecordLimits limits;
 
-    public AlertValidator(Clock clock) {
+    public AlertValidator(Clock clock, RecordLimits limits) {
         this.clock = clock;
+        this.limits = limits;
     }
 
     /** Why an alert was refused; the message is the dead-letter reason. */
@@ -65,11 +50,9 @@ public final class AlertValidator {
         if (value.length > 256 * 1024) throw new InvalidAlert("alert larger than 256 KiB");
         Alert alert;
         try {
-            alert = STRICT.readValue(value, Alert.class);
-        } catch (IOException | RuntimeException e) {
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            int nl = m.indexOf('\n');
-            throw new InvalidAlert("invalid alert JSON: " + (nl < 0 ? m : m.substring(0, nl)));
+            alert = Json.parse(value, Alert.class);
+        } catch (Json.JsonException e) {
+            throw new InvalidAlert(e.getMessage());
         }
         check(alert);
         return alert;
@@ -151,11 +134,9 @@ public final class AlertValidator {
         if (CONTROL.matcher(value).find()) throw new InvalidAlert(field + " contains control characters");
     }
 
-    private static void time(String field, Instant t, Instant now) throws InvalidAlert {
-        if (t == null) throw new InvalidAlert("missing " + field);
-        if (t.isBefore(EARLIEST) || t.isAfter(now.plus(MAX_AHEAD))) {
-            throw new InvalidAlert(field + " " + t + " outside " + EARLIEST + " … now + 1 day");
-        }
+    private void time(String field, Instant t, Instant now) throws InvalidAlert {
+        String problem = limits.time(field, t, now);
+        if (problem != null) throw new InvalidAlert(problem);
     }
 
     /** A value for a message: quoted, shortened, control characters shown as escapes. */

@@ -28,6 +28,7 @@ import vn.iocstream.alerts.store.DeliveryRow;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.validation.RecordLimits;
 
 /**
  * The alerts service: the lifecycle engine, its ClickHouse store (batched) and delivery journal, the dispatcher and
@@ -54,21 +55,25 @@ public final class AlertsService implements AutoCloseable {
      * @param journalDir  the delivery journal's folder
      * @param journalSync force each journal write to disk
      * @param tickEvery   how often the clock's timers are checked (0 = only by {@link #tick()}, for tests)
+     * @param limits      the bounds alerts are checked against ({@code validation.*})
      */
     public record Settings(Path file, Duration reloadEvery, Duration flushEvery, int flushRows, Path journalDir,
-                           boolean journalSync, Duration tickEvery) {
-        public static Settings of(IocConfig.Alerts c) {
+                           boolean journalSync, Duration tickEvery, RecordLimits limits) {
+        /** From the configuration's {@code alerts} and {@code validation} sections. */
+        public static Settings of(IocConfig config) {
+            IocConfig.Alerts c = config.alerts();
             return new Settings(c.file() == null || c.file().isBlank() ? null : Path.of(c.file()),
                     Duration.ofSeconds(c.reloadSeconds()), Duration.ofMillis(c.flushMillis()), c.flushRows(),
-                    Path.of(c.journalDir()), c.journalSync(), Duration.ofMillis(c.tickMillis()));
+                    Path.of(c.journalDir()), c.journalSync(), Duration.ofMillis(c.tickMillis()),
+                    RecordLimits.of(config.validation()));
         }
 
         public Settings withFile(Path f) {
-            return new Settings(f, reloadEvery, flushEvery, flushRows, journalDir, journalSync, tickEvery);
+            return new Settings(f, reloadEvery, flushEvery, flushRows, journalDir, journalSync, tickEvery, limits);
         }
 
         public Settings withTickEvery(Duration d) {
-            return new Settings(file, reloadEvery, flushEvery, flushRows, journalDir, journalSync, d);
+            return new Settings(file, reloadEvery, flushEvery, flushRows, journalDir, journalSync, d, limits);
         }
     }
 
@@ -124,7 +129,7 @@ public final class AlertsService implements AutoCloseable {
         this.dispatcher = new Dispatcher(engine, store, clock);
         dispatcherRef[0] = dispatcher;
         dispatcher.configure(file);
-        this.validator = new AlertValidator(clock);
+        this.validator = new AlertValidator(clock, settings.limits());
         this.desk = new ServiceDesk(engine, store, feed);
     }
 

@@ -94,7 +94,7 @@ class PipelineIntegrationTest {
         }
         produceMalformedRecords();
 
-        alertService = AlertsService.start(AlertsService.Settings.of(config.alerts()), clickHouse, Clock.systemUTC());
+        alertService = AlertsService.start(AlertsService.Settings.of(config), clickHouse, Clock.systemUTC());
         alertListener = new KafkaAlertListener(kafka.bootstrap(), alertService);
         Thread listener = new Thread(alertListener, "alerts-listener-test");
         listener.setDaemon(true);

@@ -82,6 +82,8 @@ public final class DemoCommand {
             IocConfig config = ConfigLoader.load(demoConfig, List.of(
                     "sources=[{name: 'Báo Tin Tức Demo', type: rss, url: '" + site.feedUrl()
                             + "', kind: press, locality: 'Tây Ninh'}]",
+                    // The site is on 127.0.0.1: exempt it alone, not loopback as a whole.
+                    "crawler.allowedSites=['" + site.hostPort() + "']",
                     "alerts.file=" + alertsFile));
             IocRuntime runtime = IocRuntime.start(config, System.out);
             System.out.printf("ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -25,6 +25,7 @@ import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.ClickHouseServer;
 import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.crawlers.ArticleExtractor;
 import vn.iocstream.crawlers.FeedCrawler;
 import vn.iocstream.crawlers.KafkaPostSink;
@@ -35,6 +36,8 @@ import vn.iocstream.crawlers.health.SourceHealthTracker;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.search.PostSearchIndex;
+import vn.iocstream.nlp.search.SearchLimits;
+import vn.iocstream.nlp.watch.QueryLimits;
 import vn.iocstream.nlp.watch.WatchlistIndex;
 
 /**
@@ -116,7 +119,10 @@ public final class IocRuntime implements AutoCloseable {
             kafkaBootstrap = k.bootstrap();
         }
 
-        PostSearchIndex search = new PostSearchIndex(Path.of(config.controlRoom().searchDir()));
+        IocConfig.Search sc = config.search();
+        PostSearchIndex search = new PostSearchIndex(Path.of(config.controlRoom().searchDir()), new SearchLimits(
+                new QueryLimits(sc.maxQueryChars(), sc.maxQueryDepth(), sc.maxQueryTerms(), sc.maxNearTerms()),
+                sc.maxPage(), sc.timeoutMillis()));
         started.add(search);
         searchFeeder = new SearchFeeder(kafkaBootstrap, search).start();
         started.add(searchFeeder);
@@ -124,7 +130,7 @@ public final class IocRuntime implements AutoCloseable {
         started.add(controlRoom);
         IocConfig.Alerts a = config.alerts();
         alertsService = step("alerts service (" + (a.file().isBlank() ? "no routing file: nobody is notified" : a.file()) + ")",
-                () -> AlertsService.start(AlertsService.Settings.of(a), clickHouse, Clock.systemUTC()));
+                () -> AlertsService.start(AlertsService.Settings.of(config), clickHouse, Clock.systemUTC()));
         started.add(alertsService);
         started.add(alertsService.desk().subscribe(AlertScope.ALL, 0, new AlertFeedListener() {
             @Override public void onEvent(AlertFeedEvent event) {
@@ -149,6 +155,7 @@ public final class IocRuntime implements AutoCloseable {
         started.add(health); // closed after the crawler, so its last write sees the last poll
         crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC());
         crawler.extractWith(new ArticleExtractor(rules));
+        crawler.boundTimesBy(RecordLimits.of(config.validation()));
         crawler.addSourceListener(health::record);
         started.add(crawler);
         IocConfig.Crawler cs = config.crawler();
@@ -158,7 +165,7 @@ public final class IocRuntime implements AutoCloseable {
             crawler.start();
             return null;
         });
-        startIngest(config.ingest());
+        startIngest(config.ingest(), config.validation());
         IocConfig.EventFeeds feeds = config.eventFeeds();
         if (!feeds.files().isEmpty() || !feeds.syslog().isEmpty()) {
             KafkaEventSink eventSink = new KafkaEventSink(kafkaBootstrap, feeds.trafficCsvColumns());
@@ -173,14 +180,14 @@ public final class IocRuntime implements AutoCloseable {
     }
 
     /** The connectors' endpoint, on its own Kafka producer (see {@link IngestApi#start}); off without tokens. */
-    private void startIngest(IocConfig.Ingest ingest) throws Exception {
+    private void startIngest(IocConfig.Ingest ingest, IocConfig.Validation validation) throws Exception {
         if (ingest.tokens().isEmpty()) {
             console.println("ingest API off: ingest.tokens is empty (POST " + IngestApi.PATH + " needs at least one token)");
             return;
         }
         KafkaPostSink ingestSink = new KafkaPostSink(kafkaBootstrap);
         started.add(ingestSink);
-        IngestApi ingestApi = step("ingest API (" + ingest.tokens().size() + " tokens)", () -> IngestApi.start(ingest, ingestSink, Clock.systemUTC()));
+        IngestApi ingestApi = step("ingest API (" + ingest.tokens().size() + " tokens)", () -> IngestApi.start(ingest, RecordLimits.of(validation), ingestSink, Clock.systemUTC()));
         started.add(ingestApi);
         console.println("ingest API: POST " + ingestApi.url());
     }

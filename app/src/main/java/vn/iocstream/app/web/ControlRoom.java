@@ -24,6 +24,7 @@ import vn.iocstream.core.json.Json;
 import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.search.PostSearchIndex;
 import vn.iocstream.nlp.search.SearchFilters;
+import vn.iocstream.nlp.search.SearchTimeoutException;
 
 /**
  * The built-in control room: a page with the live alert list (it polls {@code /api/alerts}), and for each
@@ -59,7 +60,7 @@ public final class ControlRoom implements AutoCloseable {
      */
     public static ControlRoom start(int port, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status,
                                     PostSearchIndex search) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        HttpServer server = JdkHttp.loopback(port);
         ControlRoom room = new ControlRoom(server, clickHouse, status, search);
         server.createContext("/api/search", room::searchApi);
         server.createContext("/api/alerts", ex -> room.respond(ex, "application/json", Json.string(room.recentAlerts())));
@@ -109,6 +110,9 @@ public final class ControlRoom implements AutoCloseable {
             respond(ex, "application/json", Json.string(search.search(p.get("q"), filters, page)));
         } catch (QueryException | IllegalArgumentException e) {
             respond(ex, 400, "application/json", Json.string(Map.of("error", e.getMessage())));
+        } catch (SearchTimeoutException e) {
+            ex.getResponseHeaders().set("Retry-After", "5");
+            respond(ex, 503, "application/json", Json.string(Map.of("error", e.getMessage())));
         }
     }
 

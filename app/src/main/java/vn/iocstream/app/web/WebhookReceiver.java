@@ -3,9 +3,7 @@ package vn.iocstream.app.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +51,7 @@ public final class WebhookReceiver implements AutoCloseable {
     /** @param secret the {@code whsec_…} secret the alerts service signs with */
     public static WebhookReceiver start(String secret) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer server = JdkHttp.loopback(0);
             WebhookReceiver receiver = new WebhookReceiver(server, secret, Clock.systemUTC());
             server.createContext("/hooks/alerts", receiver::handle);
             server.setExecutor(Executors.newFixedThreadPool(4, r -> {
@@ -76,15 +74,11 @@ public final class WebhookReceiver implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         long now = System.nanoTime();
         int code;
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
-            if (!"POST".equals(ex.getRequestMethod())) {
-                code = 405;
-            } else if (body.length > MAX_BODY) {
-                code = 413;
-            } else {
-                code = accept(ex, body, now);
-            }
+        if (!"POST".equals(ex.getRequestMethod())) {
+            code = 405;
+        } else {
+            byte[] body = JdkHttp.readAtMost(ex, MAX_BODY);
+            code = body == null ? 413 : accept(ex, body, now);
         }
         ex.sendResponseHeaders(code, -1);
         ex.close();
