@@ -45,7 +45,6 @@ final class YamlNode {
     /** The document's root, or an empty mapping for an empty document. */
     static YamlNode parse(String file, String text, UnaryOperator<String> env) {
         LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(10);
         options.setCodePointLimit(1 << 20);
         try (Reader reader = new StringReader(text)) {
@@ -94,7 +93,9 @@ final class YamlNode {
         Map<String, YamlNode> out = new LinkedHashMap<>();
         for (NodeTuple t : map.getValue()) {
             if (!(t.getKeyNode() instanceof ScalarNode key)) throw new YamlNode(file, t.getKeyNode(), env).error("keys must be plain words");
-            out.put(key.getValue(), new YamlNode(file, t.getValueNode(), env));
+            if (out.put(key.getValue(), new YamlNode(file, t.getValueNode(), env)) != null) {
+                throw new YamlNode(file, t.getKeyNode(), env).error("duplicate key '" + key.getValue() + "'");
+            }
         }
         return out;
     }
