@@ -11,11 +11,16 @@ import vn.iocstream.alerts.channels.ZaloChannel;
 import vn.iocstream.alerts.config.AlertsFile;
 import vn.iocstream.alerts.config.ChannelSpec;
 
-/** Builds the configured channels of an {@link AlertsFile}. */
+/**
+ * Builds the configured channels of an {@link AlertsFile}. Channels work on the wall clock whatever clock drives the
+ * service's timers: their timestamps (a webhook's, an e-mail's date, a token's expiry) are checked by the outside
+ * world against real time.
+ */
 final class Channels {
     private Channels() {}
 
-    static Map<String, Channel> build(AlertsFile file, Clock clock) {
+    static Map<String, Channel> build(AlertsFile file) {
+        Clock clock = Clock.systemUTC();
         Map<String, Channel> channels = new LinkedHashMap<>();
         for (ChannelSpec spec : file.channels().values()) {
             Channel c;

@@ -69,7 +69,7 @@ final class Dispatcher implements AutoCloseable {
     /** Switches to the channels of a (re)loaded file; the old channels are closed once their work is queued. */
     synchronized void configure(AlertsFile file) {
         Map<String, Channel> old = channels;
-        channels = Channels.build(file, clock);
+        channels = Channels.build(file);
         config = file;
         for (Channel c : old.values()) c.close();
     }
