@@ -95,6 +95,8 @@ public final class AlertEngine {
      */
     public synchronized void fire(Alert raw) {
         Instant now = clock.instant();
+        // Timers that came due before this input act first, on the state as it was then.
+        runDue(now);
         fire(raw, now);
         runDue(now);
     }
@@ -180,6 +182,7 @@ public final class AlertEngine {
     /** See {@link vn.iocstream.alerts.AlertDesk#acknowledge}. */
     public synchronized AlertView acknowledge(String id, String actor, String comment, AlertScope scope) {
         Instant now = clock.instant();
+        runDue(now);
         ManagedAlert m = visible(id, scope);
         if (m.state != AlertState.OPEN && m.state != AlertState.SUPPRESSED) {
             throw conflict(m, "xác nhận");
@@ -199,6 +202,7 @@ public final class AlertEngine {
 
     /** See {@link vn.iocstream.alerts.AlertDesk#resolve}. */
     public synchronized AlertView resolve(String id, String actor, String comment, AlertScope scope) {
+        runDue(clock.instant());
         ManagedAlert m = visible(id, scope);
         if (!m.state.active()) throw conflict(m, "đóng");
         close(m, clock.instant(), actor, comment);
@@ -231,6 +235,7 @@ public final class AlertEngine {
     /** Creates a silence and suppresses the open alerts it matches. */
     public synchronized Silence createSilence(SilenceRequest request, String actor) {
         Instant now = clock.instant();
+        runDue(now);
         Instant start = request.startsAt() == null ? now : request.startsAt();
         if (!request.endsAt().isAfter(start)) throw new IllegalArgumentException("endsAt must be after startsAt");
         if (Duration.between(start, request.endsAt()).compareTo(SilenceRequest.MAX_LENGTH) > 0) {
@@ -249,6 +254,7 @@ public final class AlertEngine {
     /** Ends a silence now; the alerts it suppressed that still fire open and are notified. */
     public synchronized Silence expireSilence(String id, String actor, AlertScope scope) {
         Instant now = clock.instant();
+        runDue(now);
         Silence s = silences.get(id);
         if (s == null || !scope.unrestricted() && !scope.permits(s.matcher().locality())) {
             throw new AlertNotFoundException("silence", id);
