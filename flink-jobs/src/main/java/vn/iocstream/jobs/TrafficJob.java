@@ -103,7 +103,7 @@ public final class TrafficJob {
         SingleOutputStreamOperator<TrafficStat> scored = buckets
                 .keyBy(TrafficStat::segmentId)
                 .process(Guarded.keyed(new ScoreSegment(traffic.detector(), new CongestionRule(traffic.slowRatio(), traffic.minDropKmh(),
-                        traffic.minDurationBuckets(), traffic.minHistoryBuckets())), Topics.RAW_TRAFFIC))
+                        traffic.minDurationBuckets(), traffic.minHistoryBuckets()), traffic), Topics.RAW_TRAFFIC))
                 .name("score-segment").uid("score-segment");
         scored.sinkTo(sinks.stats()).name("traffic-stats-to-clickhouse").uid("traffic-stats-to-clickhouse");
 

@@ -18,10 +18,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.iocstream.alerts.AlertChannel;
+import vn.iocstream.alerts.AlertView;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.json.Json;
-import vn.iocstream.core.model.Alert;
 import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.search.PostSearchIndex;
 import vn.iocstream.nlp.search.SearchFilters;
@@ -30,9 +29,9 @@ import vn.iocstream.nlp.search.SearchTimeoutException;
 /**
  * The built-in control room: a page with the live alert list (it polls {@code /api/alerts}), and for each
  * alert the posts behind it, read from ClickHouse, each linking to its source. Listens on 127.0.0.1.
- * It is also the alert channel "control-room": alerts routed to it appear on the page.
+ * The runtime pushes every alert change to it ({@link #show}) from the alerts service's feed.
  */
-public final class ControlRoom implements AlertChannel, AutoCloseable {
+public final class ControlRoom implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlRoom.class);
     private static final int KEPT_ALERTS = 200;
     private static final int HEADLINE_CHARS = 120;
@@ -45,7 +44,7 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
     private final ClickHouseClient clickHouse;
     private final Supplier<Map<String, Object>> status;
     private final PostSearchIndex search;
-    private final Deque<Alert> alerts = new ArrayDeque<>();
+    private final Deque<AlertView> alerts = new ArrayDeque<>();
 
     private ControlRoom(HttpServer server, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status,
                         PostSearchIndex search) {
@@ -82,13 +81,8 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    @Override
-    public String name() {
-        return "control-room";
-    }
-
-    @Override
-    public void deliver(Alert alert) {
+    /** Lists the alert (a newer state of a listed alert replaces it). */
+    public void show(AlertView alert) {
         synchronized (alerts) {
             alerts.removeIf(a -> a.id().equals(alert.id()));
             alerts.addFirst(alert);
@@ -96,7 +90,7 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
         }
     }
 
-    public List<Alert> recentAlerts() {
+    public List<AlertView> recentAlerts() {
         synchronized (alerts) {
             return new ArrayList<>(alerts);
         }
@@ -147,7 +141,7 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
     /** {@code /alerts/<id>}: the alert and the posts it cites, from ClickHouse. */
     private void alertPage(HttpExchange ex) throws IOException {
         String id = ex.getRequestURI().getPath().substring("/alerts/".length());
-        Alert alert = recentAlerts().stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
+        AlertView alert = recentAlerts().stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
         if (alert == null || !id.matches("[0-9a-f]{1,64}")) {
             respond(ex, 404, "text/html; charset=utf-8", page("Không tìm thấy cảnh báo", "<p>Không có cảnh báo " + html(id) + ".</p>"));
             return;

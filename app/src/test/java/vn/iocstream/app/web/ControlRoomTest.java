@@ -12,10 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.iocstream.alerts.AlertState;
+import vn.iocstream.alerts.AlertView;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.Tables;
-import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.AlertDrivers;
 import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.core.model.Locality;
 import vn.iocstream.core.testing.ClickHouseTestServer;
 import vn.iocstream.nlp.search.PostSearchIndex;
 import vn.iocstream.nlp.search.SearchablePost;
@@ -56,11 +59,13 @@ class ControlRoomTest {
 
     @Test
     void deliveredAlert_isListed_andItsPageShowsItsPostsOnly() throws Exception {
-        Alert alert = new Alert("0123456789abcdef", "watchlist-volume-jump", "critical", "tai-nan-giao-thong",
-                "Tăng đột biến bài viết: Tai nạn giao thông", BURST.minusSeconds(30), BURST.plusSeconds(30), 6, 0.1,
-                List.of("00000000000000a1", "00000000000000a2", "00000000000000c3"), BURST.plusSeconds(30));
-        room.deliver(alert);
-        room.deliver(alert); // a second sighting does not list it twice
+        AlertView alert = new AlertView("0123456789abcdef", "media.volume_jump", "watchlist-volume-jump", "critical",
+                AlertState.OPEN, "Tăng đột biến bài viết: Tai nạn giao thông", "", Locality.province("Đồng Nai"), Map.of(),
+                "watchlist-volume-jump|tai-nan-giao-thong", "tai-nan-giao-thong", 6, 0.1, 1, BURST.plusSeconds(30),
+                BURST.plusSeconds(30), BURST.minusSeconds(30), BURST.plusSeconds(30), BURST.plusSeconds(30), "", "", null, "",
+                null, "", 0, AlertDrivers.NONE, List.of("00000000000000a1", "00000000000000a2", "00000000000000c3"), 1);
+        room.show(alert);
+        room.show(alert); // a second change does not list it twice
 
         assertThat(get("api/alerts")).contains("Tăng đột biến bài viết: Tai nạn giao thông").containsOnlyOnce("0123456789abcdef");
         String page = get("alerts/0123456789abcdef");
