@@ -88,7 +88,7 @@ public final class PipelineBench {
         new ObjectMapper(new YAMLFactory()).writeValue(configFile.toFile(), Map.of("watchlists", watchlists));
         IocConfig config = ConfigLoader.load(configFile, settings);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        try (IocRuntime runtime = IocRuntime.start(config, quiet, List.of())) {
+        try (IocRuntime runtime = IocRuntime.start(config, quiet)) {
             ClickHouseClient ch = runtime.clickHouse();
             progress.printf(Locale.ROOT, "%d posts into ioc.raw.posts, until all are in ClickHouse … %n", posts);
             Instant start = Instant.now();
