@@ -30,7 +30,7 @@ class FingerprintsTest {
             + "tiếp tục được sử dụng để hạn chế mức tăng, đồng thời yêu cầu các cửa hàng không được ngừng bán.";
 
     private static long fp(String text) {
-        return Fingerprints.simhash(TextNormalizer.normalize(text));
+        return Fingerprints.of(TextNormalizer.normalize(text));
     }
 
     @Test

@@ -45,6 +45,6 @@ class StoryIndexTest {
     }
 
     private static long fp(String text) {
-        return Fingerprints.simhash(TextNormalizer.normalize(text));
+        return Fingerprints.of(TextNormalizer.normalize(text));
     }
 }
