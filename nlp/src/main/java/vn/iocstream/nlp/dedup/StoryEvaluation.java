@@ -28,35 +28,52 @@ public final class StoryEvaluation {
 
     /**
      * {@code pairs} pairs at each distance 0..{@code upTo}, assigned after {@code background} random posts (all within
-     * the window), through the current index and the previous banded one.
+     * the window), through the current index and the previous banded one. A pair is drawn again while either
+     * fingerprint is within the limit of a post already remembered: a chance match with a third post would decide
+     * the pair's story, and what is measured here is whether the two are found together.
      */
     public static List<DistanceRow> perDistance(int maxDistance, int upTo, int pairs, int background, long seed) {
         Random random = new Random(seed);
         long windowMs = 48 * 3_600_000L;
         StoryIndex index = new StoryIndex(maxDistance, windowMs);
         PreviousStories before = new PreviousStories(maxDistance, windowMs);
+        List<Long> remembered = new ArrayList<>();
         long time = 0;
         for (int i = 0; i < background; i++) {
             long fp = nonZero(random);
             index.assign("b" + i, fp, time);
             before.assign("b" + i, fp, time++);
+            remembered.add(fp);
         }
         List<DistanceRow> rows = new ArrayList<>();
         for (int d = 0; d <= upTo; d++) {
             int grouped = 0;
             int groupedBefore = 0;
             for (int p = 0; p < pairs; p++) {
-                long a = nonZero(random);
-                long b = a ^ randomMask(d, random);
+                long a;
+                long b;
+                do {
+                    a = nonZero(random);
+                    b = a ^ randomMask(d, random);
+                } while (b == 0 || nearAny(a, remembered, maxDistance) || nearAny(b, remembered, maxDistance));
                 String id = "d" + d + "p" + p;
                 String storyA = index.assign(id + "a", a, time);
                 if (index.assign(id + "b", b, time).equals(storyA)) grouped++;
                 String beforeA = before.assign(id + "a", a, time);
                 if (before.assign(id + "b", b, time++).equals(beforeA)) groupedBefore++;
+                remembered.add(a);
+                remembered.add(b);
             }
             rows.add(new DistanceRow(d, pairs, grouped, groupedBefore));
         }
         return rows;
+    }
+
+    private static boolean nearAny(long fp, List<Long> remembered, int maxDistance) {
+        for (long r : remembered) {
+            if (Long.bitCount(r ^ fp) <= maxDistance) return true;
+        }
+        return false;
     }
 
     /** The posts assigned in order by the current grouping ({@code before}: by the previous one), scored. */

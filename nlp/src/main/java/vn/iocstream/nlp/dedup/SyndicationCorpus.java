@@ -110,7 +110,7 @@ public final class SyndicationCorpus {
         Syndicator.Article original = original(kind, slots);
         headlines.add(original.title());
         publish(id, origin, original, time, () -> Templates.fill(templates.pick(kind + ".lead", random), slots, random),
-                () -> Templates.fill(templates.pick(kind + ".title", random), slots, random));
+                () -> otherTitle(original.title(), kind, slots));
         // Each follow-up reports its own development: its own lead and its own share of the follow-up facts.
         List<String> leads = sample(templates.section(kind + ".followLead"), 2);
         List<String> facts = sample(templates.section(kind + ".followBody"), Integer.MAX_VALUE);
@@ -123,7 +123,8 @@ public final class SyndicationCorpus {
             Syndicator.Article followUp = followUp(kind, slots, leads.get(f), share, original.paragraphs().get(0), outlet.name());
             headlines.add(followUp.title());
             long day = at;
-            publish(id + "f" + f, outlet, followUp, at, () -> restated(followUp.title(), day), () -> followUp.title());
+            publish(id + "f" + f, outlet, followUp, at, () -> restated(followUp.title(), day),
+                    () -> List.of("Tin mới: ", "Diễn biến mới: ", "Cập nhật: ").get(random.nextInt(3)) + followUp.title());
         }
     }
 
@@ -134,6 +135,14 @@ public final class SyndicationCorpus {
         // A real lead cannot be rewritten from templates: the copy's lead restates the headline, as sapos often do.
         publish(s.id(), dantri, new Syndicator.Article(s.title(), paragraphs), time, () -> restated(s.title(), time),
                 () -> "Tin mới: " + s.title());
+    }
+
+    /** A headline of the kind other than the original's (a copy always gets its own). */
+    private String otherTitle(String original, String kind, Map<String, String> slots) {
+        for (int tries = 0; ; tries++) {
+            String title = Templates.fill(templates.pick(kind + ".title", random), slots, random);
+            if (!title.equals(original) || tries == 20) return tries == 20 ? "Tin mới: " + original : title;
+        }
     }
 
     /** A rewritten lead that restates the headline with a dateline. */
