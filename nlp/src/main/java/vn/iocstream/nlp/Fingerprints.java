@@ -5,20 +5,23 @@ import java.util.List;
 
 /**
  * Near-duplicate fingerprints: 64 one-bit minwise hashes (b-bit minwise hashing with b = 1, Li and König 2010) of
- * the set of 3-syllable shingles of the folded text. Bit {@code i} is the lowest bit of the smallest value of the
- * {@code i}-th hash function over the shingles, so two texts whose shingle sets have Jaccard similarity J differ
- * in each bit with probability (1 − J)/2: a copy that lost one paragraph in seven (J ≈ 0.86) is about 4–5 bits
- * away, unrelated texts about 32. SimHash, used before, puts that copy about 8 bits away (θ/π of 64 bits for
- * cosine ≈ 0.93) with a wider spread, which is why a 10-bit limit missed a third of such copies.
- * Folding first makes a copy that lost its diacritics land next to the original. Stateless.
+ * the set of 3-syllable shingles of the folded text. Two texts whose shingle sets have Jaccard similarity J differ in
+ * each bit with probability (1 − J)/2: a copy that lost one paragraph in seven (J ≈ 0.86) is about 4–5 bits away,
+ * unrelated texts about 32. SimHash, used before, puts that copy about 8 bits away (θ/π of 64 bits for cosine
+ * ≈ 0.93) with a wider spread, which is why a 10-bit limit missed a third of such copies.
+ *
+ * <p>The 64 minimums come from one pass (one-permutation hashing, Li, Owen and Zhang 2012): the top 6 bits of a
+ * shingle's hash choose its bin, the bin keeps its smallest hash; a bin no shingle fell into takes the minimum of a
+ * bin chosen by a fixed sequence of hashes of its number (optimal densification, Shrivastava 2017). Bit i is one bit
+ * of bin i's minimum mixed with a seed of its own. Folding first makes a copy that lost its diacritics land next to
+ * the original. Stateless.
  */
 public final class Fingerprints {
     private Fingerprints() {}
 
     static final int SHINGLE = 3;
-    /** Odd constant of the multiplicative hash that orders the shingles for each bit (2^64 / golden ratio). */
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    /** One seed per bit: the 64 hash functions are x ↦ (x ⊕ seed) · GOLDEN over well-mixed shingle hashes. */
+    private static final int BINS = 64;
+    /** One seed per bit, so that bins holding one minimum (densified) still give independent bits. */
     private static final long[] SEEDS = seeds();
 
     /** The fingerprint of normalised text; 0 for text without words. */
@@ -30,16 +33,28 @@ public final class Fingerprints {
     public static long of(List<Token> tokens) {
         long[] shingles = shingles(tokens);
         if (shingles.length == 0) return 0;
+        long[] min = new long[BINS];
+        java.util.Arrays.fill(min, -1L); // the largest unsigned value: no shingle yet
+        boolean[] filled = new boolean[BINS];
+        for (long h : shingles) {
+            int bin = (int) (h >>> 58);
+            long rest = h << 6;
+            if (!filled[bin] || Long.compareUnsigned(rest, min[bin]) < 0) min[bin] = rest;
+            filled[bin] = true;
+        }
         long fingerprint = 0;
-        for (int bit = 0; bit < 64; bit++) {
-            long seed = SEEDS[bit];
-            long min = -1L; // the largest unsigned value
-            for (long s : shingles) {
-                long v = (s ^ seed) * GOLDEN;
-                if (Long.compareUnsigned(v, min) < 0) min = v;
+        for (int bin = 0; bin < BINS; bin++) {
+            long m = min[bin];
+            // A set has at least one shingle, so some bin is filled and the search ends.
+            for (int attempt = 1; !filled[bin] && attempt > 0; attempt++) {
+                int from = (int) (mix(((long) bin << 32) | attempt) >>> 58);
+                if (filled[from]) {
+                    m = min[from];
+                    break;
+                }
             }
             // A repeated shingle changes no minimum: the fingerprint is that of the set of shingles.
-            fingerprint |= ((min >>> 32) & 1L) << bit;
+            fingerprint |= (mix(m ^ SEEDS[bin]) & 1L) << bin;
         }
         return fingerprint;
     }
@@ -71,11 +86,7 @@ public final class Fingerprints {
 
     private static long[] seeds() {
         long[] seeds = new long[64];
-        long x = 0x5DEECE66DL;
-        for (int i = 0; i < seeds.length; i++) {
-            x += GOLDEN;
-            seeds[i] = mix(x);
-        }
+        for (int i = 0; i < seeds.length; i++) seeds[i] = mix(0x9E3779B97F4A7C15L * (i + 1));
         return seeds;
     }
 

@@ -41,7 +41,7 @@ public final class BenchCommand {
 
               stories [--seconds S] [--seed N]
                   story assignment posts/s and heap bytes per post with 10,000 and 100,000 posts in the 48 h window,
-                  for limits of 10, 16 and 20 bits, beside the four exact bands shipped before and a scan of the whole
+                  for limits of 10, 13 and 16 bits, beside the four exact bands shipped before and a scan of the whole
                   window (S seconds per measurement, default 3); then fingerprints/s of ~1 KB articles, now and before.""";
 
     /** Generated log events for the SecurityJob figure: enough that the job's start weighs little. */

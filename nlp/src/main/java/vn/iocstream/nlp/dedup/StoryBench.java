@@ -35,7 +35,7 @@ public final class StoryBench {
     public static Result run(long seconds, long seed) {
         List<Row> rows = new ArrayList<>();
         for (int window : new int[] {10_000, 100_000}) {
-            for (int k : new int[] {10, 16, 20}) {
+            for (int k : new int[] {10, 13, 16}) {
                 rows.add(measure("multi-probe index (now)", window, k, () -> new StoryIndex(k, WINDOW_MS)::assign, seconds, seed));
             }
             rows.add(measure("4 exact bands (before)", window, 10, () -> new PreviousStories(10, WINDOW_MS)::assign, seconds, seed));

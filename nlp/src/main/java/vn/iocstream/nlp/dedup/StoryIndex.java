@@ -25,8 +25,12 @@ import vn.iocstream.nlp.Fingerprints;
  * Flink operator keeps one per subtask.
  */
 public final class StoryIndex {
-    /** The largest supported distance: 4 × 6,885 probes a post; beyond it unrelated texts would join anyway. */
-    public static final int MAX_DISTANCE = 20;
+    /**
+     * The largest supported distance: 4 × 2,517 probes a post. Beyond it unrelated posts join by chance: two
+     * random fingerprints are within 16 bits with probability 3.5 × 10⁻⁵, so among 100,000 posts a new one would
+     * find about three.
+     */
+    public static final int MAX_DISTANCE = 16;
     private static final int BLOCKS = 4;
     private static final int BLOCK_BITS = 16;
     private static final int NONE = -1;

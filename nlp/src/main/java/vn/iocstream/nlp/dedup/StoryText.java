@@ -3,10 +3,9 @@ package vn.iocstream.nlp.dedup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import vn.iocstream.nlp.Fingerprints;
 import vn.iocstream.nlp.TextNormalizer;
-import vn.iocstream.nlp.Tokenizer;
 
 /**
  * The part of an article body that says which story it is, for its fingerprint: what outlets change when they
@@ -25,10 +24,9 @@ public final class StoryText {
     static final int MIN_SYLLABLES = 8;
 
     /** Markers of boilerplate in lower case, written as normalised text is (one tone-mark placement). */
-    private static final Pattern BOILERPLATE = Pattern.compile(TextNormalizer.normalize(String.join("|",
-            "ảnh:", "\\(ảnh", "ảnh minh họa", "nguồn ảnh",
+    private static final List<String> BOILERPLATE = Stream.of("ảnh:", "(ảnh", "ảnh minh họa", "nguồn ảnh",
             "bản quyền", "©", "copyright", "ghi rõ nguồn", "phát hành lại", "giấy phép",
-            "mời quý độc giả", "mời bạn đọc", "tv online", "xin gửi về", "email:", "hotline:")));
+            "mời quý độc giả", "mời bạn đọc", "tv online", "xin gửi về", "email:", "hotline:").map(TextNormalizer::normalize).toList();
 
     /** The fingerprint of an article body: {@link Fingerprints#of} the {@link #of story lines}. */
     public static long fingerprint(String body) {
@@ -47,9 +45,24 @@ public final class StoryText {
 
     private static boolean isProse(String line) {
         String s = line.strip();
-        if (s.isEmpty() || !endsSentence(s)) return false;
-        if (BOILERPLATE.matcher(s.toLowerCase(Locale.ROOT)).find()) return false;
-        return Tokenizer.foldedSyllables(Tokenizer.tokens(s)).size() >= MIN_SYLLABLES;
+        if (s.isEmpty() || !endsSentence(s) || syllables(s) < MIN_SYLLABLES) return false;
+        String lower = s.toLowerCase(Locale.ROOT);
+        for (String marker : BOILERPLATE) {
+            if (lower.contains(marker)) return false;
+        }
+        return true;
+    }
+
+    /** Runs of letters or digits: the syllables of Vietnamese text, counted without tokenising. */
+    static int syllables(String s) {
+        int count = 0;
+        boolean inRun = false;
+        for (int i = 0; i < s.length(); i++) {
+            boolean letter = Character.isLetterOrDigit(s.charAt(i));
+            if (letter && !inRun) count++;
+            inRun = letter;
+        }
+        return count;
     }
 
     /** Ends with . ! ? or …, possibly followed by closing quotes or brackets. */

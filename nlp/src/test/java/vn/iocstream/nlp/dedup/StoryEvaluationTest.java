@@ -35,23 +35,23 @@ class StoryEvaluationTest {
     }
 
     @Test
-    void heldOutSyndication_mixedEdits_isGroupedWithF1Over0955() {
+    void heldOutSyndication_mixedEdits_isGroupedWithF1Over0958() {
         List<SyndicationCorpus.Post> posts = SyndicationCorpus.generate(400, 2, "mixed");
         StoryEvaluation.Grouping now = StoryEvaluation.grouping("seed 2", posts, LIMIT, WINDOW_MS, false);
         StoryEvaluation.Grouping before = StoryEvaluation.grouping("seed 2", posts, LIMIT, WINDOW_MS, true);
-        assertThat(now.f1()).isGreaterThanOrEqualTo(0.955); // measured 0.9585
-        assertThat(now.precision()).isGreaterThanOrEqualTo(0.985); // 0.9892: follow-ups and other events stay apart
+        assertThat(now.f1()).isGreaterThanOrEqualTo(0.958); // measured 0.9619
+        assertThat(now.precision()).isGreaterThanOrEqualTo(0.993); // 0.9965: follow-ups and other events stay apart
         assertThat(before.f1()).isLessThan(0.75); // measured 0.7073 with the previous grouping
     }
 
     @Test
-    void heldOutSyndication_everyEditOnEveryCopy_isGroupedWithF1Over091() {
+    void heldOutSyndication_everyEditOnEveryCopy_isGroupedWithF1Over0905() {
         List<SyndicationCorpus.Post> posts = SyndicationCorpus.generate(400, 2, "all");
-        assertThat(StoryEvaluation.grouping("seed 2", posts, LIMIT, WINDOW_MS, false).f1()).isGreaterThanOrEqualTo(0.91); // 0.9179
+        assertThat(StoryEvaluation.grouping("seed 2", posts, LIMIT, WINDOW_MS, false).f1()).isGreaterThanOrEqualTo(0.905); // 0.9111
     }
 
     @Test
-    void realArticles_andTheirCopies_areGroupedWithF1Over097() throws Exception {
+    void realArticles_andTheirCopies_areGroupedWithF1Over0973() throws Exception {
         Path file = SharedData.require("news", "unc-dantri", "unc_dantri_2020_2021.jsonl.gz");
         List<SyndicationCorpus.Source> sources = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
@@ -68,10 +68,10 @@ class StoryEvaluationTest {
         }
         StoryEvaluation.Grouping mixed = StoryEvaluation.grouping("dantri", SyndicationCorpus.syndicate(sources, 2, "mixed"),
                 LIMIT, WINDOW_MS, false);
-        assertThat(mixed.f1()).isGreaterThanOrEqualTo(0.97); // measured 0.9756
-        assertThat(mixed.precision()).isGreaterThanOrEqualTo(0.999); // real unrelated articles stay apart: 0.9996
+        assertThat(mixed.f1()).isGreaterThanOrEqualTo(0.973); // measured 0.9762
+        assertThat(mixed.precision()).isGreaterThanOrEqualTo(0.999); // real unrelated articles stay apart: 1.0000
         assertThat(StoryEvaluation.grouping("dantri", SyndicationCorpus.syndicate(sources, 2, "all"), LIMIT, WINDOW_MS, false).f1())
-                .isGreaterThanOrEqualTo(0.94); // measured 0.9442
+                .isGreaterThanOrEqualTo(0.943); // measured 0.9461
     }
 
     @Test
