@@ -27,8 +27,8 @@ import vn.iocstream.nlp.Fingerprints;
 public final class StoryIndex {
     /**
      * The largest supported distance: 4 × 2,517 probes a post. Beyond it unrelated posts join by chance: two
-     * random fingerprints are within 16 bits with probability 3.5 × 10⁻⁵, so among 100,000 posts a new one would
-     * find about three.
+     * random fingerprints are within 16 bits with probability 3.9 × 10⁻⁵, so among 100,000 posts a new one would
+     * find about four.
      */
     public static final int MAX_DISTANCE = 16;
     private static final int BLOCKS = 4;
