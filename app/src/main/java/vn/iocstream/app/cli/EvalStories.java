@@ -38,8 +38,8 @@ final class EvalStories {
                   follow-ups that are stories of their own, with the mixed edits and with every edit on every copy;
                   (3) with --articles, the same on real articles (JSON lines with title, sentences, date yyyyMMdd,
                   doc_id, gzip or not, e.g. ../shared/data/news/unc-dantri/unc_dantri_2020_2021.jsonl.gz) and their
-                  generated copies. Last line: stories bcubedF1=… recallWithinLimit=… beyondLimitGrouped=…"""
-            .formatted(StoryIndex.MAX_DISTANCE);
+                  generated copies. Last line: stories bcubedF1=… recallWithinLimit=… beyondLimitGrouped=…
+            """.formatted(StoryIndex.MAX_DISTANCE).stripTrailing();
 
     private EvalStories() {}
 
@@ -55,9 +55,11 @@ final class EvalStories {
         int pairs = positive(o, "pairs", 1000, usage);
         int background = positive(o, "background", 10_000, usage);
         Path articles = null;
+        List<SyndicationCorpus.Source> sources = List.of();
         if (o.has("articles")) {
             articles = Path.of(o.get("articles", null));
             if (!Files.isRegularFile(articles)) throw new UsageException("--articles: no such file: " + articles, usage);
+            sources = read(articles, usage);
         }
         long windowMs = shipped.storyWindowHours() * 3_600_000L;
 
@@ -76,7 +78,6 @@ final class EvalStories {
             if (headline == null) headline = now;
         }
         if (articles != null) {
-            List<SyndicationCorpus.Source> sources = read(articles);
             for (String edits : List.of("mixed", "all")) {
                 List<SyndicationCorpus.Post> posts = SyndicationCorpus.syndicate(sources, seed, edits);
                 String name = "real articles (" + articles.getFileName() + ", " + sources.size() + ") and their copies, "
@@ -99,7 +100,7 @@ final class EvalStories {
     }
 
     /** Articles as JSON lines: {@code doc_id}, {@code title}, {@code sentences} (array), {@code date} (yyyyMMdd). */
-    private static List<SyndicationCorpus.Source> read(Path file) throws IOException {
+    private static List<SyndicationCorpus.Source> read(Path file, String usage) throws IOException {
         List<SyndicationCorpus.Source> sources = new ArrayList<>();
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
@@ -116,11 +117,11 @@ final class EvalStories {
                     sources.add(new SyndicationCorpus.Source(node.path("doc_id").asText("line" + n), node.path("title").asText(""),
                             sentences, LocalDate.parse(node.path("date").asText(), DateTimeFormatter.BASIC_ISO_DATE)));
                 } catch (IOException | RuntimeException e) {
-                    throw new UsageException("--articles: line " + n + " is not an article (" + e.getMessage() + ")", USAGE);
+                    throw new UsageException("--articles: line " + n + " is not an article (" + e.getMessage().lines().findFirst().orElse("") + ")", usage);
                 }
             }
         }
-        if (sources.isEmpty()) throw new UsageException("--articles: no articles in " + file, USAGE);
+        if (sources.isEmpty()) throw new UsageException("--articles: no articles in " + file, usage);
         return sources;
     }
 }

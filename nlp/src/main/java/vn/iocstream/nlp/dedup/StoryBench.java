@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -52,7 +53,7 @@ public final class StoryBench {
         return new Result(rows, fingerprinting(seconds, seed));
     }
 
-    private static Row measure(String scheme, int window, int k, java.util.function.Supplier<Assigner> make, long seconds, long seed) {
+    private static Row measure(String scheme, int window, int k, Supplier<Assigner> make, long seconds, long seed) {
         Random random = new Random(seed);
         long step = WINDOW_MS / window;
         long[] recent = new long[1024];

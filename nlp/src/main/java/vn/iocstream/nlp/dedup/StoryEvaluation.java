@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import vn.iocstream.nlp.Fingerprints;
 
 /**
  * How well posts are grouped into stories, measured two ways. {@link #perDistance}: pairs of fingerprints exactly
@@ -93,7 +94,7 @@ public final class StoryEvaluation {
         for (SyndicationCorpus.Post p : posts) {
             if (p.id().equals(p.story())) continue;
             copies++;
-            if (vn.iocstream.nlp.Fingerprints.hamming(fingerprints.get(p.id()), fingerprints.get(p.story())) <= maxDistance) {
+            if (Fingerprints.hamming(fingerprints.get(p.id()), fingerprints.get(p.story())) <= maxDistance) {
                 copiesWithin++;
             }
         }

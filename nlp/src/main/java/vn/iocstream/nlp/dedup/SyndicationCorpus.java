@@ -5,11 +5,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Posts with known stories, for measuring story grouping: articles, their copies republished by other outlets
@@ -58,7 +61,7 @@ public final class SyndicationCorpus {
     }
 
     /** Rewrites a text in a house style: every word of a {@code [style]} group becomes the style's choice. */
-    private java.util.function.UnaryOperator<String> style() {
+    private UnaryOperator<String> style() {
         String[] chosen = new String[styleGroups.size()];
         for (int g = 0; g < chosen.length; g++) chosen[g] = styleGroups.get(g)[random.nextInt(styleGroups.get(g).length)];
         return text -> {
@@ -114,7 +117,7 @@ public final class SyndicationCorpus {
         // Each follow-up reports its own development: its own lead and its own share of the follow-up facts.
         List<String> leads = sample(templates.section(kind + ".followLead"), 2);
         List<String> facts = sample(templates.section(kind + ".followBody"), Integer.MAX_VALUE);
-        java.util.Collections.shuffle(facts, random);
+        Collections.shuffle(facts, random);
         int followUps = pick(0.45, 0.35, 0.2);
         for (int f = 0; f < followUps; f++) {
             long at = time + (long) ((6 + random.nextDouble() * 34) * HOUR);
@@ -152,7 +155,7 @@ public final class SyndicationCorpus {
 
     /** An article and its copies: 0–4 other outlets, within 12 hours. */
     private void publish(String id, Syndicator.Outlet outlet, Syndicator.Article article, long time,
-                         java.util.function.Supplier<String> newLead, java.util.function.Supplier<String> newTitle) {
+                         Supplier<String> newLead, Supplier<String> newTitle) {
         posts.add(new Post(id, outlet.name(), article.title(), article.body(), time, id));
         int copies = pick(0.35, 0.25, 0.2, 0.12, 0.08);
         for (int c = 0; c < copies; c++) {
@@ -232,7 +235,7 @@ public final class SyndicationCorpus {
     private List<String> sample(List<String> items, int n) {
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) idx.add(i);
-        java.util.Collections.shuffle(idx, random);
+        Collections.shuffle(idx, random);
         List<Integer> chosen = new ArrayList<>(idx.subList(0, Math.min(n, idx.size())));
         chosen.sort(null);
         List<String> out = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
+import vn.iocstream.nlp.TextNormalizer;
 
 /**
  * Republishes an article as another Vietnamese outlet does: a new headline, sometimes a rewritten lead (sapo), a
@@ -146,6 +147,6 @@ final class Syndicator {
     }
 
     private static String domain(String outlet) {
-        return vn.iocstream.nlp.TextNormalizer.fold(outlet).replaceAll("[^a-z0-9]", "") + ".vn";
+        return TextNormalizer.fold(outlet).replaceAll("[^a-z0-9]", "") + ".vn";
     }
 }

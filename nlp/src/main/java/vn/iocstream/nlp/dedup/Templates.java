@@ -50,10 +50,6 @@ final class Templates {
         return items;
     }
 
-    boolean has(String name) {
-        return sections.containsKey(name);
-    }
-
     String pick(String section, Random random) {
         List<String> items = section(section);
         return items.get(random.nextInt(items.size()));
