@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * Posts with known stories, for measuring story grouping: articles, their copies republished by other outlets
@@ -45,44 +44,11 @@ public final class SyndicationCorpus {
     private final Random random;
     private final List<Post> posts = new ArrayList<>();
     private final List<String> headlines = new ArrayList<>();
-    /** The variants of {@code [style]}, longest first, each with its group. */
-    private final List<Map.Entry<String, Integer>> styleVariants = new ArrayList<>();
-    private final List<String[]> styleGroups = new ArrayList<>();
+    private final HouseStyle style = new HouseStyle(templates.section("style"));
 
     private SyndicationCorpus(Syndicator.Edits edits, long seed) {
         this.syndicator = new Syndicator(templates, edits);
         this.random = new Random(seed);
-        for (String line : templates.section("style")) {
-            String[] group = line.split("\\|");
-            for (String v : group) styleVariants.add(Map.entry(v, styleGroups.size()));
-            styleGroups.add(group);
-        }
-        styleVariants.sort(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getKey().length()).reversed());
-    }
-
-    /** Rewrites a text in a house style: every word of a {@code [style]} group becomes the style's choice. */
-    private UnaryOperator<String> style() {
-        String[] chosen = new String[styleGroups.size()];
-        for (int g = 0; g < chosen.length; g++) chosen[g] = styleGroups.get(g)[random.nextInt(styleGroups.get(g).length)];
-        return text -> {
-            StringBuilder out = new StringBuilder(text.length() + 16);
-            int i = 0;
-            outer:
-            while (i < text.length()) {
-                if (i == 0 || !Character.isLetter(text.charAt(i - 1))) {
-                    for (Map.Entry<String, Integer> v : styleVariants) {
-                        int end = i + v.getKey().length();
-                        if (text.startsWith(v.getKey(), i) && (end == text.length() || !Character.isLetter(text.charAt(end)))) {
-                            out.append(chosen[v.getValue()]);
-                            i = end;
-                            continue outer;
-                        }
-                    }
-                }
-                out.append(text.charAt(i++));
-            }
-            return out.toString();
-        };
     }
 
     /** {@code events} generated events with their copies and follow-ups, in publication order. */
@@ -180,7 +146,7 @@ public final class SyndicationCorpus {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(Templates.fill(templates.pick(kind + ".lead", random), slots, random));
         paragraphs.addAll(paragraphs(sentences));
-        paragraphs.replaceAll(style());
+        paragraphs.replaceAll(style.draw(random));
         return new Syndicator.Article(Templates.fill(templates.pick(kind + ".title", random), slots, random), paragraphs);
     }
 
@@ -209,7 +175,7 @@ public final class SyndicationCorpus {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(lead);
         paragraphs.addAll(paragraphs(sentences));
-        paragraphs.replaceAll(style());
+        paragraphs.replaceAll(style.draw(random));
         return new Syndicator.Article(headline(lead), paragraphs);
     }
 
