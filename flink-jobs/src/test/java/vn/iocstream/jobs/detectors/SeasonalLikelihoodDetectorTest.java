@@ -9,6 +9,8 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import vn.iocstream.core.config.ConfigLoader;
+import vn.iocstream.core.config.IocConfig;
 
 class SeasonalLikelihoodDetectorTest {
     private static final long FIVE_MINUTES = 300_000L;
@@ -170,6 +172,14 @@ class SeasonalLikelihoodDetectorTest {
             double v = usual(i, random) * (i == 1050 ? 4 : 1);
             assertThat(copy.score(START + i * FIVE_MINUTES, v)).isEqualTo(d.score(START + i * FIVE_MINUTES, v));
         }
+    }
+
+    @Test
+    void shippedConfig_alarmsAtTheDetectorsShippedThreshold() {
+        IocConfig.RequestRate rate = ConfigLoader.defaults().security().requestRate();
+        assertThat(Detectors.alarm(rate.detector())).hasValue(rate.scoreThreshold());
+        assertThat(Detectors.alarm("default")).hasValue(SeasonalLikelihoodDetector.ALARM);
+        assertThat(Detectors.alarm("gaussian")).isEmpty();
     }
 
     @Test
