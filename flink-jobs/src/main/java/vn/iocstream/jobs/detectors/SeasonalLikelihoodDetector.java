@@ -6,26 +6,30 @@ import java.util.Arrays;
 /**
  * The default anomaly detector for event rates and sensor series: Numenta's anomaly-likelihood
  * post-processing (as NAB's HTM detector publishes it) over four cheap raw scores, with a range check.
+ * Constants are in {@link Settings} (defaults in brackets below).
  *
  * <p>For each point, in order:
  * <ol>
  *   <li><b>Surprise.</b> The error against a fast moving level, in units of the series' usual error, and
  *       the error against the usual value of this hour of the day (24 slots, each a moving value and
  *       deviation); the smaller of the two counts, so a daily peak that recurs is not a surprise, while a
- *       level shift or a spike surprises both. Like HTM's raw score, the surprise is mostly 0: it is 0 up to
- *       {@value #SURPRISE_FROM} units, rising to 1 at {@value #SURPRISE_FULL}.</li>
+ *       level shift or a spike surprises both. The usual error is robust: an error counts at most
+ *       {@code errorClip} [2] usual errors in it, so one spike does not blunt the detector for the next
+ *       hundred points (and a spiky series keeps a usual error that describes its quiet stretches). Like HTM's
+ *       raw score, the surprise is mostly 0: it is 0 up to {@code surpriseFrom} [2] units, rising to 1 at
+ *       {@code surpriseFrom + surpriseWidth} [4].</li>
  *   <li><b>Rare transition.</b> A cheap analogue of HTM's "input not predicted from the previous step": the
- *       value falls in one of {@value #BINS} equal bins over the range seen so far, a decaying count matrix
- *       (previous bin → bin, each row forgetting {@value #TRANSITION_DECAY} per use, so ~30 uses of a
- *       context) gives P(this bin | previous bin) (add-{@value #TRANSITION_PRIOR} smoothed); the score is
- *       1 − P/{@value #RARE_TRANSITION}, floored at 0, so only a transition rarer than 1 in 20 counts. It
+ *       value falls in one of {@code bins} [16] equal bins over the range seen so far, a decaying count matrix
+ *       (previous bin → bin, each row forgetting {@code transitionDecay} [3%] per use, so ~30 uses of a
+ *       context) gives P(this bin | previous bin) (add-{@code transitionPrior} [0.1] smoothed); the score is
+ *       1 − P/{@code rareTransition} [0.05], floored at 0, so only a transition rarer than 1 in 20 counts. It
  *       catches a change of shape at an ordinary level (a missing spike, a new rhythm) that the level and
  *       hour errors miss.</li>
  *   <li><b>Seasonal surprises.</b> The error against this hour of the day alone, and against this hour of the
- *       week alone (168 slots, same update and unit; judged once the series spans three weeks), each through
- *       the same band. Without the fast level to excuse them, they catch a daily peak that does not come and
- *       a weekday that runs like a Sunday (a public holiday), which the first surprise forgives because the
- *       level moves no faster than usual.</li>
+ *       week alone (168 slots, same update and unit; judged once the series spans {@code weeklyFromDays} [21]
+ *       days), each through the same band. Without the fast level to excuse them, they catch a daily peak that
+ *       does not come and a weekday that runs like a Sunday (a public holiday), which the first surprise
+ *       forgives because the level moves no faster than usual.</li>
  *   <li><b>Likelihood</b> ({@code anomaly_likelihood.py}), for each raw score on its own: the mean of the
  *       last {@value #RECENT} scores against the long-run distribution of that mean (exponentially weighted
  *       over ~{@value #HISTORY} points instead of HTM's 8,640-point window, to keep the state small; mean at
@@ -34,25 +38,22 @@ import java.util.Arrays;
  *       per burst); the score is log(1.0000000001 − (1 − Q)) / log(10⁻¹⁰), so 0.5 means Q = 10⁻⁵. The
  *       highest of the four scores counts: each raw score is judged against its own history, so one that is
  *       noisy on a series (transitions on a wandering sensor, the week on a series with no weekly rhythm) does
- *       not drown the others. The first {@value #LEARNING} raw scores of each kind only learn, the next
- *       {@value #ESTIMATION} build its distribution; meanwhile it scores 0.03 (likelihood 0.5), never an
- *       alarm.</li>
- *   <li><b>Range.</b> A value more than {@value #RANGE_TOLERANCE} of the seen range beyond the seen
+ *       not drown the others. The first {@code likelihoodLearning} [150] raw scores of each kind only learn,
+ *       as many again build its distribution; meanwhile it scores 0.03 (likelihood 0.5), never an alarm.</li>
+ *   <li><b>Range.</b> A value more than {@code rangeTolerance} [5%] of the seen range beyond the seen
  *       minimum or maximum scores 1 (as NAB's HTM detector does, with the range seen so far, never the
- *       file's), once {@value #RANGE_LEARNING} points have been seen.</li>
+ *       file's), once {@code rangeLearning} [100] points have been seen.</li>
  * </ol>
- * Online (a score uses only this point and earlier ones) and small: about 130 doubles, a 16 × 16 float
- * matrix and 2 × 168 floats, 4.5 KB with Java serialisation, so one instance per key fits Flink keyed
- * state. The bins follow the range seen so far, so a new minimum or maximum moves every bin edge and can
- * make a usual move look rare for a while. Seasonality uses the hour of {@code epochMillis} in UTC; any fixed offset from local time only relabels the slots. The week is a
- * score of its own, not a replacement for the day: the hour-of-week slots instead of the hour-of-day ones
- * (and weekday/weekend hours) lowered the NAB score, a week judged from its first fortnight adds false
- * positives on two-week series.
+ * A score at or above {@link #ALARM} is an alarm.
  *
- * <p>Measured with {@code ./ioc eval nab}: see the README for the figures. The likelihood constants are
- * Numenta's; the surprise band, the fast level, the transition constants and the three-week start of
- * the weekly score were chosen on the whole available corpus (a grid around them scores within a few
- * points; each added score raised the total, no category losing more than half a point), never per file.
+ * <p>Online (a score uses only this point and earlier ones) and small: about 130 doubles, a 16 × 16 float
+ * matrix and 2 × 168 floats, 5.0 KB with Java serialisation (class descriptors and the settings included),
+ * so one instance per key fits Flink keyed state. The bins follow the range seen so far, so a new minimum or
+ * maximum moves every bin edge and can make a usual move look rare for a while. Seasonality uses the hour of
+ * {@code epochMillis} in UTC; any fixed offset from local time only relabels the slots.
+ *
+ * <p>How the constants and the alarm threshold were chosen (leave one NAB category out, never per series)
+ * and what they score: {@code nab.NabTuning}, {@code ./ioc eval nab --loco} and the README.
  */
 public final class SeasonalLikelihoodDetector implements AnomalyDetector {
     private static final long serialVersionUID = 5L;
@@ -75,8 +76,10 @@ public final class SeasonalLikelihoodDetector implements AnomalyDetector {
     public static final double ALARM = 0.6246;
 
     /**
-     * The detector's tunable constants. {@link #DEFAULTS} were chosen by {@code ./ioc eval nab --loco}'s
-     * search (see {@code nab.NabTuning}), never per series.
+     * The detector's tunable constants. In {@link #DEFAULTS}, the robust clips and the surprise band are the
+     * result of {@code ./ioc eval nab --loco}'s search on all NAB categories ({@code nab.NabTuning.ROBUST}); the
+     * others keep their earlier values ({@code NabTuning.START}), because searching them as well
+     * ({@code --space full}) scored worse on held-out categories. Never chosen per series.
      *
      * @param levelAlpha        weight of a new value in the fast moving level
      * @param scaleAlpha        weight of a new error in the usual error (its horizon is 1/scaleAlpha points)
