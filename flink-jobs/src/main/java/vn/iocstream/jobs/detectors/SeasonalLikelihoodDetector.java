@@ -167,8 +167,10 @@ public final class SeasonalLikelihoodDetector implements AnomalyDetector {
         weeklyLikelihood = new Likelihood(settings.likelihoodLearning());
     }
 
+    /** A value that is not a finite number (a broken reading) scores 0 and is not learnt: it would poison every statistic. */
     @Override
     public double score(long epochMillis, double value) {
+        if (!Double.isFinite(value)) return 0;
         double tolerance = (max - min) * settings.rangeTolerance();
         boolean outOfRange = count >= settings.rangeLearning() && max > min
                 && (value > max + tolerance || value < min - tolerance);

@@ -175,6 +175,19 @@ class SeasonalLikelihoodDetectorTest {
     }
 
     @Test
+    void brokenReadings_scoreZero_andLeaveTheDetectorAsItWas() {
+        SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector(), clean = new SeasonalLikelihoodDetector();
+        Random random = new Random(13);
+        for (int i = 0; i < 2000; i++) {
+            double v = usual(i, random);
+            if (i % 500 == 250) {
+                assertThat(d.score(START + i * FIVE_MINUTES, i % 1000 == 250 ? Double.NaN : Double.POSITIVE_INFINITY)).isZero();
+            }
+            assertThat(d.score(START + i * FIVE_MINUTES, v)).isEqualTo(clean.score(START + i * FIVE_MINUTES, v));
+        }
+    }
+
+    @Test
     void shippedConfig_alarmsAtTheDetectorsShippedThreshold() {
         IocConfig.RequestRate rate = ConfigLoader.defaults().security().requestRate();
         assertThat(Detectors.alarm(rate.detector())).hasValue(rate.scoreThreshold());
