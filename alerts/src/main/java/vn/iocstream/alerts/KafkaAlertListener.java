@@ -33,6 +33,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.Alert;
@@ -72,8 +73,8 @@ public final class KafkaAlertListener implements Runnable, AutoCloseable {
 
     private record Pending(long storeMark, Map<TopicPartition, OffsetAndMetadata> offsets) {}
 
-    public KafkaAlertListener(String bootstrapServers, AlertsService service) {
-        this(new KafkaConsumer<>(consumerProperties(bootstrapServers)), new KafkaProducer<>(producerProperties(bootstrapServers)), service);
+    public KafkaAlertListener(KafkaConnection kafka, AlertsService service) {
+        this(new KafkaConsumer<>(consumerProperties(kafka)), new KafkaProducer<>(producerProperties(kafka)), service);
     }
 
     KafkaAlertListener(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, AlertsService service) {
@@ -219,9 +220,8 @@ public final class KafkaAlertListener implements Runnable, AutoCloseable {
         }
     }
 
-    private static Properties consumerProperties(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    private static Properties consumerProperties(KafkaConnection kafka) {
+        Properties p = kafka.properties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -230,9 +230,8 @@ public final class KafkaAlertListener implements Runnable, AutoCloseable {
         return p;
     }
 
-    private static Properties producerProperties(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    private static Properties producerProperties(KafkaConnection kafka) {
+        Properties p = kafka.properties();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

@@ -76,7 +76,7 @@ class HostileInputIntegrationTest {
         }
 
         // Throws if any task failed: with restarts off, one poison pill would end the job here.
-        EmbeddedFlink.startAll(config, kafka.bootstrap(), clickHouse, true).getJobExecutionResult().get(5, TimeUnit.MINUTES);
+        EmbeddedFlink.startAll(config, kafka.connection(), clickHouse, true).getJobExecutionResult().get(5, TimeUnit.MINUTES);
 
         List<DeadLetter> dead = TopicReader.read(kafka.bootstrap(), Topics.DEADLETTER, DeadLetter.class);
         assertThat(dead).as("no operator failed on a record the parsers let through")

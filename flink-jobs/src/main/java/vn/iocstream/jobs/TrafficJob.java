@@ -11,6 +11,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.TrafficTables;
@@ -56,7 +57,7 @@ import vn.iocstream.jobs.traffic.TrafficParsers;
  * </pre>
  *
  * <p>How to run it: embedded, {@code ./ioc run} or {@code ./ioc demo} starts it on a local MiniCluster.
- * On a Flink cluster: {@code flink run -c vn.iocstream.jobs.TrafficJob flink-jobs/target/ioc-flink-jobs-*.jar
+ * On a Flink cluster: {@code flink run -c vn.iocstream.jobs.TrafficJob flink-jobs/target/ioc-flink-jobs-*-flink.jar
  * config/ioc.yaml}; the {@code traffic:} and {@code reports:} sections of the configuration tune it.
  */
 public final class TrafficJob {
@@ -147,17 +148,18 @@ public final class TrafficJob {
      *
      * @param bounded read both topics from their beginning up to the offsets present at start, then finish
      */
-    public static TrafficJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
+    public static TrafficJob production(IocConfig config, KafkaConnection kafka, ClickHouseClient clickHouse, boolean bounded) {
+        Duration retry = Duration.ofSeconds(config.clickhouse().sinkRetrySeconds());
         Sinks sinks = new Sinks(
-                new ClickHouseSink<>(clickHouse, TrafficTables.TRAFFIC_STATS, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS),
-                new ClickHouseSink<>(clickHouse, TrafficTables.CITIZEN_REPORTS, ClickHouseSink.TEXT_BATCH, ClickHouseSink.MAX_DELAY_MS),
-                JobIo.alerts(kafkaBootstrap),
-                JobIo.deadLetters(kafkaBootstrap));
-        return new TrafficJob(JobIo.rawSource(kafkaBootstrap, Topics.RAW_TRAFFIC, "ioc-traffic-job", bounded),
-                JobIo.rawSource(kafkaBootstrap, Topics.RAW_REPORTS, "ioc-traffic-job", bounded), sinks, config);
+                new ClickHouseSink<>(clickHouse, TrafficTables.TRAFFIC_STATS, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS, retry),
+                new ClickHouseSink<>(clickHouse, TrafficTables.CITIZEN_REPORTS, ClickHouseSink.TEXT_BATCH, ClickHouseSink.MAX_DELAY_MS, retry),
+                JobIo.alerts(kafka),
+                JobIo.deadLetters(kafka));
+        return new TrafficJob(JobIo.rawSource(kafka, Topics.RAW_TRAFFIC, "ioc-traffic-job", bounded),
+                JobIo.rawSource(kafka, Topics.RAW_REPORTS, "ioc-traffic-job", bounded), sinks, config);
     }
 
-    /** Cluster entry point: {@code flink run -c vn.iocstream.jobs.TrafficJob <jar> [config.yaml]}. */
+    /** Cluster entry point: {@code flink run -c vn.iocstream.jobs.TrafficJob <jar> config.yaml}. */
     public static void main(String[] args) throws Exception {
         JobIo.runOnCluster(args, "TrafficJob", (config, kafka, clickHouse, env) -> production(config, kafka, clickHouse, false).build(env));
     }

@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.app.runtime.IocRuntime;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
@@ -96,7 +97,7 @@ public final class PipelineBench {
             Map<String, Double> cpu;
             try (CpuProfile profile = new CpuProfile()) {
                 long t0 = System.nanoTime();
-                produce(runtime.kafkaBootstrap(), texts, posts, start.minus(Duration.ofHours(2)), start);
+                produce(runtime.kafka(), texts, posts, start.minus(Duration.ofHours(2)), start);
                 awaitPosts(ch, posts, progress);
                 pipeline = posts / ((System.nanoTime() - t0) / 1e9);
                 cpu = profile.stop();
@@ -140,9 +141,8 @@ public final class PipelineBench {
     }
 
     /** Posts in published order over {@code from … to}, each with its own id (the texts repeat). */
-    private static void produce(String bootstrap, List<AnalyzeBench.Post> texts, int posts, Instant from, Instant to) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    private static void produce(KafkaConnection kafka, List<AnalyzeBench.Post> texts, int posts, Instant from, Instant to) {
+        Properties p = kafka.properties();
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         long spanMs = Duration.between(from, to).toMillis();
@@ -182,7 +182,7 @@ public final class PipelineBench {
         Instant now = Instant.now();
         List<AnalyzeBench.Post> burst = List.of(new AnalyzeBench.Post(
                 "Sóng biển dâng cao tràn qua kè, nhiều hộ dân ven biển phải sơ tán trong đêm.", "press"));
-        produce(runtime.kafkaBootstrap(), burst, 1, now, now);
+        produce(runtime.kafka(), burst, 1, now, now);
         Instant minuteEnd = now.truncatedTo(ChronoUnit.MINUTES).plusSeconds(60);
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {

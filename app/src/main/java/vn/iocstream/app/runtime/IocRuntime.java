@@ -21,6 +21,7 @@ import vn.iocstream.alerts.AlertsService;
 import vn.iocstream.alerts.KafkaAlertListener;
 import vn.iocstream.app.web.ControlRoom;
 import vn.iocstream.app.web.IngestApi;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.ClickHouseServer;
@@ -43,7 +44,8 @@ import vn.iocstream.nlp.watch.WatchlistIndex;
 
 /**
  * The whole platform in one process tree: ClickHouse (embedded child process or external), Kafka
- * (in-process KRaft broker or external), MediaJob and TrafficJob on local Flink MiniClusters, the crawler (with the
+ * (in-process KRaft broker or external), MediaJob, TrafficJob and SecurityJob on a local Flink MiniCluster (or none: on
+ * a Flink cluster they are submitted with {@code flink run}), the crawler (with the
  * outlet extraction rules and the source-health monitor: {@code source_health} rows, {@code source-stale} alerts
  * through the alerts service), the alerts service, the control room, the event feeds and, when tokens are configured,
  * the ingest API. {@link #close()} stops them in reverse order.
@@ -54,7 +56,7 @@ public final class IocRuntime implements AutoCloseable {
     private final PrintStream console;
     private final List<AutoCloseable> started = new ArrayList<>();
     private ClickHouseClient clickHouse;
-    private String kafkaBootstrap;
+    private KafkaConnection kafka;
     private JobClient jobs;
     private FeedCrawler crawler;
     private AlertsService alertsService;
@@ -112,15 +114,20 @@ public final class IocRuntime implements AutoCloseable {
 
         IocConfig.Kafka k = config.kafka();
         if (k.embedded()) {
-            EmbeddedKafka kafka = step("Kafka broker (embedded KRaft, " + k.dataDir() + ")",
+            EmbeddedKafka broker = step("Kafka broker (embedded KRaft, " + k.dataDir() + ")",
                     () -> EmbeddedKafka.start(Path.of(k.dataDir()), k.port(), k.partitions(), k.retentionMs()));
-            started.add(kafka);
-            kafka.createTopics(Topics.ALL, k.partitions());
-            kafkaBootstrap = kafka.bootstrap();
+            started.add(broker);
+            broker.createTopics(Topics.ALL, k.partitions());
+            kafka = broker.connection();
             // `ioc replay` from another terminal finds the running broker here.
-            Files.writeString(bootstrapFile(k), kafkaBootstrap + "\n");
+            Files.writeString(bootstrapFile(k), broker.bootstrap() + "\n");
         } else {
-            kafkaBootstrap = k.bootstrap();
+            kafka = KafkaConnection.of(k);
+            step("Kafka topics at " + kafka + " (missing ones created: " + k.partitions() + " partitions, replication "
+                    + k.replicationFactor() + ")", () -> {
+                KafkaTopics.ensure(kafka, Topics.ALL, k.partitions(), k.replicationFactor());
+                return null;
+            });
         }
 
         IocConfig.Search sc = config.search();
@@ -128,7 +135,7 @@ public final class IocRuntime implements AutoCloseable {
                 new QueryLimits(sc.maxQueryChars(), sc.maxQueryDepth(), sc.maxQueryTerms(), sc.maxNearTerms()),
                 sc.maxPage(), sc.timeoutMillis()));
         started.add(search);
-        searchFeeder = new SearchFeeder(kafkaBootstrap, search).start();
+        searchFeeder = new SearchFeeder(kafka, search).start();
         started.add(searchFeeder);
         controlRoom = step("control room", () -> ControlRoom.start(config.controlRoom().port(), clickHouse, this::status, search));
         started.add(controlRoom);
@@ -141,17 +148,21 @@ public final class IocRuntime implements AutoCloseable {
                 controlRoom.show(event.alert());
             }
         }));
-        KafkaAlertListener listener = new KafkaAlertListener(kafkaBootstrap, alertsService);
+        KafkaAlertListener listener = new KafkaAlertListener(kafka, alertsService);
         Thread listenerThread = new Thread(listener, "alerts-listener");
         listenerThread.setDaemon(true);
         listenerThread.start();
         started.add(listener);
 
-        jobs = step("MediaJob, TrafficJob and SecurityJob on the local Flink MiniCluster (parallelism "
-                + config.flink().parallelism() + ")", () -> EmbeddedFlink.startAll(config, kafkaBootstrap, clickHouse));
-        started.add(() -> jobs.cancel().get(30, TimeUnit.SECONDS));
+        if (config.flink().embedded()) {
+            jobs = step("MediaJob, TrafficJob and SecurityJob on the local Flink MiniCluster (parallelism "
+                    + config.flink().parallelism() + ")", () -> EmbeddedFlink.startAll(config, kafka, clickHouse));
+            started.add(() -> jobs.cancel().get(30, TimeUnit.SECONDS));
+        } else {
+            console.println("Flink jobs: on the Flink cluster (flink.embedded=false), submitted there with flink run; none started here");
+        }
 
-        KafkaPostSink sink = new KafkaPostSink(kafkaBootstrap);
+        KafkaPostSink sink = new KafkaPostSink(kafka);
         started.add(sink);
         SourceHealthMonitor health = new SourceHealthMonitor(new SourceHealthTracker(config.sourceHealth(),
                 config.crawler().pollIntervalSeconds()), clickHouse, this::sourceAlert, Clock.systemUTC());
@@ -172,14 +183,14 @@ public final class IocRuntime implements AutoCloseable {
         startIngest(config.ingest(), config.validation());
         IocConfig.EventFeeds feeds = config.eventFeeds();
         if (!feeds.files().isEmpty() || !feeds.syslog().isEmpty()) {
-            KafkaEventSink eventSink = new KafkaEventSink(kafkaBootstrap, feeds.trafficCsvColumns());
+            KafkaEventSink eventSink = new KafkaEventSink(kafka, feeds.trafficCsvColumns());
             started.add(eventSink);
             eventFeeds = new EventFeedService(feeds, eventSink);
             started.add(eventFeeds);
             step("event feeds (" + feeds.files().size() + " files, " + feeds.syslog().size() + " syslog listeners)",
                     () -> eventFeeds.start());
         }
-        console.println("ready: control room " + controlRoom.url() + " · Kafka " + kafkaBootstrap
+        console.println("ready: control room " + controlRoom.url() + " · Kafka " + kafka
                 + " · ClickHouse " + clickHouse.httpUrl());
     }
 
@@ -189,7 +200,7 @@ public final class IocRuntime implements AutoCloseable {
             console.println("ingest API off: ingest.tokens is empty (POST " + IngestApi.PATH + " needs at least one token)");
             return;
         }
-        KafkaPostSink ingestSink = new KafkaPostSink(kafkaBootstrap);
+        KafkaPostSink ingestSink = new KafkaPostSink(kafka);
         started.add(ingestSink);
         IngestApi ingestApi = step("ingest API (" + ingest.tokens().size() + " tokens)", () -> IngestApi.start(ingest, RecordLimits.of(validation), ingestSink, Clock.systemUTC()));
         started.add(ingestApi);
@@ -214,8 +225,9 @@ public final class IocRuntime implements AutoCloseable {
         return clickHouse;
     }
 
-    public String kafkaBootstrap() {
-        return kafkaBootstrap;
+    /** The broker every component of this runtime uses (the embedded one, or the external cluster). */
+    public KafkaConnection kafka() {
+        return kafka;
     }
 
     public ControlRoom controlRoom() {

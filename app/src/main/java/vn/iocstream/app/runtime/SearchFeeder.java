@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.EnrichedPost;
@@ -36,13 +37,13 @@ public final class SearchFeeder implements Runnable, AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public SearchFeeder(String bootstrap, PostSearchIndex index) {
+    public SearchFeeder(KafkaConnection kafka, PostSearchIndex index) {
         this.index = index;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "ioc-search",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> p = kafka.map();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "ioc-search");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this, "search-feeder");
         thread.setDaemon(true);
     }

@@ -14,12 +14,40 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
                         Extraction extraction, SourceHealth sourceHealth, Validation validation) implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public record Kafka(boolean embedded, String bootstrap, int port, String dataDir, int partitions, long retentionMs) implements Serializable {}
+    /**
+     * The broker: embedded (in-process, loopback, no security) or an external cluster at {@code bootstrap} with its
+     * client security ({@code securityProtocol}, SASL {@code saslMechanism} with {@code username}/{@code password}, TLS
+     * {@code truststoreFile}/{@code truststorePassword}; see {@link vn.iocstream.core.KafkaConnection}); topics the
+     * runtime creates get {@code partitions} and {@code replicationFactor}.
+     */
+    public record Kafka(boolean embedded, String bootstrap, int port, String dataDir, int partitions, int replicationFactor,
+                        long retentionMs, String securityProtocol, String saslMechanism, String username, String password,
+                        String truststoreFile, String truststorePassword) implements Serializable {
+        /** The password is not printed. */
+        @Override
+        public String toString() {
+            return "Kafka[" + (embedded ? "embedded" : bootstrap + " " + securityProtocol) + "]";
+        }
+    }
 
+    /**
+     * ClickHouse: embedded (child process) or external at {@code url}; {@code sinkRetrySeconds}: how long a Flink sink
+     * retries a failing insert (backing off) before it fails its task.
+     */
     public record ClickHouse(boolean embedded, String url, String database, String user, String password,
-                             int httpPort, int tcpPort, String dataDir, String binary) implements Serializable {}
+                             int httpPort, int tcpPort, String dataDir, String binary, int sinkRetrySeconds) implements Serializable {
+        /** The password is not printed. */
+        @Override
+        public String toString() {
+            return "ClickHouse[" + (embedded ? "embedded" : url + " as " + user) + ", database " + database + "]";
+        }
+    }
 
-    public record Flink(int parallelism, long checkpointIntervalMs, String checkpointDir,
+    /**
+     * {@code embedded}: the jobs run on a local MiniCluster inside {@code ioc run}; false: they run on a Flink cluster
+     * ({@code flink run}), and {@code ioc run} starts no job.
+     */
+    public record Flink(boolean embedded, int parallelism, long checkpointIntervalMs, String checkpointDir,
                         int outOfOrdernessSeconds, int allowedLatenessSeconds, int idlenessSeconds,
                         String restartStrategy) implements Serializable {}
 

@@ -6,15 +6,17 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.json.Json;
 
 /** Kafka sinks that write JSON values keyed by a stable id, as the topic contract says. */
 public final class JsonKafkaSink {
     private JsonKafkaSink() {}
 
-    public static <T> KafkaSink<T> create(String bootstrap, String topic, SerializableFunction<T, String> key) {
+    public static <T> KafkaSink<T> create(KafkaConnection kafka, String topic, SerializableFunction<T, String> key) {
         return KafkaSink.<T>builder()
-                .setBootstrapServers(bootstrap)
+                .setKafkaProducerConfig(kafka.properties())
+                .setBootstrapServers(kafka.bootstrap())
                 .setRecordSerializer(new JsonRecords<>(topic, key))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
