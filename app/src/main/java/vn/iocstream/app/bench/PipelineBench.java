@@ -83,7 +83,8 @@ public final class PipelineBench {
         List<String> settings = new ArrayList<>(List.of("kafka.dataDir=" + dir.resolve("kafka"), "clickhouse.dataDir=" + dir.resolve("clickhouse"),
                 "clickhouse.httpPort=0", "clickhouse.tcpPort=0", "kafka.port=0", "controlRoom.port=0",
                 "controlRoom.searchDir=" + dir.resolve("search"), "flink.checkpointDir=" + dir.resolve("checkpoints"),
-                "eventFeeds.checkpointDir=" + dir.resolve("event-feeds")));
+                "eventFeeds.checkpointDir=" + dir.resolve("event-feeds"), "crawler.stateDir=" + dir.resolve("crawler"),
+                "alerts.journalDir=" + dir.resolve("alerts")));
         settings.addAll(overrides);
         Path configFile = dir.resolve("bench.yaml");
         new ObjectMapper(new YAMLFactory()).writeValue(configFile.toFile(), Map.of("watchlists", watchlists));

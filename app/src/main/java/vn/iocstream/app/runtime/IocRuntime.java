@@ -34,6 +34,7 @@ import vn.iocstream.crawlers.events.EventFeedService;
 import vn.iocstream.crawlers.extract.ExtractionRules;
 import vn.iocstream.crawlers.health.SourceHealthMonitor;
 import vn.iocstream.crawlers.health.SourceHealthTracker;
+import vn.iocstream.crawlers.state.CrawlMemory;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.search.PostSearchIndex;
@@ -166,9 +167,16 @@ public final class IocRuntime implements AutoCloseable {
         started.add(sink);
         SourceHealthMonitor health = new SourceHealthMonitor(new SourceHealthTracker(config.sourceHealth(),
                 config.crawler().pollIntervalSeconds()), clickHouse, this::sourceAlert, Clock.systemUTC());
+        crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC());
+        String stateDir = config.crawler().stateDir();
+        if (!stateDir.isBlank()) {
+            CrawlMemory memory = CrawlMemory.open(Path.of(stateDir));
+            started.add(memory); // closed after the crawler stopped writing to it
+            crawler.rememberIn(memory);
+            health.rememberIn(Path.of(stateDir, "health.json"), crawler.sources());
+        }
         health.start(config.sourceHealth().writeIntervalSeconds());
         started.add(health); // closed after the crawler, so its last write sees the last poll
-        crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC());
         crawler.extractWith(new ArticleExtractor(rules));
         crawler.boundTimesBy(RecordLimits.of(config.validation()));
         crawler.addSourceListener(health::record);

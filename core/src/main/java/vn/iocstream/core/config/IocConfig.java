@@ -56,12 +56,13 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
      * {@code threads}: hosts crawled at once; {@code minRefetchSeconds}/{@code maxRefetchSeconds}: bounds of the
      * adaptive poll interval; {@code sitemapMaxAgeHours}: sitemap entries (and forum threads) older than this are not
      * fetched; {@code forumMaxPages}: thread pages read per thread and poll; {@code allowedSites}: {@code host:port}
-     * of sites the SSRF guard lets through although they are on a private or special address.
+     * of sites the SSRF guard lets through although they are on a private or special address; {@code stateDir}: where
+     * {@code ioc run}'s crawler keeps what it sent and its sources' health ("" = memory only).
      */
     public record Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
                           String userAgent, boolean allowPrivateAddresses, String sourcesFile, int threads,
                           int minRefetchSeconds, int maxRefetchSeconds, int sitemapMaxAgeHours, int forumMaxPages,
-                          List<String> allowedSites)
+                          List<String> allowedSites, String stateDir)
             implements Serializable {
         public Crawler {
             allowedSites = allowedSites == null ? List.of() : List.copyOf(allowedSites);
@@ -71,7 +72,7 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
         public Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
                        String userAgent, boolean allowPrivateAddresses) {
             this(pollIntervalSeconds, perHostDelayMs, timeoutSeconds, maxBodyBytes, userAgent, allowPrivateAddresses, "",
-                    4, 60, 1800, 48, 5, List.of());
+                    4, 60, 1800, 48, 5, List.of(), "");
         }
     }
 
