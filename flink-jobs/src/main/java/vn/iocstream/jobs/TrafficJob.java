@@ -28,6 +28,7 @@ import vn.iocstream.jobs.detectors.Detectors;
 import vn.iocstream.jobs.functions.AnalyseReport;
 import vn.iocstream.jobs.functions.ClusterReports;
 import vn.iocstream.jobs.functions.DeadLetters;
+import vn.iocstream.jobs.functions.DropRepeatedReadings;
 import vn.iocstream.jobs.functions.EventTimes;
 import vn.iocstream.jobs.functions.Guarded;
 import vn.iocstream.jobs.functions.ParseRecord;
@@ -49,7 +50,7 @@ import vn.iocstream.jobs.traffic.TrafficParsers;
  *
  * <pre>
  * readings → parse ─(dead letters)→ deadletter topic
- *          → watermarks(reading time, idleness) → keyBy(segment) → bucket windows ─(late)→ deadletter topic
+ *          → watermarks(reading time, idleness) → keyBy(segment) → drop repeated readings → bucket windows ─(late)→ deadletter topic
  *          → keyBy(segment) → detector + congestion rule ─→ traffic_stats
  *                                                       └→ ioc.alerts
  * reports  → parse → watermarks(report time) → analyse → keyBy(commune|topic) → cluster ─→ citizen_reports
@@ -94,6 +95,9 @@ public final class TrafficJob {
         SingleOutputStreamOperator<TrafficStat> buckets = parsedReadings
                 .assignTimestampsAndWatermarks(watermarks(flink, TrafficReading::time))
                 .name("reading-time-watermarks").uid("reading-time-watermarks")
+                .keyBy(TrafficReading::segmentId)
+                // A reading delivered twice (a tailer's batch sent again after a crash) counts once.
+                .process(new DropRepeatedReadings(traffic.bucketSeconds())).name("drop-repeated-readings").uid("drop-repeated-readings")
                 .keyBy(TrafficReading::segmentId)
                 .window(TumblingEventTimeWindows.of(Duration.ofSeconds(traffic.bucketSeconds())))
                 // No allowed lateness: the detector and the rule must see each bucket once, in order.
