@@ -232,6 +232,8 @@ public final class KafkaAlertListener implements Runnable, AutoCloseable {
 
     private static Properties producerProperties(KafkaConnection kafka) {
         Properties p = kafka.properties();
+        // It writes dead letters: a refused alert record in base64.
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.DEADLETTER_MAX_BYTES);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

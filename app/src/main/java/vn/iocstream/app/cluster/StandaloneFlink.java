@@ -235,7 +235,20 @@ public final class StandaloneFlink implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("job " + jobId + " not running after " + timeout.toSeconds() + " s: " + getOrNull("/jobs/" + jobId));
+        JsonNode job = getOrNull("/jobs/" + jobId);
+        throw new IllegalStateException("job " + jobId + " not running after " + timeout.toSeconds() + " s: "
+                + (job == null ? "unknown" : job.path("state").asText()) + "; last failure: " + lastFailure(jobId));
+    }
+
+    /** The root cause of the job's last failure, as the REST API reports it, or "none". */
+    public String lastFailure(String jobId) {
+        JsonNode e = getOrNull("/jobs/" + jobId + "/exceptions");
+        if (e == null) return "unknown";
+        String root = e.path("root-exception").asText("");
+        if (root.isEmpty() && e.path("exceptionHistory").path("entries").size() > 0) {
+            root = e.path("exceptionHistory").path("entries").get(0).path("stacktrace").asText("");
+        }
+        return root.isEmpty() ? "none" : root.lines().limit(40).reduce((a, b) -> a + "\n" + b).orElse("");
     }
 
     private void awaitOverview(java.util.function.Predicate<JsonNode> ready, Duration timeout, String what) {

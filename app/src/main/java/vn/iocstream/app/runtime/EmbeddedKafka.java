@@ -18,6 +18,7 @@ import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.iocstream.core.KafkaConnection;
+import vn.iocstream.jobs.io.KafkaTopics;
 import vn.iocstream.core.Ports;
 
 /**

@@ -22,6 +22,7 @@ import vn.iocstream.alerts.KafkaAlertListener;
 import vn.iocstream.app.web.ControlRoom;
 import vn.iocstream.app.web.IngestApi;
 import vn.iocstream.core.KafkaConnection;
+import vn.iocstream.jobs.io.KafkaTopics;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.ClickHouseServer;

@@ -49,6 +49,8 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "ioc-event-feeds");
+        // A rejected line (up to 1 MiB) goes to the dead-letter topic in base64.
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.DEADLETTER_MAX_BYTES);
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -62,7 +62,7 @@ public final class JobIo {
 
     /**
      * Cluster entry point, {@code flink run -c <job class> <jar> config.yaml [key.path=value …]}: the external Kafka
-     * and ClickHouse the file names (both {@code embedded: false}), the schema migrated, checkpoints every
+     * and ClickHouse the file names (both {@code embedded: false}), the schema migrated and missing topics created, checkpoints every
      * {@code flink.checkpointIntervalMs} into the cluster's {@code execution.checkpointing.dir}, the restart strategy
      * of {@code flink.restartStrategy}. Parallelism is the cluster's ({@code parallelism.default}, or {@code flink run -p}).
      * The file is read here, on the machine that submits; the tasks get the settings inside the job.
@@ -79,11 +79,13 @@ public final class JobIo {
         IocConfig.ClickHouse ch = config.clickhouse();
         ClickHouseClient clickHouse = new ClickHouseClient(ch.url(), ch.database(), ch.user(), ch.password());
         clickHouse.migrate();
+        KafkaConnection kafka = KafkaConnection.of(config.kafka());
+        KafkaTopics.ensure(kafka, Topics.ALL, config.kafka().partitions(), config.kafka().replicationFactor());
         Configuration job = new Configuration();
         job.set(RestartStrategyOptions.RESTART_STRATEGY, LocalEnvironment.restartStrategy(config.flink().restartStrategy()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(job);
         env.enableCheckpointing(config.flink().checkpointIntervalMs());
-        production.build(config, KafkaConnection.of(config.kafka()), clickHouse, env);
+        production.build(config, kafka, clickHouse, env);
         env.execute(jobName);
     }
 }
