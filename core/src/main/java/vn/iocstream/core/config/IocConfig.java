@@ -2,6 +2,7 @@ package vn.iocstream.core.config;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole configuration, as merged from {@code config/ioc-defaults.yaml}, the user's file and
@@ -69,7 +70,12 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
 
     public record Route(String rule, String minSeverity, List<String> channels) implements Serializable {}
 
-    public record ControlRoom(int port, String searchDir) implements Serializable {}
+    /** The control room (defaults file, section {@code controlRoom}: every key explained there). */
+    public record ControlRoom(int port, String bindAddress, String searchDir, String usersFile, boolean secureCookie,
+                              int sessionIdleMinutes, int sessionMaxHours, int loginAttemptsPerMinute,
+                              int lockoutFailures, int lockoutMinutes, int workerThreads, int queueLimit,
+                              int deadlineSeconds, long maxBodyBytes, int maxPage, int kioskSeconds,
+                              Map<String, String> segments, Map<String, String> sites) implements Serializable {}
 
     /** Trending issues in MediaJob: windows, minimum support and alert thresholds (see ioc-defaults.yaml). */
     public record Trends(int bucketMinutes, int windowBuckets, int historyWindows, int minSupport, double minRatio,

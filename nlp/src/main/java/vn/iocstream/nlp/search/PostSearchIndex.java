@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,6 +64,8 @@ public final class PostSearchIndex implements AutoCloseable {
     private static final String PUBLISHED = "published";
     private static final String SENTIMENT = "sentiment";
     private static final String WATCHLIST = "watchlist";
+    /** Opaque access keys given by the caller (the control room's scope: provinces and communes a post concerns). */
+    private static final String ACCESS = "access";
 
     private static final QueryCompiler COMPILER =
             new QueryCompiler(new QueryCompiler.Fields(EXACT, FOLDED, SOURCE, KIND, PROVINCE), false);
@@ -97,6 +100,14 @@ public final class PostSearchIndex implements AutoCloseable {
 
     /** Adds a post, replacing any post with the same id. */
     public void add(SearchablePost post) {
+        add(post, List.of());
+    }
+
+    /**
+     * Adds a post with access keys: a search given keys finds only posts that carry at least one of them (the
+     * control room's scope, applied inside the Lucene query).
+     */
+    public void add(SearchablePost post, Collection<String> accessKeys) {
         if (post.id() == null || post.publishedAt() == null) throw new IllegalArgumentException("a post needs an id and a date");
         String title = TextNormalizer.normalize(post.title());
         String body = TextNormalizer.normalize(post.text());
@@ -121,6 +132,7 @@ public final class PostSearchIndex implements AutoCloseable {
         doc.add(new NumericDocValuesField(PUBLISHED, millis));
         doc.add(new StoredField(PUBLISHED, millis));
         if (post.watchlists() != null) post.watchlists().forEach(w -> doc.add(new StringField(WATCHLIST, w, Field.Store.NO)));
+        accessKeys.forEach(k -> doc.add(new StringField(ACCESS, k, Field.Store.NO)));
         try {
             writer.updateDocument(new Term(ID, post.id()), doc);
         } catch (IOException e) {
@@ -153,11 +165,26 @@ public final class PostSearchIndex implements AutoCloseable {
      * @throws vn.iocstream.nlp.QueryException if the query is malformed, naming the position
      */
     public SearchPage search(String query, SearchFilters filters, int page) {
+        return search(query, filters, page, null);
+    }
+
+    /**
+     * {@link #search(String, SearchFilters, int)} among the posts added with at least one of {@code accessKeys}
+     * (null: all posts; empty: none).
+     */
+    public SearchPage search(String query, SearchFilters filters, int page, Collection<String> accessKeys) {
         if (page < 1) throw new IllegalArgumentException("pages start at 1: " + page);
         WatchQuery parsed = query == null || query.isBlank() ? null : WatchQueryParser.parse(query);
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(parsed == null ? new MatchAllDocsQuery() : COMPILER.compile(parsed), Occur.MUST);
         addFilters(b, filters == null ? SearchFilters.none() : filters);
+        if (accessKeys != null) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            accessKeys.forEach(k -> any.add(new TermQuery(new Term(ACCESS, k)), Occur.SHOULD));
+            // No key matches nothing: an empty SHOULD list would match everything.
+            if (accessKeys.isEmpty()) any.add(new TermQuery(new Term(ACCESS, "\u0000none")), Occur.SHOULD);
+            b.add(any.build(), Occur.FILTER);
+        }
         Query q = b.build();
         Sort sort = filters != null && filters.order() == SearchFilters.Order.NEWEST ? BY_DATE : BY_RELEVANCE;
         List<QueryCompiler.Phrase> phrases = parsed == null ? List.of() : QueryCompiler.positivePhrases(parsed);
