@@ -31,6 +31,8 @@ import vn.iocstream.crawlers.health.SourceHealthTracker;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.search.PostSearchIndex;
+import vn.iocstream.nlp.search.SearchLimits;
+import vn.iocstream.nlp.watch.QueryLimits;
 import vn.iocstream.nlp.watch.WatchlistIndex;
 
 /**
@@ -116,7 +118,10 @@ public final class IocRuntime implements AutoCloseable {
             kafkaBootstrap = k.bootstrap();
         }
 
-        PostSearchIndex search = new PostSearchIndex(Path.of(config.controlRoom().searchDir()));
+        IocConfig.Search sc = config.search();
+        PostSearchIndex search = new PostSearchIndex(Path.of(config.controlRoom().searchDir()), new SearchLimits(
+                new QueryLimits(sc.maxQueryChars(), sc.maxQueryDepth(), sc.maxQueryTerms(), sc.maxNearTerms()),
+                sc.maxPage(), sc.timeoutMillis()));
         started.add(search);
         searchFeeder = new SearchFeeder(kafkaBootstrap, search).start();
         started.add(searchFeeder);

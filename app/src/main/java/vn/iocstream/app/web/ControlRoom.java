@@ -25,6 +25,7 @@ import vn.iocstream.core.model.Alert;
 import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.search.PostSearchIndex;
 import vn.iocstream.nlp.search.SearchFilters;
+import vn.iocstream.nlp.search.SearchTimeoutException;
 
 /**
  * The built-in control room: a page with the live alert list (it polls {@code /api/alerts}), and for each
@@ -115,6 +116,9 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
             respond(ex, "application/json", Json.string(search.search(p.get("q"), filters, page)));
         } catch (QueryException | IllegalArgumentException e) {
             respond(ex, 400, "application/json", Json.string(Map.of("error", e.getMessage())));
+        } catch (SearchTimeoutException e) {
+            ex.getResponseHeaders().set("Retry-After", "5");
+            respond(ex, 503, "application/json", Json.string(Map.of("error", e.getMessage())));
         }
     }
 

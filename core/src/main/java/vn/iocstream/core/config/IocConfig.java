@@ -10,7 +10,7 @@ import java.util.Map;
  */
 public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler crawler,
                         Nlp nlp, List<Source> sources, List<Watchlist> watchlists, Detector detector,
-                        Alerts alerts, ControlRoom controlRoom, Trends trends, Traffic traffic, Reports reports,
+                        Alerts alerts, ControlRoom controlRoom, Search search, Trends trends, Traffic traffic, Reports reports,
                         Security security, Ingest ingest, EventFeeds eventFeeds,
                         Extraction extraction, SourceHealth sourceHealth) implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -76,6 +76,10 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
                               int lockoutFailures, int lockoutMinutes, int workerThreads, int queueLimit,
                               int deadlineSeconds, long maxBodyBytes, int maxPage, int kioskSeconds,
                               Map<String, String> segments, Map<String, String> sites) implements Serializable {}
+
+    /** Bounds on one full-text search (defaults file, section {@code search}). */
+    public record Search(int maxQueryChars, int maxQueryDepth, int maxQueryTerms, int maxNearTerms, int maxPage,
+                         long timeoutMillis) implements Serializable {}
 
     /** Trending issues in MediaJob: windows, minimum support and alert thresholds (see ioc-defaults.yaml). */
     public record Trends(int bucketMinutes, int windowBuckets, int historyWindows, int minSupport, double minRatio,

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -35,6 +36,7 @@ import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.TextNormalizer;
 import vn.iocstream.nlp.watch.Localities;
 import vn.iocstream.nlp.watch.QueryCompiler;
@@ -46,7 +48,9 @@ import vn.iocstream.nlp.watch.WatchQueryParser;
  * Full-text search over posts for the control room, in the watchlist query language (so a watchlist
  * can be pasted into the search box). Title and text are indexed twice, exact and folded, like
  * watchlists; the locality field is the post's current province. Writes become visible after
- * {@link #refresh()}, and durable (for an on-disk index) after {@link #commit()}. Thread-safe.
+ * {@link #refresh()}, and durable (for an on-disk index) after {@link #commit()}. Every search is bounded by
+ * {@link SearchLimits}: the query's size, the page number and a time budget, checked while hits are collected and
+ * also answering a caller that went away. Thread-safe.
  */
 public final class PostSearchIndex implements AutoCloseable {
     public static final int PAGE_SIZE = 20;
@@ -75,19 +79,26 @@ public final class PostSearchIndex implements AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final SearchLimits limits;
+
+    /** An index in memory, with the shipped limits. */
+    public PostSearchIndex() {
+        this(SearchLimits.DEFAULT);
+    }
 
     /** An index in memory. */
-    public PostSearchIndex() {
-        this(new ByteBuffersDirectory());
+    public PostSearchIndex(SearchLimits limits) {
+        this(new ByteBuffersDirectory(), limits);
     }
 
     /** An index in {@code dir}, created if absent and reopened with its committed posts otherwise. */
-    public PostSearchIndex(Path dir) {
-        this(open(dir));
+    public PostSearchIndex(Path dir, SearchLimits limits) {
+        this(open(dir), limits);
     }
 
-    private PostSearchIndex(Directory directory) {
+    private PostSearchIndex(Directory directory, SearchLimits limits) {
         this.directory = directory;
+        this.limits = limits;
         try {
             IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(TextAnalyzers.exact(false),
                     Map.of(FOLDED, TextAnalyzers.folded(false))));
@@ -158,23 +169,38 @@ public final class PostSearchIndex implements AutoCloseable {
         }
     }
 
+    public SearchLimits limits() {
+        return limits;
+    }
+
+    /** {@link #search(String, SearchFilters, int, BooleanSupplier)} for a caller that stays. */
+    public SearchPage search(String query, SearchFilters filters, int page) {
+        return search(query, filters, page, () -> false);
+    }
+
     /**
      * One page (1-based, {@value #PAGE_SIZE} hits) of the posts that match {@code query} (blank for all)
      * and {@code filters}.
      *
-     * @throws vn.iocstream.nlp.QueryException if the query is malformed, naming the position
+     * @param gone true once the caller no longer waits (its connection closed): the search stops at once
+     * @throws vn.iocstream.nlp.QueryException if the query is malformed or over a limit, naming the position
+     * @throws IllegalArgumentException        if {@code page} is outside 1..{@code search.maxPage}
+     * @throws SearchTimeoutException          if the time budget ran out or the caller went away
      */
-    public SearchPage search(String query, SearchFilters filters, int page) {
-        return search(query, filters, page, null);
+    public SearchPage search(String query, SearchFilters filters, int page, BooleanSupplier gone) {
+        return search(query, filters, page, null, gone);
     }
 
     /**
-     * {@link #search(String, SearchFilters, int)} among the posts added with at least one of {@code accessKeys}
-     * (null: all posts; empty: none).
+     * {@link #search(String, SearchFilters, int, BooleanSupplier)} among the posts added with at least one of
+     * {@code accessKeys} (null: all posts; empty: none).
      */
-    public SearchPage search(String query, SearchFilters filters, int page, Collection<String> accessKeys) {
-        if (page < 1) throw new IllegalArgumentException("pages start at 1: " + page);
-        WatchQuery parsed = query == null || query.isBlank() ? null : WatchQueryParser.parse(query);
+    public SearchPage search(String query, SearchFilters filters, int page, Collection<String> accessKeys, BooleanSupplier gone) {
+        if (page < 1 || page > limits.maxPage()) {
+            throw new IllegalArgumentException("page must be between 1 and " + limits.maxPage() + " (limit search.maxPage)");
+        }
+        long deadline = System.nanoTime() + limits.timeoutMillis() * 1_000_000L;
+        WatchQuery parsed = query == null || query.isBlank() ? null : WatchQueryParser.parse(query, limits.query());
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(parsed == null ? new MatchAllDocsQuery() : COMPILER.compile(parsed), Occur.MUST);
         addFilters(b, filters == null ? SearchFilters.none() : filters);
@@ -189,18 +215,29 @@ public final class PostSearchIndex implements AutoCloseable {
         Sort sort = filters != null && filters.order() == SearchFilters.Order.NEWEST ? BY_DATE : BY_RELEVANCE;
         List<QueryCompiler.Phrase> phrases = parsed == null ? List.of() : QueryCompiler.positivePhrases(parsed);
         try {
-            IndexSearcher searcher = searchers.acquire();
+            IndexSearcher shared = searchers.acquire();
             try {
+                // A searcher of its own: the time budget is per search, and the shared one serves other threads.
+                IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+                searcher.setTimeout(() -> gone.getAsBoolean() || System.nanoTime() - deadline > 0);
                 TopFieldDocs top = searcher.search(q, page * PAGE_SIZE, sort, true);
-                long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO ? top.totalHits.value : searcher.count(q);
+                long total = top.totalHits.relation == TotalHits.Relation.EQUAL_TO || searcher.timedOut()
+                        ? top.totalHits.value : searcher.count(q);
+                if (searcher.timedOut()) {
+                    throw new SearchTimeoutException(gone.getAsBoolean() ? "search abandoned: the caller went away"
+                            : "search took longer than " + limits.timeoutMillis() + " ms (limit search.timeoutMillis): narrow the query or the filters");
+                }
                 List<SearchHit> hits = new ArrayList<>();
                 for (int i = (page - 1) * PAGE_SIZE; i < top.scoreDocs.length; i++) {
                     hits.add(hit(searcher, top.scoreDocs[i], phrases));
                 }
                 return new SearchPage(total, page, hits);
             } finally {
-                searchers.release(searcher);
+                searchers.release(shared);
             }
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryException("the query expands to more than " + IndexSearcher.getMaxClauseCount()
+                    + " terms: use fewer words or longer wildcard prefixes");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

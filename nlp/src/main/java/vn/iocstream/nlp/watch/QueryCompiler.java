@@ -36,6 +36,8 @@ public final class QueryCompiler {
     /** A positive word or phrase of a query as the analysis sees it, for highlighting. */
     public record Phrase(boolean exact, List<String> syllables, boolean prefix) {}
 
+    /** Expansions of a wildcard inside NEAR kept, the most frequent first. */
+    static final int MAX_SPAN_EXPANSIONS = 128;
     private static final Analyzer EXACT = TextAnalyzers.exact(false);
     private static final Analyzer FOLDED = TextAnalyzers.folded(false);
 
@@ -163,7 +165,11 @@ public final class QueryCompiler {
 
     private static SpanQuery spanTerm(String field, String text, boolean prefix) {
         Term t = new Term(field, text);
-        return prefix ? new SpanMultiTermQueryWrapper<>(new PrefixQuery(t)) : new SpanTermQuery(t);
+        if (!prefix) return new SpanTermQuery(t);
+        // Spans need every expansion as a clause; the default rewrite fails past 1,024 of them on a large index.
+        SpanMultiTermQueryWrapper<PrefixQuery> wrapper = new SpanMultiTermQueryWrapper<>(new PrefixQuery(t));
+        wrapper.setRewriteMethod(new SpanMultiTermQueryWrapper.TopTermsSpanBooleanQueryRewrite(MAX_SPAN_EXPANSIONS));
+        return wrapper;
     }
 
     private static String bigram(List<String> s, int i) {

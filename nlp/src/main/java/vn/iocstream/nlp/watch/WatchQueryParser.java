@@ -27,7 +27,9 @@ import vn.iocstream.nlp.TextNormalizer;
  * (case and tone placement aside); typed without any, they match with or without. {@code kind:} is
  * press, social or comment; {@code locality:} is a province name known to the gazetteer, with or
  * without diacritics, hyphens for spaces allowed ({@code locality:tay-ninh}). Errors name the 1-based
- * character position and what was expected. Stateless; thread-safe.
+ * character position and what was expected. Every query is bounded by {@link QueryLimits} (length, nesting,
+ * terms, NEAR sides) before it can cost anything, and the parser's recursion is bounded by the nesting limit.
+ * Stateless; thread-safe.
  */
 public final class WatchQueryParser {
     private WatchQueryParser() {}
@@ -36,8 +38,19 @@ public final class WatchQueryParser {
     private static final Pattern FIELD = Pattern.compile("([A-Za-z_]+):");
     private static final Pattern NEAR = Pattern.compile("NEAR(?:/(\\d{1,3}))?");
 
+    /** {@link #parse(String, QueryLimits)} with the shipped limits. */
     public static WatchQuery parse(String query) {
-        return new Run(query == null ? "" : query).parse();
+        return parse(query, QueryLimits.DEFAULT);
+    }
+
+    /** @throws QueryException when the query is malformed or over one of {@code limits}, naming the position */
+    public static WatchQuery parse(String query, QueryLimits limits) {
+        String q = query == null ? "" : query;
+        if (q.length() > limits.maxChars()) {
+            throw new QueryException("query longer than " + limits.maxChars() + " characters (limit queries.maxChars)",
+                    limits.maxChars() + 1);
+        }
+        return new Run(q, limits).parse();
     }
 
     private enum Kind { WORD, PHRASE, FIELD, OPEN, CLOSE, AND, OR, NOT, NEAR, END }
@@ -46,13 +59,15 @@ public final class WatchQueryParser {
     private record Lexeme(Kind kind, String text, int position, int number) {}
 
     private static final class Run {
-        private final String query;
         private final List<Lexeme> lexemes;
+        private final QueryLimits limits;
         private int next;
+        private int depth;
+        private int terms;
 
-        Run(String query) {
-            this.query = query;
+        Run(String query, QueryLimits limits) {
             this.lexemes = lex(query);
+            this.limits = limits;
         }
 
         WatchQuery parse() {
@@ -88,17 +103,37 @@ public final class WatchQueryParser {
 
         private WatchQuery unary() {
             if (peek().kind() == Kind.NOT) {
-                next++;
-                return new WatchQuery.Not(unary());
+                Lexeme not = lexemes.get(next++);
+                enter(not);
+                WatchQuery clause = unary();
+                depth--;
+                return new WatchQuery.Not(clause);
             }
             return near();
+        }
+
+        /** One level deeper (parenthesis or NOT); refused past the limit before the recursion goes on. */
+        private void enter(Lexeme at) {
+            if (++depth > limits.maxDepth()) {
+                throw error("parentheses and NOT nested deeper than " + limits.maxDepth() + " levels (limit queries.maxDepth)", at);
+            }
+        }
+
+        private void countTerm(Lexeme at) {
+            if (++terms > limits.maxTerms()) {
+                throw error("more than " + limits.maxTerms() + " words, phrases and fields (limit queries.maxTerms)", at);
+            }
         }
 
         private WatchQuery near() {
             Lexeme first = peek();
             WatchQuery left = primary();
+            int sides = 1;
             while (peek().kind() == Kind.NEAR) {
                 Lexeme op = lexemes.get(next++);
+                if (++sides > limits.maxNearTerms()) {
+                    throw error("NEAR joins more than " + limits.maxNearTerms() + " words or phrases in one chain (limit queries.maxNearTerms)", op);
+                }
                 Lexeme rightStart = peek();
                 WatchQuery right = primary();
                 if (!nearSide(left)) throw error("NEAR joins two words or phrases, found " + describe(first), first);
@@ -117,17 +152,21 @@ public final class WatchQueryParser {
             switch (l.kind()) {
                 case OPEN -> {
                     next++;
+                    enter(l);
                     WatchQuery inner = or();
                     if (peek().kind() != Kind.CLOSE) throw error("expected ')'", peek());
                     next++;
+                    depth--;
                     return inner;
                 }
                 case WORD, PHRASE -> {
                     next++;
+                    countTerm(l);
                     return words(l);
                 }
                 case FIELD -> {
                     next++;
+                    countTerm(l);
                     return filter(l);
                 }
                 default -> throw error("expected a word, a phrase, a field or '(', found " + describe(l), l);

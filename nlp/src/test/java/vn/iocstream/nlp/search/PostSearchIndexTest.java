@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.iocstream.nlp.QueryException;
+import vn.iocstream.nlp.watch.QueryLimits;
 
 class PostSearchIndexTest {
 
@@ -137,11 +138,11 @@ class PostSearchIndexTest {
 
     @Test
     void onDisk_committedPostsSurviveReopen(@TempDir Path dir) {
-        try (PostSearchIndex index = new PostSearchIndex(dir)) {
+        try (PostSearchIndex index = new PostSearchIndex(dir, SearchLimits.DEFAULT)) {
             index.add(post("1", "Sạt lở đất", "Sạt lở đất vùi lấp nhà dân ở Lào Cai.", "press", "Lào Cai", 1, "negative"));
             index.commit();
         }
-        try (PostSearchIndex index = new PostSearchIndex(dir)) {
+        try (PostSearchIndex index = new PostSearchIndex(dir, SearchLimits.DEFAULT)) {
             assertThat(ids(index.search("\"sat lo\"", SearchFilters.none(), 1))).containsExactly("1");
         }
     }
@@ -151,6 +152,50 @@ class PostSearchIndexTest {
         try (PostSearchIndex index = sample()) {
             assertThatThrownBy(() -> index.search("(tai nan", SearchFilters.none(), 1))
                     .isInstanceOf(QueryException.class).hasMessage("expected ')' at position 9");
+        }
+    }
+
+    @Test
+    void pageOutsideTheLimit_isRefusedNamingIt_withoutOverflow() {
+        try (PostSearchIndex index = sample()) {
+            assertThatThrownBy(() -> index.search("tai nan", SearchFilters.none(), Integer.MAX_VALUE))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("page must be between 1 and 50 (limit search.maxPage)");
+            assertThatThrownBy(() -> index.search("tai nan", SearchFilters.none(), 0)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(index.search("tai nan", SearchFilters.none(), 50).hits()).isEmpty();
+        }
+    }
+
+    @Test
+    void searchOverItsTimeBudget_isAbandoned_andTheIndexStillAnswers() {
+        SearchLimits oneMilli = new SearchLimits(QueryLimits.DEFAULT, 50, 1);
+        try (PostSearchIndex index = new PostSearchIndex(oneMilli)) {
+            for (int i = 0; i < 60_000; i++) {
+                index.add(post("p" + i, "Ngập úng số " + i, "Mưa lớn gây ngập úng nhiều tuyến đường ở Biên Hòa, giao thông ùn tắc.",
+                        "press", "Đồng Nai", i % 1000, "negative"));
+            }
+            index.refresh();
+            assertThatThrownBy(() -> index.search("ngap OR \"giao thong\" OR mua", SearchFilters.none(), 1))
+                    .isInstanceOf(SearchTimeoutException.class).hasMessageContaining("search.timeoutMillis");
+        }
+    }
+
+    @Test
+    void callerGoneMidSearch_stopsTheSearch() {
+        try (PostSearchIndex index = sample()) {
+            assertThatThrownBy(() -> index.search("tai nan", SearchFilters.none(), 1, () -> true))
+                    .isInstanceOf(SearchTimeoutException.class).hasMessageContaining("caller went away");
+            assertThat(index.search("tai nan", SearchFilters.none(), 1, () -> false).total()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void wildcardInNearOnAVocabularyOfThousands_isBoundedNotAnError() {
+        try (PostSearchIndex index = new PostSearchIndex()) {
+            for (int i = 0; i < 3000; i++) {
+                index.add(post("p" + i, "Tin " + i, "ngap" + i + " sau mưa lớn ở Biên Hòa", "social", "Đồng Nai", i % 100, "negative"));
+            }
+            index.refresh();
+            assertThat(index.search("ngap* NEAR/3 mua", SearchFilters.none(), 1).total()).isPositive();
         }
     }
 }
