@@ -125,7 +125,12 @@ public final class IocRuntime implements AutoCloseable {
         started.add(search);
         searchFeeder = new SearchFeeder(kafkaBootstrap, search).start();
         started.add(searchFeeder);
-        controlRoom = step("control room", () -> ControlRoom.start(config.controlRoom().port(), clickHouse, this::status, search));
+        controlRoom = step("control room", () -> ControlRoom.start(config.controlRoom(), sc.maxPage(), clickHouse, this::status, search,
+                Clock.systemUTC()));
+        if (!controlRoom.accounts().hasAdmin()) {
+            console.println("control room closed: no admin account in " + config.controlRoom().usersFile()
+                    + ". Create one with: ./ioc users add admin --role admin --scope all --password-stdin");
+        }
         started.add(controlRoom);
         List<AlertChannel> channels = new ArrayList<>(extraChannels);
         channels.add(controlRoom);

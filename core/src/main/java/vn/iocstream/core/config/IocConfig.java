@@ -74,7 +74,7 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     public record ControlRoom(int port, String bindAddress, String searchDir, String usersFile, boolean secureCookie,
                               int sessionIdleMinutes, int sessionMaxHours, int loginAttemptsPerMinute,
                               int lockoutFailures, int lockoutMinutes, int workerThreads, int queueLimit,
-                              int deadlineSeconds, long maxBodyBytes, int maxPage, int kioskSeconds,
+                              int deadlineSeconds, long maxBodyBytes, int kioskSeconds,
                               Map<String, String> segments, Map<String, String> sites) implements Serializable {}
 
     /** Bounds on one full-text search (defaults file, section {@code search}). */
