@@ -107,6 +107,8 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
             threads.setName("control-room-http");
             threads.setDaemon(true);
             cfg.jetty.threadPool = threads;
+            // Long search URLs reach the handler, which names the query limit they break (400), instead of Jetty's 431.
+            cfg.jetty.modifyHttpConfiguration(h -> h.setRequestHeaderSize(64 * 1024));
             cfg.staticFiles.add(s -> {
                 s.hostedPath = "/static";
                 s.directory = "/web/static";
