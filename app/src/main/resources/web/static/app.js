@@ -93,7 +93,8 @@ function chart(container, option) {
   if (typeof echarts === 'undefined') return;
   const c = echarts.init(container, null, {renderer: 'canvas'});
   option.tooltip = Object.assign({trigger: 'axis', renderMode: 'richText'}, option.tooltip || {});
-  option.textStyle = {fontFamily: 'DejaVu Sans, sans-serif'};
+  option.textStyle = {fontFamily: 'DejaVu Sans, sans-serif', color: '#cbd5e1'};
+  if (option.legend) option.legend = Object.assign({textStyle: {color: '#cbd5e1'}}, option.legend);
   c.setOption(option);
   charts.push(c);
   return c;
@@ -109,7 +110,8 @@ async function alertsScreen(main) {
     el('label', {}, 'Địa bàn ', el('input', {name: 'locality', size: 22, placeholder: 'vd. phường Tam Hiệp, tỉnh Đồng Nai'})),
     el('button', {type: 'submit'}, 'Lọc'));
   const list = el('tbody', {id: 'alert-list'});
-  const detail = el('div', {id: 'alert-detail', class: 'card detail'});
+  const detail = el('div', {id: 'alert-detail', class: 'card detail'},
+    el('p', {class: 'muted'}, 'Chọn một cảnh báo để xem bằng chứng, lịch sử xử lý và xác nhận, giải quyết, giao việc.'));
   main.append(el('div', {class: 'split'},
     section('Cảnh báo (mới nhất trước)', form, el('table', {id: 'alerts'}, el('thead', {}, el('tr', {},
       ['Thời gian', 'Mức độ', 'Cảnh báo', 'Địa bàn', 'Trạng thái'].map(h => el('th', {}, h)))), list)),
@@ -270,7 +272,7 @@ async function trafficScreen(main) {
     section('Cảnh báo ùn tắc (24 giờ)', list(d.congestion)),
     section('Cụm phản ánh của người dân (24 giờ)', list(d.clusters)),
     section('Phản ánh theo phường, xã (24 giờ)', table(['Phường, xã', 'Tỉnh', 'Số phản ánh'], d.reportsByCommune.map(r => el('tr', {},
-      el('td', {}, r.commune), el('td', {}, r.province), el('td', {}, num(r.count))))))));
+      el('td', {}, r.commune), el('td', {}, r.province), el('td', {}, num(r.count)))))));
   chart(speeds, {legend: {}, xAxis: {type: 'category', data: d.segments.map(s => s.segment)}, yAxis: {type: 'value', name: 'km/h'},
     series: [{name: 'hiện tại', type: 'bar', data: d.segments.map(s => s.speed)}, {name: 'thường lệ', type: 'bar', data: d.segments.map(s => s.usual)}]});
 }

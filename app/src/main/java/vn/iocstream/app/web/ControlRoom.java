@@ -242,7 +242,8 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
                 throw new Refusal(403, "thiếu hoặc sai mã CSRF (missing or wrong " + CSRF_HEADER + ")");
             }
         } else if (path.equals("/") && sessions.find(ctx.cookie(COOKIE), accounts).isEmpty()) {
-            ctx.redirect("/login");
+            // The query (?kiosk=1) survives the login; the fragment (#screen) the browser keeps itself.
+            ctx.redirect(ctx.queryString() == null ? "/login" : "/login?" + ctx.queryString());
             ctx.skipRemainingHandlers();
         }
     }
