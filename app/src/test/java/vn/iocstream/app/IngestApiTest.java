@@ -23,6 +23,7 @@ import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.RawPost;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.crawlers.KafkaPostSink;
 
 /** POST /api/ingest/posts against a real embedded Kafka broker: accepted posts land on ioc.raw.posts, refusals say why. */
@@ -46,7 +47,7 @@ class IngestApiTest {
         kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 1, -1);
         kafka.createTopics(Topics.ALL, 1);
         sink = new KafkaPostSink(kafka.bootstrap());
-        api = IngestApi.start(new IocConfig.Ingest(0, List.of(FACEBOOK, ZALO, TIKTOK, YOUTUBE), MAX_BODY, MAX_LINES), sink,
+        api = IngestApi.start(new IocConfig.Ingest(0, List.of(FACEBOOK, ZALO, TIKTOK, YOUTUBE), MAX_BODY, MAX_LINES), RecordLimits.DEFAULT, sink,
                 Clock.systemUTC());
     }
 
@@ -87,8 +88,8 @@ class IngestApiTest {
         JsonNode answer = json(r);
         assertThat(answer.get("accepted").asInt()).isEqualTo(2);
         assertThat(answer.get("byKind").get("comment").asInt()).isEqualTo(1);
-        String id = Ids.of("Facebook: Báo Đồng Nai", "771001");
-        assertThat(answer.get("ids").get(0).asText()).isEqualTo(id);
+        String id = answer.get("ids").get(0).asText();
+        assertThat(id).isNotEqualTo(Ids.of("Facebook: Báo Đồng Nai", "771001"));
         List<RawPost> onTopic = TopicReader.read(kafka.bootstrap(), Topics.RAW_POSTS, RawPost.class);
         assertThat(onTopic).filteredOn(p -> p.id().equals(id)).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo("social");
@@ -96,7 +97,10 @@ class IngestApiTest {
             assertThat(p.publishedAt()).hasToString("2025-10-14T00:05:00Z");
             assertThat(p.missingField()).isNull();
         });
-        assertThat(onTopic).extracting(RawPost::id).contains(Ids.of("Facebook: Báo Đồng Nai", "771001_88"));
+        assertThat(onTopic).extracting(RawPost::id).contains(answer.get("ids").get(1).asText());
+        // Namespaced by the token: another caller sending the same native id makes another post, never this one.
+        assertThat(json(post(ZALO, body)).get("ids").get(0).asText()).isNotEqualTo(id);
+        assertThat(json(post(FACEBOOK, body)).get("ids").get(0).asText()).isEqualTo(id);
     }
 
     @Test
@@ -174,7 +178,7 @@ class IngestApiTest {
 
     @Test
     void shortToken_isAConfigError() {
-        assertThatThrownBy(() -> IngestApi.start(new IocConfig.Ingest(0, List.of("secret"), MAX_BODY, MAX_LINES), sink, Clock.systemUTC()))
+        assertThatThrownBy(() -> IngestApi.start(new IocConfig.Ingest(0, List.of("secret"), MAX_BODY, MAX_LINES), RecordLimits.DEFAULT, sink, Clock.systemUTC()))
                 .isInstanceOf(ConfigLoader.ConfigException.class).hasMessageContaining("token #1");
     }
 }

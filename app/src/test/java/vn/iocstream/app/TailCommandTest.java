@@ -30,6 +30,7 @@ import vn.iocstream.core.model.TrafficReading;
 import vn.iocstream.crawlers.events.EventFeedService;
 import vn.iocstream.jobs.security.SecurityEnvelope;
 import vn.iocstream.jobs.security.SecurityParsers;
+import vn.iocstream.core.validation.RecordLimits;
 
 /**
  * {@code ioc tail} against a real Kafka broker (KRaft, in-process): files are tailed across a logrotate rename and
@@ -91,7 +92,7 @@ class TailCommandTest extends ConsoleTest {
                 java.util.stream.IntStream.rangeClosed(1, 60).mapToObj(TailCommandTest::auth).toList());
         assertThat(sent).extracting(SecurityEnvelope::format).containsOnly("auth");
 
-        SecurityParsers parsers = new SecurityParsers(2026, "Asia/Ho_Chi_Minh");
+        SecurityParsers parsers = new SecurityParsers(2026, "Asia/Ho_Chi_Minh", RecordLimits.DEFAULT);
         Set<String> tailedIds = sent.stream().map(e -> parsers.parse(e).event().id()).collect(Collectors.toSet());
         assertThat(tailedIds).hasSize(60);
         assertThat(sent).allSatisfy(e -> assertThat(parsers.parse(e).event().action()).isEqualTo("ssh-login"));
@@ -129,9 +130,8 @@ class TailCommandTest extends ConsoleTest {
     @Test
     void syslogUdpFeed_reachesRawSecurity() throws Exception {
         IocConfig.EventFeeds base = ConfigLoader.defaults().eventFeeds();
-        IocConfig.EventFeeds feeds = new IocConfig.EventFeeds(List.of(), List.of(new IocConfig.SyslogFeed("zeek", "udp", 0)),
-                dir.resolve("cp2").toString(), base.pollMillis(), base.batchLines(), base.rotateWaitSeconds(),
-                base.syslogHost(), base.maxFrameBytes(), base.trafficCsvColumns());
+        IocConfig.EventFeeds feeds = base.withFeeds(List.of(), List.of(new IocConfig.SyslogFeed("zeek", "udp", 0)),
+                dir.resolve("cp2").toString());
         String notice = "{\"_path\":\"notice\",\"ts\":1795316100.5,\"note\":\"SSH::Password_Guessing\","
                 + "\"msg\":\"45.76.12.9 appears to be guessing SSH passwords (seen in 30 connections).\",\"src\":\"45.76.12.9\"}";
         try (KafkaEventSink sink = new KafkaEventSink(kafka.bootstrap(), base.trafficCsvColumns());
@@ -148,7 +148,7 @@ class TailCommandTest extends ConsoleTest {
         SecurityEnvelope env = sent.stream().filter(e -> e.format().equals("zeek")).findFirst().orElseThrow();
         assertThat(env.line()).isEqualTo(notice);
         assertThat(env.source()).isEqualTo("zeek-quangnam/zeek");
-        assertThat(new SecurityParsers(2026, "UTC").parse(env).event().kind()).isEqualTo("notice");
+        assertThat(new SecurityParsers(2026, "UTC", RecordLimits.DEFAULT).parse(env).event().kind()).isEqualTo("notice");
     }
 
     @Test

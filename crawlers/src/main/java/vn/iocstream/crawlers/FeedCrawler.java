@@ -26,6 +26,7 @@ import vn.iocstream.core.Ids;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.config.SourcesFile;
 import vn.iocstream.core.model.RawPost;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.crawlers.social.CommentPosts;
 import vn.iocstream.crawlers.social.ForumThreadParser;
 
@@ -80,6 +81,7 @@ public final class FeedCrawler implements AutoCloseable {
     private volatile ArticleExtractor extractor = new ArticleExtractor();
     private final List<BiConsumer<IocConfig.Source, CrawlStats>> sourceListeners = new CopyOnWriteArrayList<>();
     private final Set<String> emitted = ConcurrentHashMap.newKeySet();
+    private volatile RecordLimits timeLimits = RecordLimits.DEFAULT;
     private final AtomicReference<CrawlStats> totals = new AtomicReference<>(CrawlStats.ZERO);
     private final CrawlProgress progress = new CrawlProgress();
     private final HostQueues queues;
@@ -184,7 +186,9 @@ public final class FeedCrawler implements AutoCloseable {
             LOG.warn("source {}: {}", source.name(), e.getMessage());
             return new CrawlStats(1, 1, 0, 0, 0, 0, 0);
         }
-        List<RawPost> found = new ArrayList<>(harvest.posts());
+        Instant now = clock.instant();
+        List<RawPost> found = new ArrayList<>(harvest.posts().size());
+        for (RawPost post : harvest.posts()) found.add(post.withPlausibleTime(timeLimits, now));
         // Sources list newest first and comments come after their article; emitting the whole poll in published
         // order keeps the stream in event-time order, so the watermark never makes an older post late.
         found.sort(Comparator.comparing(RawPost::publishedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -321,6 +325,14 @@ public final class FeedCrawler implements AutoCloseable {
     /** Also tells {@code listener} what each source gave after every poll, scheduled or not (source health). */
     public void addSourceListener(BiConsumer<IocConfig.Source, CrawlStats> listener) {
         sourceListeners.add(listener);
+    }
+
+    /**
+     * Dates pages and feeds give are checked against {@code limits} (section {@code validation}) from the next poll
+     * on; one outside them is replaced by the fetch time and the post flagged ({@link RawPost#withPlausibleTime}).
+     */
+    public void boundTimesBy(RecordLimits limits) {
+        this.timeLimits = limits;
     }
 
     /** Extracts articles with {@code articles} (e.g. one holding per-outlet rules) from the next poll on. */

@@ -59,7 +59,7 @@ public final class Fetcher {
     private final Map<String, Long> nextSlot = new ConcurrentHashMap<>();
 
     public Fetcher(IocConfig.Crawler settings) {
-        this(settings, new AddressGuard(settings.allowPrivateAddresses(), Set.of()));
+        this(settings, new AddressGuard(settings.allowPrivateAddresses(), Set.copyOf(settings.allowedSites())));
     }
 
     Fetcher(IocConfig.Crawler settings, AddressGuard guard) {

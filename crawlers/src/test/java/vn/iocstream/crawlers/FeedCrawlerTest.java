@@ -44,6 +44,21 @@ class FeedCrawlerTest extends CrawlerTestBase {
         return new FeedCrawler(List.of(sources), FixtureSite.settings(0, 1_000_000), sink, clock);
     }
 
+    /** A CMS printing year 300000000 (or year 1) must neither lose the article nor push event time out of reach. */
+    @Test
+    void datesOutsideThePlausibleWindow_becomeTheFetchTime_andAreFlagged() {
+        FeedCrawler crawler = crawler(source("Báo Tây Ninh - Kinh tế", "/rss/baotayninh-ngay-hong.xml"));
+
+        crawler.crawlOnce();
+
+        assertThat(sink.ofKind("press")).hasSize(2).allSatisfy(p -> {
+            assertThat(p.publishedAt()).isEqualTo(POLL_TIME);
+            assertThat(p.flags()).containsExactly(RawPost.IMPLAUSIBLE_TIME);
+            assertThat(p.problem(vn.iocstream.core.validation.RecordLimits.DEFAULT, POLL_TIME)).isNull();
+        });
+        assertThat(sink.ofKind("press")).extracting(RawPost::title).contains("Tây Ninh thu hút thêm 3 dự án đầu tư vào khu công nghiệp Phước Đông");
+    }
+
     @Test
     void feedPolledThreeTimes_emitsEachArticleOnce() {
         site.etags(false); // the outlet ignores conditional requests: every poll reads the whole feed again

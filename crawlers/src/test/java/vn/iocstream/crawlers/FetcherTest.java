@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class FetcherTest extends CrawlerTestBase {
         assertThatThrownBy(() -> new Fetcher(strict).fetch(site.url(PAGE_GIA_XANG), false))
                 .isInstanceOf(BlockedAddressException.class)
                 .hasMessageContaining("127.0.0.1 resolves to 127.0.0.1, a loopback address")
-                .hasMessageContaining("crawler.allowPrivateAddresses");
+                .hasMessageContaining("crawler.allowedSites");
         assertThat(site.hits(PAGE_GIA_XANG)).isZero();
     }
 
@@ -40,7 +41,7 @@ class FetcherTest extends CrawlerTestBase {
     void redirectToCloudMetadataAddress_isRefusedAtThatHop() throws Exception {
         site.redirect("/tin-nhanh", "http://169.254.169.254/latest/meta-data/");
         // The guard of a production crawler, except that it lets this test reach the fixture site itself.
-        AddressGuard guard = new AddressGuard(false, Set.of(InetAddress.getByName("127.0.0.1")));
+        AddressGuard guard = new AddressGuard(false, Set.of(URI.create(site.base()).getAuthority()));
         Fetcher fetcher = new Fetcher(FixtureSite.settings(0, 1_000_000), guard);
 
         assertThatThrownBy(() -> fetcher.fetch(site.url("/tin-nhanh"), false))
@@ -48,6 +49,15 @@ class FetcherTest extends CrawlerTestBase {
                 .hasMessageContaining("169.254.169.254")
                 .hasMessageContaining("link-local");
         assertThat(site.hits("/tin-nhanh")).isEqualTo(1);
+    }
+
+    @Test
+    void allowedSite_isExemptOnItsOwnPort_only() throws Exception {
+        AddressGuard guard = new AddressGuard(false, Set.of(URI.create(site.base()).getAuthority()));
+        guard.check(URI.create(site.url(PAGE_GIA_XANG)));
+        // ClickHouse's HTTP port on the same machine stays out of reach.
+        assertThatThrownBy(() -> guard.check(URI.create("http://127.0.0.1:8123/?query=SELECT%201")))
+                .isInstanceOf(BlockedAddressException.class).hasMessageContaining("loopback");
     }
 
     @Test

@@ -38,7 +38,7 @@ class ForumCrawlTest extends CrawlerTestBase {
     private FeedCrawler crawler(String path, int forumMaxPages) {
         IocConfig.Source forum = new IocConfig.Source("Otofun - Giao thông", "forum", site.url(path), "social", "Đồng Nai");
         // 48 h window before the poll time, as shipped.
-        IocConfig.Crawler settings = new IocConfig.Crawler(1, 0, 5, 1_000_000, "IOCStreamBot/test", true, "", 4, 60, 1800, 48, forumMaxPages);
+        IocConfig.Crawler settings = new IocConfig.Crawler(1, 0, 5, 1_000_000, "IOCStreamBot/test", true, "", 4, 60, 1800, 48, forumMaxPages, List.of());
         return new FeedCrawler(List.of(forum), settings, sink, Clock.fixed(POLL_TIME, ZoneOffset.UTC));
     }
 

@@ -5,6 +5,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import vn.iocstream.core.config.IocConfig;
@@ -24,9 +25,18 @@ public final class LocalEnvironment {
         conf.set(TaskManagerOptions.HOST, "127.0.0.1");
         conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, Path.of(flink.checkpointDir()).toAbsolutePath().toUri().toString());
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, restartStrategy(flink.restartStrategy()));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
         env.setParallelism(flink.parallelism());
         env.enableCheckpointing(flink.checkpointIntervalMs());
         return env;
+    }
+
+    /** The strategies {@code flink.restartStrategy} may name. */
+    static String restartStrategy(String name) {
+        return switch (name == null ? "" : name) {
+            case "exponential-delay", "none" -> name;
+            default -> throw new IllegalArgumentException("flink.restartStrategy must be exponential-delay or none, not '" + name + "'");
+        };
     }
 }

@@ -22,6 +22,7 @@ import vn.iocstream.core.model.EnrichedPost;
 import vn.iocstream.core.model.RawPost;
 import vn.iocstream.core.model.Trend;
 import vn.iocstream.core.model.WatchlistMinute;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.jobs.detectors.VolumeJumpDetector;
 import vn.iocstream.jobs.detectors.trend.TrendDetector;
 import vn.iocstream.jobs.detectors.trend.TrendHit;
@@ -29,6 +30,8 @@ import vn.iocstream.jobs.functions.AnalyzePost;
 import vn.iocstream.jobs.functions.AssignStory;
 import vn.iocstream.jobs.functions.DeadLetters;
 import vn.iocstream.jobs.functions.DetectTrends;
+import vn.iocstream.jobs.functions.EventTimes;
+import vn.iocstream.jobs.functions.Guarded;
 import vn.iocstream.jobs.functions.ParseRecord;
 import vn.iocstream.jobs.functions.ToTrendHits;
 import vn.iocstream.jobs.functions.ToWatchlistHits;
@@ -90,23 +93,24 @@ public final class MediaJob {
                 .uid("raw-posts-source");
 
         SingleOutputStreamOperator<RawPost> posts = raw
-                .process(new ParseRecord<>(RawPosts::parse)).returns(TypeInformation.of(RawPost.class)).name("parse-raw-post").uid("parse-raw-post");
+                .process(new ParseRecord<>(new RawPosts(RecordLimits.of(config.validation()))::parse))
+                .returns(TypeInformation.of(RawPost.class)).name("parse-raw-post").uid("parse-raw-post");
 
-        // Event time is the outlet's published time. Idleness: locality feeds go quiet for hours, and a
-        // quiet partition must not hold every window open.
-        WatermarkStrategy<RawPost> watermarks = WatermarkStrategy
-                .<RawPost>forBoundedOutOfOrderness(Duration.ofSeconds(flink.outOfOrdernessSeconds()))
-                .withTimestampAssigner((post, previous) -> post.publishedAt().toEpochMilli())
-                .withIdleness(Duration.ofSeconds(flink.idlenessSeconds()));
+        // Event time is the outlet's published time.
+        WatermarkStrategy<RawPost> watermarks = EventTimes.watermarks(Duration.ofSeconds(flink.outOfOrdernessSeconds()),
+                Duration.ofSeconds(flink.idlenessSeconds()), RawPost::publishedAt);
 
+        // Every operator after the parser is Guarded: a record one of them fails on is dead-lettered, not retried.
         SingleOutputStreamOperator<EnrichedPost> analyzed = posts
                 .assignTimestampsAndWatermarks(watermarks).name("published-time-watermarks").uid("published-time-watermarks")
-                .process(new AnalyzePost(config.watchlists(), config.nlp())).name("analyze-post").uid("analyze-post");
+                .process(Guarded.process(new AnalyzePost(config.watchlists(), config.nlp()), Topics.RAW_POSTS))
+                .name("analyze-post").uid("analyze-post");
 
         IocConfig.Nlp nlp = config.nlp();
-        DataStream<EnrichedPost> enriched = analyzed
+        SingleOutputStreamOperator<EnrichedPost> enriched = analyzed
                 .keyBy(post -> AssignStory.ALL)
-                .process(new AssignStory(nlp.storyMaxDistance(), Duration.ofHours(nlp.storyWindowHours()).toMillis()))
+                .process(Guarded.keyed(new AssignStory(nlp.storyMaxDistance(), Duration.ofHours(nlp.storyWindowHours()).toMillis()),
+                        Topics.RAW_POSTS))
                 .name("assign-story").uid("assign-story");
 
         enriched.sinkTo(sinks.posts()).name("posts-to-clickhouse").uid("posts-to-clickhouse");
@@ -129,26 +133,29 @@ public final class MediaJob {
         IocConfig.Detector d = config.detector();
         VolumeJumpDetector detector = new VolumeJumpDetector(d.bucketSeconds(), d.windowSeconds(),
                 d.historyWindows(), d.minCount(), d.factor(), d.sigmas());
-        DataStream<Alert> volumeJumps = hits.keyBy(WatchlistHit::watchlist)
-                .process(new VolumeJumpAlerts(detector, titles(config.watchlists())))
+        SingleOutputStreamOperator<Alert> volumeJumps = hits.keyBy(WatchlistHit::watchlist)
+                .process(Guarded.keyed(new VolumeJumpAlerts(detector, titles(config.watchlists())), Topics.RAW_POSTS))
                 .name("watchlist-volume-jumps").uid("watchlist-volume-jumps");
 
         // Trends read the stream after AssignStory (story keys need the story id). The detector runs on event-time
         // timers and the posts' own published times, so posts that AssignStory flushed without a timestamp count too.
         IocConfig.Trends t = config.trends();
         SingleOutputStreamOperator<TrendHit> trendHits = enriched
-                .process(new ToTrendHits(nlp, titles(config.watchlists()), t.maxPhrasesPerPost()))
+                .process(Guarded.process(new ToTrendHits(nlp, titles(config.watchlists()), t.maxPhrasesPerPost()), Topics.ENRICHED_POSTS))
                 .name("trend-hits").uid("trend-hits");
         SingleOutputStreamOperator<Trend> trends = trendHits
                 .keyBy(TrendHit::groupKey)
-                .process(new DetectTrends(new TrendDetector(t))).name("detect-trends").uid("detect-trends");
+                .process(Guarded.keyed(new DetectTrends(new TrendDetector(t)), Topics.ENRICHED_POSTS))
+                .name("detect-trends").uid("detect-trends");
         trends.sinkTo(sinks.trends()).name("trends-to-clickhouse").uid("trends-to-clickhouse");
 
         volumeJumps.union(trends.getSideOutput(DetectTrends.ALERTS))
                 .sinkTo(sinks.alerts()).name("alerts-to-kafka").uid("alerts-to-kafka");
 
         posts.getSideOutput(DeadLetters.TAG)
-                .union(analyzed.getSideOutput(DeadLetters.TAG), trendHits.getSideOutput(DeadLetters.TAG))
+                .union(analyzed.getSideOutput(DeadLetters.TAG), enriched.getSideOutput(DeadLetters.TAG),
+                        volumeJumps.getSideOutput(DeadLetters.TAG), trendHits.getSideOutput(DeadLetters.TAG),
+                        trends.getSideOutput(DeadLetters.TAG))
                 .sinkTo(sinks.deadLetters()).name("dead-letters-to-kafka").uid("dead-letters-to-kafka");
     }
 

@@ -14,7 +14,10 @@ import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.DeadLetter;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.jobs.functions.DeadLetters;
+import vn.iocstream.jobs.functions.EventTimes;
+import vn.iocstream.jobs.functions.Guarded;
 import vn.iocstream.jobs.functions.ParseRecord;
 import vn.iocstream.jobs.io.ClickHouseSink;
 import vn.iocstream.jobs.io.JobIo;
@@ -71,25 +74,24 @@ public final class SecurityJob {
         IocConfig.Security sec = config.security();
         SingleOutputStreamOperator<SecurityEvent> parsed = env
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "raw-security").uid("raw-security-source")
-                .process(new ParseRecord<>(new SecurityParsers(sec.syslogYear(), sec.syslogZone())::parsed))
+                .process(new ParseRecord<>(new SecurityParsers(sec.syslogYear(), sec.syslogZone(), RecordLimits.of(config.validation()))::parsed))
                 .returns(TypeInformation.of(SecurityEvent.class))
                 .name("parse-security-record").uid("parse-security-record");
 
-        // Idleness: a sensor or log shipper that goes quiet must not hold every rule's windows open.
-        WatermarkStrategy<SecurityEvent> watermarks = WatermarkStrategy
-                .<SecurityEvent>forBoundedOutOfOrderness(Duration.ofSeconds(sec.outOfOrdernessSeconds()))
-                .withTimestampAssigner((e, previous) -> e.time().toEpochMilli())
-                .withIdleness(Duration.ofSeconds(config.flink().idlenessSeconds()));
+        WatermarkStrategy<SecurityEvent> watermarks = EventTimes.watermarks(Duration.ofSeconds(sec.outOfOrdernessSeconds()),
+                Duration.ofSeconds(config.flink().idlenessSeconds()), SecurityEvent::time);
         DataStream<SecurityEvent> events = parsed.assignTimestampsAndWatermarks(watermarks)
                 .name("event-time-watermarks").uid("security-event-time-watermarks");
 
         events.sinkTo(sinks.events()).name("security-events-to-clickhouse").uid("security-events-to-clickhouse");
 
         SecurityRules rules = new SecurityRules(sec);
-        DataStream<Alert> incidents = events
+        SingleOutputStreamOperator<Alert> incidents = events
                 .flatMap(new ToRuleHits(rules)).name("security-rule-hits").uid("security-rule-hits")
                 .keyBy(hit -> hit.stateKey())
-                .process(new IncidentAlerts(rules.rules())).name("security-incidents").uid("security-incidents");
+                .process(Guarded.keyed(new IncidentAlerts(rules.rules()), Topics.RAW_SECURITY))
+                .name("security-incidents").uid("security-incidents");
+        DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DeadLetters.TAG).union(incidents.getSideOutput(DeadLetters.TAG));
         DataStream<Alert> alerts = incidents;
 
         if (sec.compromise().enabled()) {
@@ -104,19 +106,19 @@ public final class SecurityJob {
         }
         IocConfig.RequestRate rate = sec.requestRate();
         if (rate.enabled()) {
-            DataStream<Alert> spikes = events
+            SingleOutputStreamOperator<Alert> spikes = events
                     .filter(e -> e.action().equals("http-request") || e.action().equals("web-login"))
                     .name("requests").uid("security-requests")
                     .map(RequestRateAlerts.Request::of).name("request-fields").uid("security-request-fields")
                     .keyBy(RequestRateAlerts.Request::destination)
-                    .process(new RequestRateAlerts(new RequestRateTracker(rate), rate.severity()))
+                    .process(Guarded.keyed(new RequestRateAlerts(new RequestRateTracker(rate), rate.severity()), Topics.RAW_SECURITY))
                     .name("request-rate-anomaly").uid("security-request-rate-anomaly");
             alerts = alerts.union(spikes);
+            deadLetters = deadLetters.union(spikes.getSideOutput(DeadLetters.TAG));
         }
         alerts.sinkTo(sinks.alerts()).name("security-alerts-to-kafka").uid("security-alerts-to-kafka");
 
-        parsed.getSideOutput(DeadLetters.TAG)
-                .sinkTo(sinks.deadLetters()).name("security-dead-letters-to-kafka").uid("security-dead-letters-to-kafka");
+        deadLetters.sinkTo(sinks.deadLetters()).name("security-dead-letters-to-kafka").uid("security-dead-letters-to-kafka");
     }
 
     /**

@@ -22,10 +22,13 @@ import vn.iocstream.core.model.CitizenReport;
 import vn.iocstream.core.model.DeadLetter;
 import vn.iocstream.core.model.TrafficReading;
 import vn.iocstream.core.model.TrafficStat;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.jobs.detectors.Detectors;
 import vn.iocstream.jobs.functions.AnalyseReport;
 import vn.iocstream.jobs.functions.ClusterReports;
 import vn.iocstream.jobs.functions.DeadLetters;
+import vn.iocstream.jobs.functions.EventTimes;
+import vn.iocstream.jobs.functions.Guarded;
 import vn.iocstream.jobs.functions.ParseRecord;
 import vn.iocstream.jobs.functions.ScoreSegment;
 import vn.iocstream.jobs.functions.TrafficBucketAggregate;
@@ -80,10 +83,11 @@ public final class TrafficJob {
     public void build(StreamExecutionEnvironment env) {
         IocConfig.Flink flink = config.flink();
         IocConfig.Traffic traffic = config.traffic();
+        TrafficParsers parsers = new TrafficParsers(RecordLimits.of(config.validation()));
 
         SingleOutputStreamOperator<TrafficReading> parsedReadings = env
                 .fromSource(readings, WatermarkStrategy.noWatermarks(), "raw-traffic").uid("raw-traffic-source")
-                .process(new ParseRecord<>(TrafficParsers::reading)).returns(TypeInformation.of(TrafficReading.class))
+                .process(new ParseRecord<>(parsers::reading)).returns(TypeInformation.of(TrafficReading.class))
                 .name("parse-traffic-reading").uid("parse-traffic-reading");
         // Idleness: a segment's sensor (and the partition it hashes to) can go silent at night.
         SingleOutputStreamOperator<TrafficStat> buckets = parsedReadings
@@ -98,24 +102,24 @@ public final class TrafficJob {
                 .name("traffic-buckets").uid("traffic-buckets");
         SingleOutputStreamOperator<TrafficStat> scored = buckets
                 .keyBy(TrafficStat::segmentId)
-                .process(new ScoreSegment(traffic.detector(), new CongestionRule(traffic.slowRatio(), traffic.minDropKmh(),
-                        traffic.minDurationBuckets(), traffic.minHistoryBuckets())))
+                .process(Guarded.keyed(new ScoreSegment(traffic.detector(), new CongestionRule(traffic.slowRatio(), traffic.minDropKmh(),
+                        traffic.minDurationBuckets(), traffic.minHistoryBuckets())), Topics.RAW_TRAFFIC))
                 .name("score-segment").uid("score-segment");
         scored.sinkTo(sinks.stats()).name("traffic-stats-to-clickhouse").uid("traffic-stats-to-clickhouse");
 
         SingleOutputStreamOperator<CitizenReport> parsedReports = env
                 .fromSource(reports, WatermarkStrategy.noWatermarks(), "raw-reports").uid("raw-reports-source")
-                .process(new ParseRecord<>(TrafficParsers::report)).returns(TypeInformation.of(CitizenReport.class))
+                .process(new ParseRecord<>(parsers::report)).returns(TypeInformation.of(CitizenReport.class))
                 .name("parse-citizen-report").uid("parse-citizen-report");
         SingleOutputStreamOperator<AnalysedReport> analysed = parsedReports
                 .assignTimestampsAndWatermarks(watermarks(flink, CitizenReport::time))
                 .name("report-time-watermarks").uid("report-time-watermarks")
-                .process(new AnalyseReport(config.nlp())).name("analyse-report").uid("analyse-report");
+                .process(Guarded.process(new AnalyseReport(config.nlp()), Topics.RAW_REPORTS)).name("analyse-report").uid("analyse-report");
         IocConfig.Reports r = config.reports();
         SingleOutputStreamOperator<AnalysedReport> clustered = analysed
                 .keyBy(AnalysedReport::clusterKey)
-                .process(new ClusterReports(new ReportClusterer(r.clusterMinReports(),
-                        Duration.ofMinutes(r.clusterWindowMinutes()).toMillis())))
+                .process(Guarded.keyed(new ClusterReports(new ReportClusterer(r.clusterMinReports(),
+                        Duration.ofMinutes(r.clusterWindowMinutes()).toMillis())), Topics.RAW_REPORTS))
                 .name("cluster-reports").uid("cluster-reports");
         clustered.sinkTo(sinks.reports()).name("citizen-reports-to-clickhouse").uid("citizen-reports-to-clickhouse");
 
@@ -128,15 +132,14 @@ public final class TrafficJob {
                         Json.bytes(reading), Instant.now()))
                 .returns(DeadLetter.class).name("late-readings").uid("late-readings");
         parsedReadings.getSideOutput(DeadLetters.TAG)
-                .union(parsedReports.getSideOutput(DeadLetters.TAG), analysed.getSideOutput(DeadLetters.TAG), late)
+                .union(parsedReports.getSideOutput(DeadLetters.TAG), analysed.getSideOutput(DeadLetters.TAG),
+                        scored.getSideOutput(DeadLetters.TAG), clustered.getSideOutput(DeadLetters.TAG), late)
                 .sinkTo(sinks.deadLetters()).name("traffic-dead-letters-to-kafka").uid("traffic-dead-letters-to-kafka");
     }
 
     private static <T> WatermarkStrategy<T> watermarks(IocConfig.Flink flink,
                                                        org.apache.flink.util.function.SerializableFunction<T, Instant> time) {
-        return WatermarkStrategy.<T>forBoundedOutOfOrderness(Duration.ofSeconds(flink.outOfOrdernessSeconds()))
-                .withTimestampAssigner((record, previous) -> time.apply(record).toEpochMilli())
-                .withIdleness(Duration.ofSeconds(flink.idlenessSeconds()));
+        return EventTimes.watermarks(Duration.ofSeconds(flink.outOfOrdernessSeconds()), Duration.ofSeconds(flink.idlenessSeconds()), time);
     }
 
     /**

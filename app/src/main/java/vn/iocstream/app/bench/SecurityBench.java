@@ -33,6 +33,7 @@ import vn.iocstream.jobs.io.RawRecord;
 import vn.iocstream.jobs.security.SecurityEnvelope;
 import vn.iocstream.jobs.security.SecurityEvent;
 import vn.iocstream.jobs.security.SecurityParsers;
+import vn.iocstream.core.validation.RecordLimits;
 
 /**
  * SecurityJob end to end on this machine: generated log lines in {@code ioc.raw.security} of an embedded
@@ -80,7 +81,7 @@ public final class SecurityBench {
         StreamExecutionEnvironment env = LocalEnvironment.create(config.flink());
         KafkaSource<RawRecord> source = JobIo.rawSource(bootstrap, Topics.RAW_SECURITY, "ioc-security-bench-baseline", true);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw-security")
-                .process(new ParseRecord<>(new SecurityParsers(0, "UTC")::parsed)).returns(TypeInformation.of(SecurityEvent.class)).name("parse-security-record")
+                .process(new ParseRecord<>(new SecurityParsers(0, "UTC", RecordLimits.DEFAULT)::parsed)).returns(TypeInformation.of(SecurityEvent.class)).name("parse-security-record")
                 .sinkTo(new DiscardingSink<>());
         env.execute("SecurityBench-parse-only");
     }

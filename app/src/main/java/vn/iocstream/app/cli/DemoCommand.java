@@ -76,6 +76,8 @@ public final class DemoCommand {
             IocConfig config = ConfigLoader.load(demoConfig, List.of(
                     "sources=[{name: 'Báo Tin Tức Demo', type: rss, url: '" + site.feedUrl()
                             + "', kind: press, locality: 'Tây Ninh'}]",
+                    // The site is on 127.0.0.1: exempt it alone, not loopback as a whole.
+                    "crawler.allowedSites=['" + site.hostPort() + "']",
                     "alerts.webhookUrl=" + webhook.url()));
             List<String> accountLines = demoAccounts(new AccountStore(Path.of(config.controlRoom().usersFile()), Clock.systemUTC()));
             IocRuntime runtime = IocRuntime.start(config, System.out, List.of());

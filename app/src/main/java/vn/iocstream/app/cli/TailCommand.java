@@ -112,8 +112,7 @@ public final class TailCommand {
             syslog.add(new IocConfig.SyslogFeed(p[0], p[1], Integer.parseInt(p[2])));
         }
         boolean given = !files.isEmpty() || !syslog.isEmpty();
-        return new IocConfig.EventFeeds(given ? files : configured.files(), given ? syslog : configured.syslog(),
-                o.get("checkpoint-dir", configured.checkpointDir()), configured.pollMillis(), configured.batchLines(),
-                configured.rotateWaitSeconds(), configured.syslogHost(), configured.maxFrameBytes(), configured.trafficCsvColumns());
+        return configured.withFeeds(given ? files : configured.files(), given ? syslog : configured.syslog(),
+                o.get("checkpoint-dir", configured.checkpointDir()));
     }
 }

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * that its page is a 404, as an unpublished draft would be.
  *
  * <p>Usage: {@code try (DemoSite site = DemoSite.start(new DemoNewsroom(now, 42, 5, 15, Duration.ofMinutes(10))
- * .scenario(), Clock.systemUTC())) { crawl site.feedUrl() }} — with {@code crawler.allowPrivateAddresses=true},
+ * .scenario(), Clock.systemUTC())) { crawl site.feedUrl() }} — with {@code crawler.allowedSites=[site.hostPort()]},
  * because the site listens on 127.0.0.1.
  */
 public final class DemoSite implements AutoCloseable {
@@ -66,8 +66,13 @@ public final class DemoSite implements AutoCloseable {
         return site;
     }
 
+    /** {@code 127.0.0.1:port}: the one site the crawler's SSRF guard is told to let through ({@code crawler.allowedSites}). */
+    public String hostPort() {
+        return "127.0.0.1:" + server.getAddress().getPort();
+    }
+
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + hostPort();
     }
 
     public String feedUrl() {

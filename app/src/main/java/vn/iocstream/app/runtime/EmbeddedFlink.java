@@ -30,7 +30,13 @@ public final class EmbeddedFlink {
      * restarts only its own pipeline (Flink's region failover).
      */
     public static JobClient startAll(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse) throws Exception {
-        return start("IOC Stream jobs", config, kafkaBootstrap, clickHouse, false, MEDIA, TRAFFIC, SECURITY);
+        return startAll(config, kafkaBootstrap, clickHouse, false);
+    }
+
+    /** As above; {@code bounded} as for {@link #startMediaJob}, over every raw topic. */
+    public static JobClient startAll(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded)
+            throws Exception {
+        return start("IOC Stream jobs", config, kafkaBootstrap, clickHouse, bounded, MEDIA, TRAFFIC, SECURITY);
     }
 
     /**

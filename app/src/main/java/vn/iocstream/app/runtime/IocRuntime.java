@@ -21,6 +21,7 @@ import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.ClickHouseServer;
 import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.crawlers.ArticleExtractor;
 import vn.iocstream.crawlers.FeedCrawler;
 import vn.iocstream.crawlers.KafkaPostSink;
@@ -154,6 +155,7 @@ public final class IocRuntime implements AutoCloseable {
         started.add(health); // closed after the crawler, so its last write sees the last poll
         crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC());
         crawler.extractWith(new ArticleExtractor(rules));
+        crawler.boundTimesBy(RecordLimits.of(config.validation()));
         crawler.addSourceListener(health::record);
         started.add(crawler);
         IocConfig.Crawler cs = config.crawler();
@@ -163,7 +165,7 @@ public final class IocRuntime implements AutoCloseable {
             crawler.start();
             return null;
         });
-        startIngest(config.ingest());
+        startIngest(config.ingest(), config.validation());
         IocConfig.EventFeeds feeds = config.eventFeeds();
         if (!feeds.files().isEmpty() || !feeds.syslog().isEmpty()) {
             KafkaEventSink eventSink = new KafkaEventSink(kafkaBootstrap, feeds.trafficCsvColumns());
@@ -178,14 +180,14 @@ public final class IocRuntime implements AutoCloseable {
     }
 
     /** The connectors' endpoint, on its own Kafka producer (see {@link IngestApi#start}); off without tokens. */
-    private void startIngest(IocConfig.Ingest ingest) throws Exception {
+    private void startIngest(IocConfig.Ingest ingest, IocConfig.Validation validation) throws Exception {
         if (ingest.tokens().isEmpty()) {
             console.println("ingest API off: ingest.tokens is empty (POST " + IngestApi.PATH + " needs at least one token)");
             return;
         }
         KafkaPostSink ingestSink = new KafkaPostSink(kafkaBootstrap);
         started.add(ingestSink);
-        IngestApi ingestApi = step("ingest API (" + ingest.tokens().size() + " tokens)", () -> IngestApi.start(ingest, ingestSink, Clock.systemUTC()));
+        IngestApi ingestApi = step("ingest API (" + ingest.tokens().size() + " tokens)", () -> IngestApi.start(ingest, RecordLimits.of(validation), ingestSink, Clock.systemUTC()));
         started.add(ingestApi);
         console.println("ingest API: POST " + ingestApi.url());
     }

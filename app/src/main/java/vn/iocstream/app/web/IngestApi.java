@@ -3,8 +3,6 @@ package vn.iocstream.app.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,9 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.config.ConfigLoader;
+import vn.iocstream.core.Ids;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.RawPost;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.crawlers.PostSink;
 import vn.iocstream.crawlers.social.IngestLineParser;
 
@@ -39,6 +39,8 @@ import vn.iocstream.crawlers.social.IngestLineParser;
  * 405 not a POST; 413 body over {@code maxBodyBytes} or more lines than {@code maxLinesPerMinute} in one request; 429
  * over the token's lines per minute, with {@code Retry-After}; 400 empty body, not UTF-8, or invalid lines (each
  * with line number and field); 503 Kafka did not take the batch, with {@code Retry-After}; 202 accepted.
+ *
+ * <p>Every exchange has a deadline ({@link JdkHttp}): a caller sending its body slowly is cut off after 30 s.
  *
  * <p>A batch is all or nothing: one invalid line rejects the whole request and nothing is written, so a connector
  * fixes the lines named and resends the same batch. After a 503 some posts of the batch may have been written;
@@ -60,9 +62,12 @@ public final class IngestApi implements AutoCloseable {
     private final PostSink sink;
     private final Clock clock;
     private final LineRateLimiter limiter;
-    private final IngestLineParser parser = new IngestLineParser();
+    private final IngestLineParser parser;
+    /** Each token's own part of post ids: a hash, so an id never reveals its token. */
+    private final List<String> namespaces;
 
-    private IngestApi(HttpServer server, ExecutorService executor, IocConfig.Ingest config, PostSink sink, Clock clock) {
+    private IngestApi(HttpServer server, ExecutorService executor, IocConfig.Ingest config, RecordLimits limits, PostSink sink,
+                      Clock clock) {
         this.server = server;
         this.executor = executor;
         this.config = config;
@@ -70,24 +75,27 @@ public final class IngestApi implements AutoCloseable {
         this.sink = sink;
         this.clock = clock;
         this.limiter = new LineRateLimiter(config.maxLinesPerMinute(), clock);
+        this.parser = new IngestLineParser(limits);
+        this.namespaces = config.tokens().stream().map(t -> Ids.of("ingest-token", t)).toList();
     }
 
     /**
-     * @param sink where accepted posts go; used by this API alone, because a flush reports the failures of every
-     *             thread that sent through the same sink
+     * @param limits bounds every post is held to (section {@code validation})
+     * @param sink   where accepted posts go; used by this API alone, because a flush reports the failures of every
+     *               thread that sent through the same sink
      * @throws ConfigLoader.ConfigException when no token is configured (check {@code tokens().isEmpty()} first and
      *                                      leave the endpoint off) or a token is too short to be a secret
      */
-    public static IngestApi start(IocConfig.Ingest config, PostSink sink, Clock clock) throws IOException {
+    public static IngestApi start(IocConfig.Ingest config, RecordLimits limits, PostSink sink, Clock clock) throws IOException {
         if (config.tokens().isEmpty()) throw new ConfigLoader.ConfigException("ingest.tokens is empty: the ingest API has no caller to accept");
         validate(config);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", config.port()), 0);
+        HttpServer server = JdkHttp.loopback(config.port());
         ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "ingest-http");
             t.setDaemon(true);
             return t;
         });
-        IngestApi api = new IngestApi(server, executor, config, sink, clock);
+        IngestApi api = new IngestApi(server, executor, config, limits, sink, clock);
         server.createContext(PATH, api::handle);
         server.setExecutor(executor);
         server.start();
@@ -129,7 +137,7 @@ public final class IngestApi implements AutoCloseable {
                 respond(ex, 401, Map.of("error", "missing or unknown bearer token (header Authorization: Bearer TOKEN)"));
                 return;
             }
-            byte[] raw = readAtMost(ex, config.maxBodyBytes());
+            byte[] raw = JdkHttp.readAtMost(ex, config.maxBodyBytes());
             if (raw == null) {
                 respond(ex, 413, Map.of("error", "body larger than " + config.maxBodyBytes() + " bytes (ingest.maxBodyBytes): split the batch"));
                 return;
@@ -168,7 +176,7 @@ public final class IngestApi implements AutoCloseable {
 
     private void accept(HttpExchange ex, int caller, String body) throws IOException {
         Instant now = clock.instant();
-        IngestLineParser.Result result = parser.parse(body, now);
+        IngestLineParser.Result result = parser.parse(body, now, namespaces.get(caller));
         if (!result.valid()) {
             LOG.info("ingest: token #{} sent {} lines, {} errors, first: {}", caller + 1, result.lines(), result.errors().size(),
                     result.errors().get(0));
@@ -212,22 +220,6 @@ public final class IngestApi implements AutoCloseable {
             if (MessageDigest.isEqual(tokens.get(i), given)) found = i;
         }
         return found;
-    }
-
-    /** The body, or null when it is longer than {@code max}: refused from its declared length, or once read past it. */
-    private static byte[] readAtMost(HttpExchange ex, int max) throws IOException {
-        String declared = ex.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.strip()) > max) return null;
-            } catch (NumberFormatException ignored) {
-                // the server rejects a malformed length itself; read and count instead
-            }
-        }
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] bytes = in.readNBytes(max + 1);
-            return bytes.length > max ? null : bytes;
-        }
     }
 
     private static void respond(HttpExchange ex, int code, Object body) throws IOException {

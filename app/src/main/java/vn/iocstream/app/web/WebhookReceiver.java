@@ -3,7 +3,6 @@ package vn.iocstream.app.web;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import vn.iocstream.core.json.Json;
@@ -14,6 +13,8 @@ import vn.iocstream.core.model.Alert;
  * province's chat or ticketing system, and the witness of deliveries in tests.
  */
 public final class WebhookReceiver implements AutoCloseable {
+    /** One alert is a few kilobytes; anything far larger is not an alert. */
+    static final int MAX_BODY_BYTES = 1 << 20;
     private final HttpServer server;
     private final List<Alert> received = new ArrayList<>();
 
@@ -23,21 +24,23 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public static WebhookReceiver start() {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            HttpServer server = JdkHttp.loopback(0);
             WebhookReceiver receiver = new WebhookReceiver(server);
             server.createContext("/hooks/alerts", ex -> {
                 int code;
                 if (!"POST".equals(ex.getRequestMethod())) {
                     code = 405;
                 } else {
+                    byte[] body = JdkHttp.readAtMost(ex, MAX_BODY_BYTES);
                     try {
-                        Alert alert = Json.parse(ex.getRequestBody().readAllBytes(), Alert.class);
+                        if (body == null) throw new Json.JsonException("body over " + MAX_BODY_BYTES + " bytes", new IOException());
+                        Alert alert = Json.parse(body, Alert.class);
                         synchronized (receiver.received) {
                             receiver.received.add(alert);
                         }
                         code = 204;
                     } catch (Json.JsonException e) {
-                        code = 400;
+                        code = body == null ? 413 : 400;
                     }
                 }
                 ex.sendResponseHeaders(code, -1);

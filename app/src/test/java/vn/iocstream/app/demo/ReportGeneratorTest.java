@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.core.geo.Gazetteer;
 import vn.iocstream.core.model.AnalysedReport;
 import vn.iocstream.core.model.CitizenReport;
@@ -25,7 +26,7 @@ class ReportGeneratorTest {
     void sameSeed_sameReports_eachValid_withUniqueIds() {
         List<CitizenReport> a = GENERATOR.reports(EVENING, EVENING.plus(Duration.ofHours(12)), Duration.ofMinutes(3), List.of());
         assertThat(a).isEqualTo(new ReportGenerator(2025).reports(EVENING, EVENING.plus(Duration.ofHours(12)), Duration.ofMinutes(3), List.of()));
-        assertThat(a).hasSizeBetween(200, 280).allMatch(r -> r.problem() == null);
+        assertThat(a).hasSizeBetween(200, 280).allMatch(r -> r.problem(RecordLimits.DEFAULT, Instant.now()) == null);
         assertThat(a).extracting(CitizenReport::id).doesNotHaveDuplicates();
     }
 

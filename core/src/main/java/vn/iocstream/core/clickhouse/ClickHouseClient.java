@@ -21,6 +21,8 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ru.yandex.clickhouse.ClickHouseDriver;
@@ -71,7 +73,12 @@ public final class ClickHouseClient implements java.io.Serializable {
         return new ClickHouseDriver().connect(url, props);
     }
 
-    /** Creates the database and applies every schema file listed in {@code clickhouse/migrations.txt}, statement by statement. */
+    /**
+     * Creates the database and applies every schema file listed in {@code clickhouse/migrations.txt}, statement by
+     * statement. Every statement must be safe to run again: {@code CREATE … IF NOT EXISTS}, and
+     * {@code ALTER TABLE t ADD COLUMN c …}, which is skipped when the column exists (18.16 has no
+     * {@code ADD COLUMN IF NOT EXISTS}).
+     */
     public void migrate() {
         try (Connection c = connect("default"); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE IF NOT EXISTS " + database);
@@ -84,13 +91,25 @@ public final class ClickHouseClient implements java.io.Serializable {
                 // A file may hold several statements, each ending with ';' at the end of a line.
                 for (String statement : stripComments(resource("clickhouse/" + file)).split(";\\s*\n")) {
                     String sql = statement.strip().replaceAll(";$", "");
-                    if (!sql.isEmpty()) st.execute(sql);
+                    if (!sql.isEmpty() && !addsExistingColumn(st, sql)) st.execute(sql);
                 }
             }
         } catch (SQLException e) {
             throw new ClickHouseException("schema migration failed: " + e.getMessage(), e);
         }
         LOG.info("ClickHouse schema ready: {} files in database {}", files.size(), database);
+    }
+
+    private static final Pattern ADD_COLUMN =
+            Pattern.compile("(?is)ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+COLUMN\\s+(\\w+)\\b.*");
+
+    private boolean addsExistingColumn(Statement st, String sql) throws SQLException {
+        Matcher m = ADD_COLUMN.matcher(sql);
+        if (!m.matches()) return false;
+        try (ResultSet rs = st.executeQuery("SELECT count() FROM system.columns WHERE database = '" + database
+                + "' AND table = '" + m.group(1) + "' AND name = '" + m.group(2) + "'")) {
+            return rs.next() && rs.getLong(1) > 0;
+        }
     }
 
     public void execute(String sql) {

@@ -19,7 +19,7 @@ public final class Tables {
         @Override public List<String> columns() {
             return List.of("id", "url", "kind", "source", "title", "text", "author", "published_at", "fetched_at",
                     "province", "places", "entity_types", "entity_ids", "entity_texts", "words", "sentiment", "score",
-                    "watchlists", "fingerprint", "story_id");
+                    "watchlists", "fingerprint", "story_id", "flags");
         }
 
         @Override public void bind(java.sql.PreparedStatement ps, EnrichedPost p) throws java.sql.SQLException {
@@ -44,6 +44,7 @@ public final class Tables {
             // UInt64 from a signed long: the unsigned decimal text keeps all 64 bits.
             ps.setString(19, Long.toUnsignedString(p.fingerprint()));
             ps.setString(20, p.storyId());
+            ps.setArray(21, strings(ps, p.flags()));
         }
     };
 

@@ -12,7 +12,7 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
                         Nlp nlp, List<Source> sources, List<Watchlist> watchlists, Detector detector,
                         Alerts alerts, ControlRoom controlRoom, Search search, Trends trends, Traffic traffic, Reports reports,
                         Security security, Ingest ingest, EventFeeds eventFeeds,
-                        Extraction extraction, SourceHealth sourceHealth) implements Serializable {
+                        Extraction extraction, SourceHealth sourceHealth, Validation validation) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public record Kafka(boolean embedded, String bootstrap, int port, String dataDir, int partitions, long retentionMs) implements Serializable {}
@@ -21,23 +21,30 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
                              int httpPort, int tcpPort, String dataDir, String binary) implements Serializable {}
 
     public record Flink(int parallelism, long checkpointIntervalMs, String checkpointDir,
-                        int outOfOrdernessSeconds, int allowedLatenessSeconds, int idlenessSeconds) implements Serializable {}
+                        int outOfOrdernessSeconds, int allowedLatenessSeconds, int idlenessSeconds,
+                        String restartStrategy) implements Serializable {}
 
     /**
      * {@code sourcesFile}: a YAML file whose {@code sources:} list is added to the inline one ("" = none);
      * {@code threads}: hosts crawled at once; {@code minRefetchSeconds}/{@code maxRefetchSeconds}: bounds of the
      * adaptive poll interval; {@code sitemapMaxAgeHours}: sitemap entries (and forum threads) older than this are not
-     * fetched; {@code forumMaxPages}: thread pages read per thread and poll.
+     * fetched; {@code forumMaxPages}: thread pages read per thread and poll; {@code allowedSites}: {@code host:port}
+     * of sites the SSRF guard lets through although they are on a private or special address.
      */
     public record Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
                           String userAgent, boolean allowPrivateAddresses, String sourcesFile, int threads,
-                          int minRefetchSeconds, int maxRefetchSeconds, int sitemapMaxAgeHours, int forumMaxPages)
+                          int minRefetchSeconds, int maxRefetchSeconds, int sitemapMaxAgeHours, int forumMaxPages,
+                          List<String> allowedSites)
             implements Serializable {
+        public Crawler {
+            allowedSites = allowedSites == null ? List.of() : List.copyOf(allowedSites);
+        }
+
         /** For tests and tools: the other keys at the values of ioc-defaults.yaml. */
         public Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
                        String userAgent, boolean allowPrivateAddresses) {
             this(pollIntervalSeconds, perHostDelayMs, timeoutSeconds, maxBodyBytes, userAgent, allowPrivateAddresses, "",
-                    4, 60, 1800, 48, 5);
+                    4, 60, 1800, 48, 5, List.of());
         }
     }
 
@@ -76,6 +83,10 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
                               int lockoutFailures, int lockoutMinutes, int workerThreads, int queueLimit,
                               int deadlineSeconds, long maxBodyBytes, int kioskSeconds,
                               Map<String, String> segments, Map<String, String> sites) implements Serializable {}
+
+    /** Bounds on records where they enter (defaults file, section {@code validation}); see {@code RecordLimits}. */
+    public record Validation(String minTime, long maxAheadSeconds, int maxTextChars, int maxTitleChars, int maxFieldChars,
+                             int maxLogLineChars, int maxListItems) implements Serializable {}
 
     /** Bounds on one full-text search (defaults file, section {@code search}). */
     public record Search(int maxQueryChars, int maxQueryDepth, int maxQueryTerms, int maxNearTerms, int maxPage,
@@ -134,7 +145,14 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
      */
     public record EventFeeds(List<FileFeed> files, List<SyslogFeed> syslog, String checkpointDir, long pollMillis,
                              int batchLines, int rotateWaitSeconds, String syslogHost, int maxFrameBytes,
-                             List<String> trafficCsvColumns) implements Serializable {}
+                             int syslogIdleSeconds, int syslogMaxConnections, List<String> trafficCsvColumns)
+            implements Serializable {
+        /** These settings with other inputs and checkpoint folder (e.g. those given to {@code ioc tail}). */
+        public EventFeeds withFeeds(List<FileFeed> otherFiles, List<SyslogFeed> otherSyslog, String otherCheckpointDir) {
+            return new EventFeeds(otherFiles, otherSyslog, otherCheckpointDir, pollMillis, batchLines, rotateWaitSeconds,
+                    syslogHost, maxFrameBytes, syslogIdleSeconds, syslogMaxConnections, trafficCsvColumns);
+        }
+    }
 
     /**
      * {@code kind}: zeek, suricata, auth, access, traffic-csv or traffic-json; {@code path}: a file, or a glob in its

@@ -1,6 +1,7 @@
 package vn.iocstream.core.model;
 
 import java.time.Instant;
+import vn.iocstream.core.validation.RecordLimits;
 
 /**
  * A citizen's report on {@code ioc.raw.reports}: a call to the 1022 hotline typed in by an operator, or a
@@ -22,18 +23,20 @@ public record CitizenReport(String id, Instant time, String channel, String cate
      */
     public record Location(String commune, String province, Double lat, Double lon) {}
 
-    /** Why this report cannot be used, or null if it can. */
-    public String problem() {
+    /** Why this report cannot be used (a missing field, a value outside {@code limits}), or null if it can. */
+    public String problem(RecordLimits limits, Instant now) {
         if (id == null || id.isBlank()) return "missing field: id";
-        if (time == null) return "missing field: time";
         if (text == null || text.isBlank()) return "missing field: text";
         if (location == null) return "missing field: location";
         boolean named = location.commune() != null && !location.commune().isBlank();
         boolean placed = location.lat() != null && location.lon() != null;
         if (!named && !placed) return "location has neither commune nor lat/lon";
-        if (placed && (Math.abs(location.lat()) > 90 || Math.abs(location.lon()) > 180)) {
+        // Written so that NaN is out of range too.
+        if (placed && !(Math.abs(location.lat()) <= 90 && Math.abs(location.lon()) <= 180)) {
             return "location lat/lon out of range: " + location.lat() + "," + location.lon();
         }
-        return null;
+        return RecordLimits.first(limits.time("time", time, now), limits.field("id", id),
+                limits.field("channel", channel), limits.field("category", category), limits.text("text", text),
+                limits.field("location.commune", location.commune()), limits.field("location.province", location.province()));
     }
 }

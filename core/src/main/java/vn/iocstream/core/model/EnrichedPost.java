@@ -14,13 +14,27 @@ import java.util.List;
  * @param watchlists  names of the watchlists the post matches
  * @param fingerprint near-duplicate fingerprint (SimHash)
  * @param storyId     id of the story the post belongs to (syndicated copies share it)
+ * @param flags       the raw post's flags ({@link RawPost#flags()})
  */
 public record EnrichedPost(String id, String url, String kind, String source, String title, String text,
                            String author, Instant publishedAt, Instant fetchedAt, String province,
                            List<String> places, List<EntityMention> entities, int words, String sentiment,
-                           double score, List<String> watchlists, long fingerprint, String storyId) {
+                           double score, List<String> watchlists, long fingerprint, String storyId, List<String> flags) {
+    public EnrichedPost {
+        flags = flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    /** A post without flags. */
+    public EnrichedPost(String id, String url, String kind, String source, String title, String text,
+                        String author, Instant publishedAt, Instant fetchedAt, String province,
+                        List<String> places, List<EntityMention> entities, int words, String sentiment,
+                        double score, List<String> watchlists, long fingerprint, String storyId) {
+        this(id, url, kind, source, title, text, author, publishedAt, fetchedAt, province, places, entities, words,
+                sentiment, score, watchlists, fingerprint, storyId, List.of());
+    }
+
     public EnrichedPost withStoryId(String story) {
         return new EnrichedPost(id, url, kind, source, title, text, author, publishedAt, fetchedAt, province, places,
-                entities, words, sentiment, score, watchlists, fingerprint, story);
+                entities, words, sentiment, score, watchlists, fingerprint, story, flags);
     }
 }

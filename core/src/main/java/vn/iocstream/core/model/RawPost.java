@@ -2,6 +2,7 @@ package vn.iocstream.core.model;
 
 import java.time.Instant;
 import java.util.List;
+import vn.iocstream.core.validation.RecordLimits;
 
 /**
  * A post as a crawler saw it, on {@code ioc.raw.posts}.
@@ -12,15 +13,60 @@ import java.util.List;
  * @param locality    locality the source covers, as configured (may be a pre-2025 province name), or null
  * @param publishedAt event time: when the outlet says it published
  * @param fetchedAt   when the crawler fetched it
+ * @param flags       what the producer doubts about the post, e.g. {@link #IMPLAUSIBLE_TIME}; empty when nothing
  */
 public record RawPost(String id, String url, String kind, String source, String locality,
-                      String title, String text, String author, Instant publishedAt, Instant fetchedAt) {
+                      String title, String text, String author, Instant publishedAt, Instant fetchedAt,
+                      List<String> flags) {
     /** The kinds of post: press articles, social posts, reader comments and forum posts. */
     public static final List<String> KINDS = List.of("press", "social", "comment", "forum");
+    /** The page's own date was outside the plausible window: {@code publishedAt} is the fetch time instead. */
+    public static final String IMPLAUSIBLE_TIME = "published-time-implausible";
+
+    public RawPost {
+        flags = flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    /** A post nobody doubts. */
+    public RawPost(String id, String url, String kind, String source, String locality, String title, String text,
+                   String author, Instant publishedAt, Instant fetchedAt) {
+        this(id, url, kind, source, locality, title, text, author, publishedAt, fetchedAt, List.of());
+    }
 
     /** Whether text of this kind is written the way people type (teencode, no diacritics) rather than edited. */
     public static boolean socialText(String kind) {
         return "social".equals(kind) || "comment".equals(kind) || "forum".equals(kind);
+    }
+
+    /**
+     * Why this post cannot enter the pipeline (a missing field, an unknown kind, a value outside {@code limits}), or
+     * null if it can.
+     */
+    public String problem(RecordLimits limits, Instant now) {
+        String missing = missingField();
+        if (missing != null) return "missing field: " + missing;
+        if (!KINDS.contains(kind)) return "kind must be one of " + String.join(", ", KINDS) + ", not '" + shorten(kind) + "'";
+        return RecordLimits.first(limits.field("id", id), limits.field("url", url), limits.field("source", source),
+                limits.field("locality", locality), limits.field("author", author), limits.title("title", title),
+                limits.text("text", text), limits.time("publishedAt", publishedAt, now),
+                limits.optionalTime("fetchedAt", fetchedAt, now), limits.fields("flags", flags));
+    }
+
+    /**
+     * This post as a crawler should send it: a page's own date outside the plausible window (a CMS's year 300000000,
+     * a year-1 placeholder) is replaced by the fetch time and the post flagged {@link #IMPLAUSIBLE_TIME}, so that the
+     * article is kept and one broken site cannot push event time out of reach. A missing date stays missing.
+     */
+    public RawPost withPlausibleTime(RecordLimits limits, Instant now) {
+        if (publishedAt == null || limits.plausible(publishedAt, now)) return this;
+        List<String> flagged = new java.util.ArrayList<>(flags);
+        if (!flagged.contains(IMPLAUSIBLE_TIME)) flagged.add(IMPLAUSIBLE_TIME);
+        return new RawPost(id, url, kind, source, locality, title, text, author, fetchedAt != null ? fetchedAt : now,
+                fetchedAt, flagged);
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     /** Fields a raw post cannot do without; a record missing one goes to the dead-letter topic. */

@@ -1,6 +1,7 @@
 package vn.iocstream.core.model;
 
 import java.time.Instant;
+import vn.iocstream.core.validation.RecordLimits;
 
 /**
  * One reading of a road-segment sensor (loop detector, camera counter, probe-vehicle feed) on
@@ -15,16 +16,19 @@ import java.time.Instant;
 public record TrafficReading(String segmentId, Instant time, Double speedKmh, Long volume, Double occupancy) {
     /** Sensors report garbage when they fail (negative speeds, 250 km/h, occupancy 3); such a reading is refused. */
     static final double MAX_SPEED_KMH = 200;
+    /** Far above any lane group's count in one interval; a larger number is a counter fault (and would overflow sums). */
+    static final long MAX_VOLUME = 1_000_000;
 
-    /** Why this reading cannot be used, or null if it can. */
-    public String problem() {
+    /** Why this reading cannot be used (a missing field, an impossible value, a time outside {@code limits}), or null. */
+    public String problem(RecordLimits limits, Instant now) {
         if (segmentId == null || segmentId.isBlank()) return "missing field: segmentId";
-        if (time == null) return "missing field: time";
+        String bounded = RecordLimits.first(limits.field("segmentId", segmentId), limits.time("time", time, now));
+        if (bounded != null) return bounded;
         if (speedKmh == null) return "missing field: speedKmh";
         if (volume == null) return "missing field: volume";
         if (occupancy == null) return "missing field: occupancy";
         if (!(speedKmh >= 0 && speedKmh <= MAX_SPEED_KMH)) return "speedKmh out of range [0, 200]: " + speedKmh;
-        if (volume < 0) return "volume negative: " + volume;
+        if (volume < 0 || volume > MAX_VOLUME) return "volume out of range [0, " + MAX_VOLUME + "]: " + volume;
         if (!(occupancy >= 0 && occupancy <= 1)) return "occupancy out of range [0, 1]: " + occupancy;
         return null;
     }

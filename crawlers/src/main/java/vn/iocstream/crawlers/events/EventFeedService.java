@@ -44,7 +44,8 @@ public final class EventFeedService implements AutoCloseable {
         for (IocConfig.SyslogFeed s : config.syslog()) {
             try {
                 receivers.add(new SyslogReceiver(EventKind.of(s.kind()), SyslogReceiver.Protocol.of(s.protocol()),
-                        config.syslogHost(), s.port(), config.maxFrameBytes(), sink));
+                        config.syslogHost(), s.port(), config.maxFrameBytes(), sink)
+                        .boundedTo(config.syslogMaxConnections(), Duration.ofSeconds(config.syslogIdleSeconds())));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("eventFeeds.syslog " + named(s.name(), "port " + s.port()) + ": " + e.getMessage());
             }

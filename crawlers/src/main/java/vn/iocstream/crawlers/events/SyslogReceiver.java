@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
@@ -32,8 +34,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyslogReceiver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyslogReceiver.class);
-    /** More concurrent senders than a province's log relays; a further connection is refused. */
+    /** Defaults of {@code eventFeeds.syslogMaxConnections} and {@code syslogIdleSeconds}. */
     static final int MAX_CONNECTIONS = 64;
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
     private static final int MAX_OCTET_DIGITS = 9;
 
     public enum Protocol {
@@ -57,6 +60,8 @@ public final class SyslogReceiver implements AutoCloseable {
     private final AtomicLong malformed = new AtomicLong();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private int maxConnections = MAX_CONNECTIONS;
+    private Duration idleTimeout = IDLE_TIMEOUT;
     private DatagramSocket udp;
     private ServerSocket tcp;
 
@@ -67,6 +72,19 @@ public final class SyslogReceiver implements AutoCloseable {
         this.address = new InetSocketAddress(host, port);
         this.maxFrameBytes = maxFrameBytes;
         this.sink = sink;
+    }
+
+    /**
+     * TCP only: at most {@code connections} open at once (one more is refused), and a connection silent for
+     * {@code idle} is closed, so that idle or stalled peers cannot keep slots from real senders. Call before start.
+     */
+    public SyslogReceiver boundedTo(int connections, Duration idle) {
+        if (connections < 1 || idle.isNegative() || idle.isZero()) {
+            throw new IllegalArgumentException("syslog connection cap and idle timeout must be positive");
+        }
+        this.maxConnections = connections;
+        this.idleTimeout = idle;
+        return this;
     }
 
     public SyslogReceiver start() throws IOException {
@@ -129,11 +147,13 @@ public final class SyslogReceiver implements AutoCloseable {
         while (!closed) {
             try {
                 Socket s = tcp.accept();
-                if (connections.size() >= MAX_CONNECTIONS) {
-                    LOG.warn("syslog tcp: {} connections open, refusing {}", MAX_CONNECTIONS, s.getRemoteSocketAddress());
+                if (connections.size() >= maxConnections) {
+                    LOG.warn("syslog tcp: {} connections open (eventFeeds.syslogMaxConnections), refusing {}", maxConnections,
+                            s.getRemoteSocketAddress());
                     s.close();
                     continue;
                 }
+                s.setSoTimeout((int) Math.min(Integer.MAX_VALUE, idleTimeout.toMillis()));
                 connections.add(s);
                 daemon("syslog-tcp-" + s.getPort(), () -> serve(s)).start();
             } catch (IOException e) {
@@ -147,6 +167,9 @@ public final class SyslogReceiver implements AutoCloseable {
             while (!closed && readFrame(in)) {
                 // each frame is handled inside readFrame
             }
+        } catch (SocketTimeoutException e) {
+            LOG.info("syslog tcp connection {}: silent for {} s (eventFeeds.syslogIdleSeconds), closed",
+                    s.getRemoteSocketAddress(), idleTimeout.toSeconds());
         } catch (SocketException e) {
             if (!closed) LOG.debug("syslog tcp connection {}: {}", s.getRemoteSocketAddress(), e.toString());
         } catch (IOException e) {

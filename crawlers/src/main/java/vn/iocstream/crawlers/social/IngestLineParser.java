@@ -23,18 +23,24 @@ import java.util.Set;
 import vn.iocstream.core.Ids;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.RawPost;
+import vn.iocstream.core.validation.RecordLimits;
 
 /**
  * The body of {@code POST /api/ingest/posts}: JSON lines, each one post
  * {@code {id?, url?, kind, source, locality?, title?, text, author?, publishedAt}}, checked strictly so that a
  * connector's mistake is answered with its line and field instead of reaching the stream.
  *
- * <p>Rules: every value is a string (null = absent for the optional ones); unknown fields are errors (a typo such as
- * {@code published_at} would otherwise lose the time); {@code kind} is one of {@link #KINDS}; {@code id} (the
- * platform's own id) or {@code url} is required. The post id is the hash of source and native id when {@code id} is
- * given (platform URLs come in mobile and desktop variants), else of the canonical URL. {@code publishedAt} is
- * ISO-8601 with an offset, and not more than {@link #MAX_FUTURE} ahead of the receiving clock. Blank lines are skipped;
- * line numbers count every physical line from 1.
+ * <p>Rules: one strict JSON object per line (nothing after it, no key twice); every value is a string (null = absent
+ * for the optional ones); unknown fields are errors (a typo such as {@code published_at} would otherwise lose the
+ * time); {@code kind} is one of {@link #KINDS}; {@code id} (the platform's own id) or {@code url} is required; title and
+ * text within {@link RecordLimits}. {@code publishedAt} is ISO-8601 with an offset, not before
+ * {@code validation.minTime} and not more than {@link #MAX_FUTURE} ahead of the receiving clock. Blank lines are
+ * skipped; line numbers count every physical line from 1.
+ *
+ * <p>The post id is the hash of the caller's namespace with source and native id when {@code id} is given (platform
+ * URLs come in mobile and desktop variants), else with the canonical URL. The namespace keeps one caller from
+ * overwriting another's posts, or a crawled article by posting its URL: a copy of a crawled article stays its own
+ * post and joins the article's story through the story grouping.
  */
 public final class IngestLineParser {
     public static final List<String> KINDS = List.of("social", "forum", "comment", "press");
@@ -43,11 +49,22 @@ public final class IngestLineParser {
      * late and dropped from its window; a few minutes cover clock skew between the connector and us.
      */
     public static final Duration MAX_FUTURE = Duration.ofMinutes(10);
-    /** Every field with its longest allowed value, in the order errors are reported. */
-    private static final Map<String, Integer> FIELDS = fields("id", 256, "url", 2048, "kind", 16, "source", 200,
-            "locality", 200, "title", 1000, "text", Integer.MAX_VALUE, "author", 200, "publishedAt", 64);
-    private static final String KNOWN = String.join(", ", FIELDS.keySet());
+    /** First part of every ingested post's id: no crawled post's id (the hash of a URL alone) can equal one. */
+    private static final String ID_PREFIX = "ingest";
     private static final List<String> REQUIRED = List.of("kind", "source", "text", "publishedAt");
+
+    private final RecordLimits limits;
+    /** Every field with its longest allowed value, in the order errors are reported. */
+    private final Map<String, Integer> fields;
+    private final String known;
+
+    public IngestLineParser(RecordLimits limits) {
+        this.limits = limits;
+        this.fields = fields("id", 256, "url", Math.min(2048, limits.maxFieldChars()), "kind", 16, "source", 200,
+                "locality", 200, "title", limits.maxTitleChars(), "text", limits.maxTextChars(), "author", 200,
+                "publishedAt", 64);
+        this.known = String.join(", ", fields.keySet());
+    }
 
     /** What is wrong with one line: {@code field} is null when the line as a whole is (not a JSON object). */
     public record LineError(int line, String field, String error) {}
@@ -64,8 +81,11 @@ public final class IngestLineParser {
         return (int) body.lines().filter(l -> !l.isBlank()).count();
     }
 
-    /** @param receivedAt the posts' fetchedAt, and the clock {@link #MAX_FUTURE} is measured against */
-    public Result parse(String body, Instant receivedAt) {
+    /**
+     * @param receivedAt the posts' fetchedAt, and the clock {@link #MAX_FUTURE} is measured against
+     * @param namespace  the caller's own part of every post id (e.g. derived from its token)
+     */
+    public Result parse(String body, Instant receivedAt, String namespace) {
         List<RawPost> posts = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();
         int number = 0;
@@ -75,13 +95,13 @@ public final class IngestLineParser {
             if (line.isBlank()) continue;
             lines++;
             int before = errors.size();
-            RawPost post = post(number, line, receivedAt, errors);
+            RawPost post = post(number, line, receivedAt, namespace, errors);
             if (errors.size() == before) posts.add(post);
         }
         return new Result(lines, errors.isEmpty() ? posts : List.of(), errors);
     }
 
-    private static RawPost post(int n, String line, Instant receivedAt, List<LineError> errors) {
+    private RawPost post(int n, String line, Instant receivedAt, String namespace, List<LineError> errors) {
         JsonNode node;
         try {
             node = Json.MAPPER.readTree(line);
@@ -96,11 +116,11 @@ public final class IngestLineParser {
         int before = errors.size();
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!FIELDS.containsKey(name)) errors.add(new LineError(n, name, "unknown field (known: " + KNOWN + ")"));
+            if (!fields.containsKey(name)) errors.add(new LineError(n, name, "unknown field (known: " + known + ")"));
         }
         Map<String, String> v = new HashMap<>();
         Set<String> wrongType = new HashSet<>(); // already reported: "required" would only repeat it
-        for (Map.Entry<String, Integer> f : FIELDS.entrySet()) {
+        for (Map.Entry<String, Integer> f : fields.entrySet()) {
             JsonNode value = node.get(f.getKey());
             if (value == null || value.isNull()) continue;
             if (!value.isTextual()) {
@@ -131,6 +151,8 @@ public final class IngestLineParser {
                 published = OffsetDateTime.parse(v.get("publishedAt"), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
                 if (published.isAfter(receivedAt.plus(MAX_FUTURE))) {
                     errors.add(new LineError(n, "publishedAt", "more than " + MAX_FUTURE.toMinutes() + " minutes in the future"));
+                } else if (published.isBefore(limits.minTime())) {
+                    errors.add(new LineError(n, "publishedAt", "before " + limits.minTime() + " (validation.minTime)"));
                 }
             } catch (DateTimeParseException e) {
                 errors.add(new LineError(n, "publishedAt", "must be ISO-8601 with an offset, e.g. 2025-10-14T07:05:00+07:00"));
@@ -139,7 +161,8 @@ public final class IngestLineParser {
         if (errors.size() > before) return null;
         String source = v.get("source");
         String nativeId = v.get("id");
-        String id = nativeId != null ? Ids.of(source, nativeId) : Ids.forUrl(v.get("url"));
+        String id = nativeId != null ? Ids.of(ID_PREFIX, namespace, source, nativeId)
+                : Ids.of(ID_PREFIX, namespace, Ids.canonicalUrl(v.get("url")));
         String url = v.containsKey("url") ? v.get("url")
                 : "urn:ioc-ingest:" + URLEncoder.encode(source, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(nativeId, StandardCharsets.UTF_8);
         return new RawPost(id, url, v.get("kind"), source, v.get("locality"), v.get("title"), v.get("text"),

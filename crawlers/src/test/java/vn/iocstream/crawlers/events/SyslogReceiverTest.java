@@ -105,4 +105,34 @@ class SyslogReceiverTest {
                 .containsExactly("203.0.113.7 - - [22/Nov/2026:08:15:10 +0700] \"GET /wp-login.php HTTP/1.1\" 404 162");
         assertThat(sink.awaitRejected(1)).extracting(RecordingSink.Rejected::reason).containsExactly("syslog: datagram over 2048 bytes");
     }
+
+    /** Issue 10's probe: 64 idle connections locked real senders out. Idle ones are now closed; the cap still holds. */
+    @Test
+    void idleTcpConnections_areClosed_soARealSenderGetsIn() throws Exception {
+        receiver = new SyslogReceiver(EventKind.AUTH, SyslogReceiver.Protocol.TCP, "127.0.0.1", 0, 2048, sink)
+                .boundedTo(3, java.time.Duration.ofMillis(500)).start();
+        java.util.List<Socket> idlers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) idlers.add(new Socket(InetAddress.getLoopbackAddress(), receiver.port()));
+            // A fourth while three are open is refused: the receiver closes it at once.
+            try (Socket refused = new Socket(InetAddress.getLoopbackAddress(), receiver.port())) {
+                refused.setSoTimeout(5000);
+                assertThat(refused.getInputStream().read()).isEqualTo(-1);
+            }
+            // The idlers are cut off after 0.5 s of silence ...
+            for (Socket idler : idlers) {
+                idler.setSoTimeout(5000);
+                assertThat(idler.getInputStream().read()).isEqualTo(-1);
+            }
+            // ... and a real sender's line arrives.
+            try (Socket sender = new Socket(InetAddress.getLoopbackAddress(), receiver.port());
+                 OutputStream out = sender.getOutputStream()) {
+                out.write((FAILED + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                assertThat(sink.awaitLines(1)).extracting(EventLine::text).singleElement().asString().contains("Failed password for root");
+            }
+        } finally {
+            for (Socket idler : idlers) idler.close();
+        }
+    }
 }

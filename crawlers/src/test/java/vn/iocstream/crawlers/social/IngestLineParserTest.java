@@ -7,13 +7,15 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import vn.iocstream.core.Ids;
 import vn.iocstream.core.model.RawPost;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.crawlers.social.IngestLineParser.LineError;
 import vn.iocstream.crawlers.social.IngestLineParser.Result;
 
 /** JSON lines from platform connectors: strict, every problem named by line and field. */
 class IngestLineParserTest {
     static final Instant NOW = Instant.parse("2025-10-14T02:00:00Z");
-    private final IngestLineParser parser = new IngestLineParser();
+    static final String NS = "a1b2c3d4";
+    private final IngestLineParser parser = new IngestLineParser(RecordLimits.DEFAULT);
 
     @Test
     void validLines_becomeRawPosts_withNativeOrUrlIds() {
@@ -23,17 +25,17 @@ class IngestLineParserTest {
                 {"url":"https://www.youtube.com/watch?v=a1B2c3D4e5F","kind":"comment","source":"YouTube: THDT Đồng Nai","text":"kẹt xe từ sáng tới h, ko ai phân luồng hết","publishedAt":"2025-10-14T00:45:10Z","title":null}
                 """;
 
-        Result r = parser.parse(body, NOW);
+        Result r = parser.parse(body, NOW, NS);
 
         assertThat(r.errors()).isEmpty();
         assertThat(r.lines()).isEqualTo(2);
         RawPost fb = r.posts().get(0);
-        assertThat(fb.id()).isEqualTo(Ids.of("Facebook: Công an tỉnh Đồng Nai", "1029384756_5566778899"));
+        assertThat(fb.id()).isEqualTo(Ids.of("ingest", NS, "Facebook: Công an tỉnh Đồng Nai", "1029384756_5566778899"));
         assertThat(fb.publishedAt()).isEqualTo(Instant.parse("2025-10-14T00:10:00Z"));
         assertThat(fb.fetchedAt()).isEqualTo(NOW);
         assertThat(fb.kind()).isEqualTo("social");
         RawPost yt = r.posts().get(1);
-        assertThat(yt.id()).isEqualTo(Ids.forUrl("https://www.youtube.com/watch?v=a1B2c3D4e5F"));
+        assertThat(yt.id()).isEqualTo(Ids.of("ingest", NS, "https://www.youtube.com/watch?v=a1B2c3D4e5F"));
         assertThat(yt.title()).isNull();
         assertThat(r.posts()).extracting(RawPost::missingField).containsOnlyNulls();
     }
@@ -41,7 +43,7 @@ class IngestLineParserTest {
     @Test
     void postWithNativeIdOnly_getsAnAddressThatNamesItsSource() {
         Result r = parser.parse("{\"id\":\"zl-8812\",\"kind\":\"social\",\"source\":\"Zalo OA Tây Ninh\",\"text\":\"Đường 781 ngập\","
-                + "\"publishedAt\":\"2025-10-14T08:00:00+07:00\"}", NOW);
+                + "\"publishedAt\":\"2025-10-14T08:00:00+07:00\"}", NOW, NS);
 
         assertThat(r.posts()).singleElement().extracting(RawPost::url).isEqualTo("urn:ioc-ingest:Zalo+OA+T%C3%A2y+Ninh:zl-8812");
     }
@@ -57,7 +59,7 @@ class IngestLineParserTest {
                 {"id":"tt-3",
                 """;
 
-        Result r = parser.parse(body, NOW);
+        Result r = parser.parse(body, NOW, NS);
 
         assertThat(r.valid()).isFalse();
         assertThat(r.posts()).isEmpty();
@@ -74,5 +76,30 @@ class IngestLineParserTest {
         assertThat(r.errors().get(7).error()).isEqualTo("must be a string");
         assertThat(r.errors().get(9).error()).contains("in the future");
         assertThat(r.errors().get(10).error()).startsWith("not JSON");
+    }
+
+    /** Issue 10's probe: one token posting the URL of a crawled article must not overwrite that article's row. */
+    @Test
+    void ingestedUrl_neverTakesACrawledArticlesId_norAnotherCallersId() {
+        String line = "{\"url\":\"https://baodongnai.com.vn/xa-hoi/ngap-sau-tam-hiep-a123.html?utm_source=zalo\",\"kind\":\"social\","
+                + "\"source\":\"Zalo OA\",\"text\":\"Ngập sâu ở Tam Hiệp\",\"publishedAt\":\"2025-10-14T08:00:00+07:00\"}";
+        RawPost mine = parser.parse(line, NOW, NS).posts().get(0);
+        RawPost theirs = parser.parse(line, NOW, "ffee0011").posts().get(0);
+        assertThat(mine.id()).isNotEqualTo(Ids.forUrl("https://baodongnai.com.vn/xa-hoi/ngap-sau-tam-hiep-a123.html"))
+                .isNotEqualTo(theirs.id())
+                .isEqualTo(parser.parse(line.replace("?utm_source=zalo", ""), NOW, NS).posts().get(0).id());
+    }
+
+    @Test
+    void trailingDataDuplicateKeysAndYearOne_areRefused() {
+        String ok = "{\"id\":\"tt-9\",\"kind\":\"social\",\"source\":\"TikTok\",\"text\":\"kẹt xe\",\"publishedAt\":\"2025-10-14T07:00:00+07:00\"}";
+        String body = ok + " rác\n"
+                + ok.replace("{\"id\":\"tt-9\",", "{\"id\":\"tt-9\",\"id\":\"tt-10\",") + "\n"
+                + ok.replace("2025-10-14T07:00:00+07:00", "0001-01-01T00:00:00Z") + "\n"
+                + ok.replace("kẹt xe", "x".repeat(200_001)) + "\n";
+        Result r = parser.parse(body, NOW, NS);
+        assertThat(r.errors()).extracting(LineError::line, LineError::field)
+                .containsExactly(tuple(1, null), tuple(2, null), tuple(3, "publishedAt"), tuple(4, "text"));
+        assertThat(r.errors().get(2).error()).contains("validation.minTime");
     }
 }

@@ -31,7 +31,6 @@ public final class AnalyseReport extends ProcessFunction<CitizenReport, Analysed
     private final IocConfig.Nlp nlp;
     private transient Gazetteer gazetteer;
     private transient VietnameseAnalyzer analyzer;
-    private transient Counter deadLetters;
 
     public AnalyseReport(IocConfig.Nlp nlp) {
         this.nlp = nlp;
@@ -41,13 +40,11 @@ public final class AnalyseReport extends ProcessFunction<CitizenReport, Analysed
     public void open(OpenContext openContext) {
         gazetteer = Gazetteer.load();
         analyzer = VietnameseAnalyzer.forConfig(List.of(), nlp);
-        deadLetters = getRuntimeContext().getMetricGroup().counter(DeadLetters.COUNTER);
     }
 
     @Override
     public void processElement(CitizenReport report, Context ctx, Collector<AnalysedReport> out) {
-        try {
-            Analysis a = analyzer.analyze(report.text(), "social", report.channel());
+        Analysis a = analyzer.analyze(report.text(), "social", report.channel());
             Communes.Place place = Communes.resolve(gazetteer, report.location(), a.province());
             // Multi-syllable words carry the meaning ("kẹt xe", "ngã tư"); single syllables are mostly function words.
             List<String> keywords = a.words().stream().filter(w -> w.indexOf(' ') > 0).distinct().limit(KEYWORDS).toList();
@@ -55,10 +52,5 @@ public final class AnalyseReport extends ProcessFunction<CitizenReport, Analysed
                     ReportTopics.topicOf(report.category(), a.normalized()), report.text(), place.key(), place.commune(),
                     place.province(), place.provinceWritten(), report.location().lat(), report.location().lon(),
                     a.places(), keywords, a.sentiment(), a.score(), ""));
-        } catch (RuntimeException e) {
-            // A bug on one odd text must not stop the stream: keep the report for a later replay.
-            deadLetters.inc();
-            ctx.output(DeadLetters.TAG, DeadLetter.of(Topics.RAW_REPORTS, "analysis failed: " + e, Json.bytes(report), Instant.now()));
-        }
     }
 }

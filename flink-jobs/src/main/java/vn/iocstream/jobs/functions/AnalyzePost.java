@@ -28,7 +28,6 @@ public final class AnalyzePost extends ProcessFunction<RawPost, EnrichedPost> {
     private final IocConfig.Nlp nlp;
     private transient Gazetteer gazetteer;
     private transient VietnameseAnalyzer analyzer;
-    private transient Counter deadLetters;
 
     public AnalyzePost(List<IocConfig.Watchlist> watchlists, IocConfig.Nlp nlp) {
         this.watchlists = List.copyOf(watchlists);
@@ -39,19 +38,11 @@ public final class AnalyzePost extends ProcessFunction<RawPost, EnrichedPost> {
     public void open(OpenContext openContext) {
         gazetteer = Gazetteer.load();
         analyzer = VietnameseAnalyzer.forConfig(watchlists, nlp);
-        deadLetters = getRuntimeContext().getMetricGroup().counter(DeadLetters.COUNTER);
     }
 
     @Override
     public void processElement(RawPost post, Context ctx, Collector<EnrichedPost> out) {
-        try {
-            out.collect(enrich(post, analyzer.analyze(text(post), post.kind(), post.source())));
-        } catch (RuntimeException e) {
-            // A bug on one odd text must not stop the stream: keep the post for a later replay.
-            deadLetters.inc();
-            ctx.output(DeadLetters.TAG, DeadLetter.of(Topics.RAW_POSTS, "analysis failed: " + e,
-                    Json.bytes(post), Instant.now()));
-        }
+        out.collect(enrich(post, analyzer.analyze(text(post), post.kind(), post.source())));
     }
 
     private static String text(RawPost post) {
@@ -77,6 +68,6 @@ public final class AnalyzePost extends ProcessFunction<RawPost, EnrichedPost> {
         // Story id: the post's own until AssignStory groups it with its copies.
         return new EnrichedPost(post.id(), post.url(), post.kind(), post.source(), post.title(), post.text(),
                 post.author(), post.publishedAt(), post.fetchedAt(), province, a.places(), a.entities(),
-                a.words().size(), a.sentiment(), a.score(), a.watchlists(), fingerprint(post, a), post.id());
+                a.words().size(), a.sentiment(), a.score(), a.watchlists(), fingerprint(post, a), post.id(), post.flags());
     }
 }

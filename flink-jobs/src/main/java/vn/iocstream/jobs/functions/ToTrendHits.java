@@ -22,7 +22,6 @@ public final class ToTrendHits extends ProcessFunction<EnrichedPost, TrendHit> {
     private final Map<String, String> watchlistTitles;
     private final int maxPhrases;
     private transient TrendKeys keys;
-    private transient Counter deadLetters;
 
     public ToTrendHits(IocConfig.Nlp nlp, Map<String, String> watchlistTitles, int maxPhrases) {
         this.nlp = nlp;
@@ -34,18 +33,10 @@ public final class ToTrendHits extends ProcessFunction<EnrichedPost, TrendHit> {
     public void open(OpenContext openContext) {
         // The segmenter the analysis uses, so phrases split where the post's words split.
         keys = new TrendKeys(Segmenters.create(nlp.segmenter(), nlp.segmenterModel()), watchlistTitles, maxPhrases);
-        deadLetters = getRuntimeContext().getMetricGroup().counter(DeadLetters.COUNTER);
     }
 
     @Override
     public void processElement(EnrichedPost post, Context ctx, Collector<TrendHit> out) {
-        try {
-            for (TrendHit hit : keys.hits(post)) out.collect(hit);
-        } catch (RuntimeException e) {
-            // One odd headline must not stop the job; the post itself is already stored.
-            deadLetters.inc();
-            ctx.output(DeadLetters.TAG, DeadLetter.of(Topics.ENRICHED_POSTS, "trend keys failed: " + e, Json.bytes(post),
-                    Instant.now()));
-        }
+        for (TrendHit hit : keys.hits(post)) out.collect(hit);
     }
 }

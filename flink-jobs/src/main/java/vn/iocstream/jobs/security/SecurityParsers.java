@@ -1,8 +1,10 @@
 package vn.iocstream.jobs.security;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.ZoneId;
 import vn.iocstream.core.json.Json;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.jobs.io.Parsed;
 
 /**
@@ -12,17 +14,24 @@ import vn.iocstream.jobs.io.Parsed;
 public final class SecurityParsers implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** Syslog years an envelope may name: beyond them a year is a producer's bug, and dates would not fit ClickHouse. */
+    static final int MIN_YEAR = 1970;
+    static final int MAX_YEAR = 2100;
+
     private final int defaultYear;
     private final ZoneId zone;
+    private final RecordLimits limits;
 
     /**
      * @param defaultYear year for syslog lines whose envelope names none; 0 = inferred from the clock (see
      *                    {@link AuthLogParser})
      * @param zone        syslog clock zone, e.g. {@code UTC} or {@code Asia/Ho_Chi_Minh}
+     * @param limits      bounds on the envelope's strings and on the event's time (section {@code validation})
      */
-    public SecurityParsers(int defaultYear, String zone) {
+    public SecurityParsers(int defaultYear, String zone, RecordLimits limits) {
         this.defaultYear = defaultYear;
         this.zone = ZoneId.of(zone);
+        this.limits = limits;
     }
 
     /** {@link #parse(byte[])} in the form the jobs' parse operator takes. */
@@ -40,7 +49,17 @@ public final class SecurityParsers implements Serializable {
         }
         if (env == null || env.format() == null) return ParseResult.error("envelope: missing format");
         if (env.line() == null || env.line().isBlank()) return ParseResult.error("envelope: missing line");
-        return parse(env);
+        String bounded = RecordLimits.first(limits.field("envelope: format", env.format()),
+                limits.field("envelope: source", env.source()), limits.logLine("envelope: line", env.line()));
+        if (bounded != null) return ParseResult.error(bounded);
+        if (env.offset() != null && env.offset() < 0) return ParseResult.error("envelope: offset negative: " + env.offset());
+        if (env.year() != null && (env.year() < MIN_YEAR || env.year() > MAX_YEAR)) {
+            return ParseResult.error("envelope: year out of range [" + MIN_YEAR + ", " + MAX_YEAR + "]: " + env.year());
+        }
+        ParseResult result = parse(env);
+        if (!result.ok()) return result;
+        String late = limits.time("time", result.event().time(), Instant.now());
+        return late == null ? result : ParseResult.error(env.format() + ": " + late);
     }
 
     public ParseResult parse(SecurityEnvelope env) {

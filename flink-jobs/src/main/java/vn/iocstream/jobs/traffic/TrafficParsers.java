@@ -1,13 +1,18 @@
 package vn.iocstream.jobs.traffic;
 
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.function.Function;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.CitizenReport;
 import vn.iocstream.core.model.TrafficReading;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.jobs.io.Parsed;
 
 /**
- * Parsers of the two raw topics of TrafficJob. Never throw: broken JSON, a missing field or an impossible
- * value (a failing sensor's 250 km/h) becomes a refusal with a reason fit for the dead-letter topic.
+ * Parsers of the two raw topics of TrafficJob. Never throw: broken JSON, a missing field, an impossible value (a
+ * failing sensor's 250 km/h) or one outside {@link RecordLimits} becomes a refusal with a reason fit for the
+ * dead-letter topic.
  *
  * <p>Formats (JSON; times ISO-8601 UTC or epoch seconds):
  * <pre>
@@ -17,18 +22,24 @@ import vn.iocstream.jobs.io.Parsed;
  *                  location may instead be {"lat":10.95,"lon":106.84}
  * </pre>
  */
-public final class TrafficParsers {
-    private TrafficParsers() {}
+public final class TrafficParsers implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final RecordLimits limits;
 
-    public static Parsed<TrafficReading> reading(byte[] json) {
-        return parse(json, TrafficReading.class, TrafficReading::problem);
+    /** @param limits the time window and string bounds every record must keep (section {@code validation}) */
+    public TrafficParsers(RecordLimits limits) {
+        this.limits = limits;
     }
 
-    public static Parsed<CitizenReport> report(byte[] json) {
-        return parse(json, CitizenReport.class, CitizenReport::problem);
+    public Parsed<TrafficReading> reading(byte[] json) {
+        return parse(json, TrafficReading.class, r -> r.problem(limits, Instant.now()));
     }
 
-    private static <T> Parsed<T> parse(byte[] json, Class<T> type, java.util.function.Function<T, String> problem) {
+    public Parsed<CitizenReport> report(byte[] json) {
+        return parse(json, CitizenReport.class, r -> r.problem(limits, Instant.now()));
+    }
+
+    private static <T> Parsed<T> parse(byte[] json, Class<T> type, Function<T, String> problem) {
         try {
             T value = Json.parse(json, type);
             if (value == null) return Parsed.refused("empty record");

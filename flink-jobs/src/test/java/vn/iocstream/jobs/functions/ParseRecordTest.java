@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.model.DeadLetter;
 import vn.iocstream.core.model.RawPost;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.jobs.io.RawPosts;
 import vn.iocstream.jobs.io.RawRecord;
 
@@ -19,12 +20,24 @@ class ParseRecordTest {
 
     @Test
     void postMissingItsPublishedTime_isDeadLetteredWithTheField() throws Exception {
-        try (var harness = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new ParseRecord<>(RawPosts::parse)))) {
+        try (var harness = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new ParseRecord<>(new RawPosts(RecordLimits.DEFAULT)::parse)))) {
             harness.open();
             harness.processElement(raw("{\"id\":\"p1\",\"url\":\"https://baotayninh.vn/a\",\"text\":\"Ngập sâu ở phường Tân Ninh\"}"), 0);
             assertThat(harness.extractOutputValues()).isEmpty();
             assertThat(harness.getSideOutput(DeadLetters.TAG)).singleElement()
                     .satisfies(r -> assertThat(r.getValue().reason()).startsWith("missing field"));
+        }
+    }
+
+    @Test
+    void postFromTheYear300000000_isDeadLetteredWithTheWindow_beforeAnyWatermarkSeesIt() throws Exception {
+        try (var harness = new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new ParseRecord<>(new RawPosts(RecordLimits.DEFAULT)::parse)))) {
+            harness.open();
+            harness.processElement(raw("{\"id\":\"p1\",\"url\":\"https://baotayninh.vn/a\",\"kind\":\"press\","
+                    + "\"text\":\"Ngập sâu ở phường Tân Ninh\",\"publishedAt\":\"+300000000-01-01T00:00:00Z\"}"), 0);
+            assertThat(harness.extractOutputValues()).isEmpty();
+            assertThat(harness.getSideOutput(DeadLetters.TAG)).singleElement()
+                    .satisfies(r -> assertThat(r.getValue().reason()).startsWith("publishedAt +300000000-01-01T00:00:00Z outside the plausible window"));
         }
     }
 

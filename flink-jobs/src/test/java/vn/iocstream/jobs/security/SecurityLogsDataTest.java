@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.testing.SharedData;
+import vn.iocstream.core.validation.RecordLimits;
 
 /**
  * The parsers and rules on the real logs in ../shared/data/security (or -Dioc.shared.data=DIR), with the
@@ -99,7 +100,7 @@ class SecurityLogsDataTest {
     }
 
     private static List<SecurityEvent> parseAll(String format, Path file, List<String> lines) {
-        SecurityParsers parsers = new SecurityParsers(2025, "UTC");
+        SecurityParsers parsers = new SecurityParsers(2025, "UTC", RecordLimits.DEFAULT);
         List<SecurityEvent> events = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

@@ -9,10 +9,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import vn.iocstream.core.validation.RecordLimits;
 
 /** Each parser on lines written in the shape of real sensors of a provincial data centre (own fixtures). */
 class SecurityParsersTest {
-    private final SecurityParsers parsers = new SecurityParsers(2026, "Asia/Ho_Chi_Minh");
+    private final SecurityParsers parsers = new SecurityParsers(2026, "Asia/Ho_Chi_Minh", RecordLimits.DEFAULT);
 
     private SecurityEvent ok(String format, String source, String line) {
         ParseResult r = parsers.parse(new SecurityEnvelope(format, source, line, 1L, null));
@@ -177,7 +178,7 @@ class SecurityParsersTest {
 
     @Test
     void syslogWithoutYear_neverLandsMoreThanADayAhead() {
-        SecurityParsers inferring = new SecurityParsers(0, "UTC");
+        SecurityParsers inferring = new SecurityParsers(0, "UTC", RecordLimits.DEFAULT);
         Instant now = Instant.now();
         for (int daysAhead : new int[] {-200, -1, 0, 3, 40, 300}) {
             Instant at = now.plus(Duration.ofDays(daysAhead)).truncatedTo(ChronoUnit.SECONDS);

@@ -6,9 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.core.validation.RecordLimits;
 
 class SecurityRulesTest {
-    private static final SecurityParsers PARSERS = new SecurityParsers(2026, "UTC");
+    private static final SecurityParsers PARSERS = new SecurityParsers(2026, "UTC", RecordLimits.DEFAULT);
 
     private static SecurityEvent event(String format, String line) {
         return PARSERS.parse(new SecurityEnvelope(format, "s", line, null, null)).event();
