@@ -24,7 +24,7 @@ public final class Main {
               run     run the platform with config/ioc.yaml (embedded or external Kafka/ClickHouse)
               eval    measure quality on a file or corpus: segment, sentiment, entities, extract, nab
               nlp     train models: train-segmenter, train-sentiment
-              bench   measure throughput: nlp, detect, crawl
+              bench   measure throughput: nlp, detect, crawl, web
               crawl   crawl every configured source once: crawl --once [--sources config/sources.yaml] [--dry-run]
               replay  push log files through the running pipeline: replay security --zeek DIR | --auth FILE | --access FILE
               tail    follow log files / receive syslog into the raw topics: tail --auth FILE | --zeek GLOB | --syslog auth:udp:5514

@@ -22,7 +22,8 @@ import vn.iocstream.core.geo.VietnameseKeys;
  * {@link ScopeSql} is the same rule inside ClickHouse queries.
  */
 public record Scope(boolean all, List<String> provinces, List<Commune> communes) {
-    private static final Pattern COMMUNE_PREFIX = Pattern.compile("^(phường|xã|đặc khu|thị trấn|p\\.|x\\.)\\s*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern COMMUNE_PREFIX = Pattern.compile(
+            "^(?:(phường|phuong|xã|xa|đặc khu|dac khu|thị trấn|thi tran)\\s+|(p\\.|x\\.)\\s*)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern PROVINCE_PREFIX = Pattern.compile("^(tỉnh|thành phố|tp\\.?)\\s+", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Set<String> CITIES = Set.of("Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Cần Thơ");
 
@@ -84,7 +85,7 @@ public record Scope(boolean all, List<String> provinces, List<Commune> communes)
             if (!m.find()) throw new IllegalArgumentException("'" + item + "': a commune starts with phường, xã or đặc khu");
             String name = commune.substring(m.end()).strip();
             if (name.isEmpty()) throw new IllegalArgumentException("'" + item + "': the commune has no name");
-            String kind = kind(m.group(1));
+            String kind = kind(m.group(1) != null ? m.group(1) : m.group(2));
             Commune c = new Commune(kind, name, province(item.substring(comma + 1).strip(), gazetteer));
             if (!communes.contains(c)) communes.add(c);
         }
@@ -96,8 +97,10 @@ public record Scope(boolean all, List<String> provinces, List<Commune> communes)
     private static String kind(String written) {
         String k = written.toLowerCase(Locale.ROOT);
         return switch (k) {
-            case "p." -> "phường";
-            case "x." -> "xã";
+            case "p.", "phuong" -> "phường";
+            case "x.", "xa" -> "xã";
+            case "dac khu" -> "đặc khu";
+            case "thi tran" -> "thị trấn";
             default -> k;
         };
     }
