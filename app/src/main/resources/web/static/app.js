@@ -93,6 +93,7 @@ function chart(container, option) {
   if (typeof echarts === 'undefined') return;
   const c = echarts.init(container, null, {renderer: 'canvas'});
   option.tooltip = Object.assign({trigger: 'axis', renderMode: 'richText'}, option.tooltip || {});
+  option.animation = false; // a wall screen redraws often; and screenshots show the data, not a growing bar
   option.textStyle = {fontFamily: 'DejaVu Sans, sans-serif', color: '#cbd5e1'};
   if (option.legend) option.legend = Object.assign({textStyle: {color: '#cbd5e1'}}, option.legend);
   c.setOption(option);
@@ -175,7 +176,7 @@ async function showAlert(id) {
       showAlert(id);
     } catch (e) { toast('Không thực hiện được: ' + e.message); }
   };
-  box.replaceChildren(
+  box.replaceChildren(...[
     el('h2', {}, a.title),
     el('p', {}, el('span', {class: 'badge ' + a.severity}, SEVERITY[a.severity] || a.severity), ' ', STATE[a.state] || a.state,
       ' · ', a.kind, ' · ', num(a.count), ' sự kiện (bình thường ≈ ', num(a.baseline), ') · ', fmt(a.windowStart), ' – ', fmt(a.windowEnd)),
@@ -192,7 +193,7 @@ async function showAlert(id) {
     el('h3', {}, 'Lịch sử xử lý'),
     a.history.length ? el('ol', {class: 'history'}, a.history.map(h => el('li', {},
       fmt(h.time), ' · ', h.actor, ' (', h.role, ') ', ACTION[h.action] || h.action, h.comment ? ': ' : '', h.comment ? el('q', {}, h.comment) : null)))
-      : el('p', {class: 'muted'}, 'Chưa có ai xử lý.'));
+      : el('p', {class: 'muted'}, 'Chưa có ai xử lý.')].filter(Boolean));
 }
 
 async function mediaScreen(main) {

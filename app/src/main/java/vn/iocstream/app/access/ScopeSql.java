@@ -92,9 +92,11 @@ public final class ScopeSql {
                     + ") = " + Sql.quote(prefix) + ")");
         }
         any.add("(rule = '" + CONGESTION + "' AND " + segments("key") + ")");
-        any.add("(rule NOT IN ('" + REPORT_CLUSTER + "', '" + CONGESTION + "') AND hasAny(post_ids, arrayConcat("
-                + "(SELECT groupArray(id) FROM posts WHERE " + posts() + "), "
-                + "(SELECT groupArray(id) FROM security_events WHERE " + securityEvents() + "))))");
+        // Evidence through IN (hash sets), not hasAny over an array of every id in scope: on 18.16 the latter took
+        // seconds per request for 10,000 alerts and a few thousand posts.
+        any.add("(rule NOT IN ('" + REPORT_CLUSTER + "', '" + CONGESTION + "') AND id IN (SELECT id FROM alerts ARRAY JOIN post_ids AS evidence"
+                + " WHERE evidence IN (SELECT id FROM posts WHERE " + posts() + ")"
+                + " OR evidence IN (SELECT id FROM security_events WHERE " + securityEvents() + ")))");
         return or(any);
     }
 
