@@ -230,12 +230,12 @@ async function leadersScreen(main) {
   main.append(el('div', {class: 'leaders'}, d.units.map(u => el('section', {class: 'card unit'},
     el('h2', {}, u.unit),
     el('div', {class: 'figures'},
-      figure('Bài viết hôm nay', num(u.volumeToday), 'trung bình 7 ngày: ' + num(u.volumeDailyMean)),
+      figure('Bài viết hôm nay', drill(u.volumeToday, {from: u.from, locality: u.scope}), 'trung bình 7 ngày: ' + num(u.volumeDailyMean)),
       figure('Tỉ lệ tiêu cực', pct(u.negativeShareToday), '7 ngày: ' + pct(u.negativeShareWeek)),
       figure('Cảnh báo chưa giải quyết', num(u.openAlerts.reduce((s, a) => s + a.count, 0)),
         u.openAlerts.map(a => a.kind + ': ' + a.count).join(', ') || 'không có')),
     el('h3', {}, 'Vấn đề nổi bật hôm nay'),
-    u.topIssues.length ? el('ol', {class: 'issues'}, u.topIssues.map(t => el('li', {}, t.watchlist, ' — ', drill(t.count, {watchlist: t.watchlist, from: u.from}))))
+    u.topIssues.length ? el('ol', {class: 'issues'}, u.topIssues.map(t => el('li', {}, t.watchlist, ' — ', drill(t.count, {watchlist: t.watchlist, from: u.from, locality: u.scope}))))
       : el('p', {class: 'muted'}, 'Chưa có bài viết nào hôm nay.')))));
 }
 

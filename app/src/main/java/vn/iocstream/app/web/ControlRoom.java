@@ -324,7 +324,7 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
         } else if (ScreenQueries.SECURITY_RULES.contains("'" + kind + "'")) {
             out.put("events", posts.securityEvents(scope, evidence));
         } else if (!evidence.isEmpty() && !ScopeSql.CONGESTION.equals(kind)) {
-            out.put("posts", posts.posts(scope, new PostQueries.Filter(evidence.stream().limit(100).toList(), null, null, null, null, null, null, null), 1).get("posts"));
+            out.put("posts", posts.posts(scope, new PostQueries.Filter(evidence.stream().limit(100).toList(), null, null, null, null, null, null, null, null), 1).get("posts"));
         }
         out.put("history", alerts.history(id));
         return out;
@@ -443,11 +443,16 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
         if (state != null && !AlertQueries.STATES.contains(state)) throw Refusal.badRequest("state: one of " + AlertQueries.STATES);
         String severity = blank(ctx.queryParam("severity"));
         if (severity != null && !List.of("info", "warning", "critical").contains(severity)) throw Refusal.badRequest("severity: info, warning or critical");
-        String locality = blank(ctx.queryParam("locality"));
-        ScopeSql narrowed = locality == null ? null : new ScopeSql(parseScope(locality), places);
+        ScopeSql narrowed = locality(ctx);
         String limit = ctx.queryParam("limit");
         return new AlertQueries.Filter(state, blank(ctx.queryParam("kind")), severity, narrowed, time(ctx, "from"), time(ctx, "to"),
                 limit != null && limit.matches("\\d{1,4}") ? Integer.parseInt(limit) : 200);
+    }
+
+    /** {@code locality=…} (a scope in its written form): narrows a list within the user's scope, never widens it. */
+    private ScopeSql locality(Context ctx) {
+        String locality = blank(ctx.queryParam("locality"));
+        return locality == null ? null : new ScopeSql(parseScope(locality), places);
     }
 
     private PostQueries.Filter postFilter(Context ctx) {
@@ -458,7 +463,7 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
             if (idList.size() > 100) throw Refusal.badRequest("at most 100 ids");
         }
         return new PostQueries.Filter(idList, blank(ctx.queryParam("watchlist")), blank(ctx.queryParam("story")), blank(ctx.queryParam("source")),
-                blank(ctx.queryParam("sentiment")), blank(ctx.queryParam("entity")), time(ctx, "from"), time(ctx, "to"));
+                blank(ctx.queryParam("sentiment")), blank(ctx.queryParam("entity")), time(ctx, "from"), time(ctx, "to"), locality(ctx));
     }
 
     private static Scope parseScope(String written) {

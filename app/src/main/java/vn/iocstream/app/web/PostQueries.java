@@ -17,9 +17,9 @@ final class PostQueries {
     static final int PAGE_SIZE = 20;
     private static final int HEADLINE_CHARS = 160;
 
-    /** What a drill-down selects; null fields do not restrict. */
+    /** What a drill-down selects; null fields do not restrict. {@code locality} narrows within the scope. */
     record Filter(List<String> ids, String watchlist, String story, String source, String sentiment, String entity,
-                  Instant from, Instant to) {}
+                  Instant from, Instant to, ScopeSql locality) {}
 
     private final ClickHouseClient clickHouse;
 
@@ -30,6 +30,7 @@ final class PostQueries {
     Map<String, Object> posts(ScopeSql scope, Filter f, int page) {
         List<String> where = new ArrayList<>();
         where.add(scope.posts());
+        if (f.locality() != null) where.add(f.locality().posts());
         if (f.ids() != null) where.add("id IN " + Sql.list(f.ids()));
         if (f.watchlist() != null) where.add("has(watchlists, " + Sql.quote(f.watchlist()) + ")");
         if (f.story() != null) where.add("story_id = " + Sql.quote(f.story()));

@@ -247,6 +247,10 @@ class ControlRoomApiTest {
         assertThat(ids(tanPhong.get(all).json().get("posts"))).containsExactlyInAnyOrder(f.postBoth, f.postTanPhong);
         assertThat(ids(leader.get(all).json().get("posts"))).containsExactlyInAnyOrder(f.postTamHiep, f.postBoth, f.postTanPhong);
         assertThat(ids(mediaHcm.get(all).json().get("posts"))).containsExactly(f.postHcm);
+        assertThat(ids(leader.get(all + "&locality=" + enc("phường Tân Phong, tỉnh Đồng Nai")).json().get("posts")))
+                .containsExactlyInAnyOrder(f.postBoth, f.postTanPhong);
+        assertThat(ids(tamHiep.get(all + "&locality=" + enc("tỉnh Đồng Nai")).json().get("posts"))).as("a filter never widens the scope")
+                .containsExactlyInAnyOrder(f.postTamHiep, f.postBoth);
         assertThat(tamHiep.get("api/posts?watchlist=giao-thong").json().get("total").asLong()).isZero();
         assertThat(tanPhong.get("api/posts?watchlist=giao-thong").json().get("total").asLong()).isEqualTo(1);
     }
