@@ -10,9 +10,11 @@ const SCREENS = {
   traffic: 'Giao thông, trật tự', search: 'Tìm kiếm'
 };
 const SEVERITY = {critical: 'nghiêm trọng', warning: 'cảnh báo', info: 'thông tin'};
-const STATE = {open: 'mới', acknowledged: 'đã xác nhận', resolved: 'đã giải quyết'};
-const ACTION = {'alert.ack': 'xác nhận', 'alert.resolve': 'giải quyết', 'alert.reopen': 'mở lại', 'alert.assign': 'giao cho',
-  'alert.comment': 'ghi chú'};
+const STATE = {open: 'mới', acknowledged: 'đã xác nhận', resolved: 'đã giải quyết', suppressed: 'tạm ẩn', expired: 'hết hạn'};
+const ACTION = {fired: 'phát sinh', refired: 'lặp lại', reopened: 'mở lại', acknowledged: 'xác nhận', resolved: 'giải quyết',
+  assigned: 'giao cho', commented: 'ghi chú', suppressed: 'tạm ẩn', unsuppressed: 'hết tạm ẩn', escalated: 'báo cấp trên', expired: 'hết hạn',
+  ack: 'xác nhận', resolve: 'giải quyết', assign: 'giao việc', comment: 'ghi chú'};
+const where = l => !l || !l.province ? '' : (l.commune ? l.commune + ', ' + l.province : l.province);
 const SENTIMENT = {negative: 'tiêu cực', neutral: 'trung tính', positive: 'tích cực'};
 const params = new URLSearchParams(location.search);
 const kiosk = params.get('kiosk') === '1';
@@ -106,7 +108,7 @@ function chart(container, option) {
 async function alertsScreen(main) {
   const form = el('form', {class: 'filters', id: 'alert-filters'},
     el('label', {}, 'Trạng thái ', select('state', {'': 'tất cả', open: 'mới', acknowledged: 'đã xác nhận', resolved: 'đã giải quyết'})),
-    el('label', {}, 'Loại ', el('input', {name: 'kind', size: 18, placeholder: 'vd. citizen-report-cluster'})),
+    el('label', {}, 'Loại ', el('input', {name: 'kind', size: 18, placeholder: 'vd. security.* hoặc order.report_cluster'})),
     el('label', {}, 'Mức độ ', select('severity', {'': 'tất cả', critical: 'nghiêm trọng', warning: 'cảnh báo', info: 'thông tin'})),
     el('label', {}, 'Địa bàn ', el('input', {name: 'locality', size: 22, placeholder: 'vd. phường Tam Hiệp, tỉnh Đồng Nai'})),
     el('button', {type: 'submit'}, 'Lọc'));
@@ -137,11 +139,11 @@ function select(name, options) {
 
 function upsertAlert(list, a, fresh) {
   const row = el('tr', {class: 'alert ' + a.severity + (fresh ? ' fresh' : ''), 'data-id': a.id},
-    el('td', {}, fmt(a.createdAt)),
+    el('td', {}, fmt(a.lastSeen)),
     el('td', {}, el('span', {class: 'badge ' + a.severity}, SEVERITY[a.severity] || a.severity)),
     el('td', {}, el('a', {href: '#alerts', class: 'alert-title', onclick: e => { e.preventDefault(); showAlert(a.id); }}, a.title),
       el('div', {class: 'muted'}, a.kind + ' · ' + num(a.count) + ' sự kiện')),
-    el('td', {}, a.locality || ''),
+    el('td', {}, where(a.locality)),
     el('td', {class: 'state'}, (STATE[a.state] || a.state) + (a.assignee ? ' · ' + a.assignee : '')));
   const old = alertRows.get(a.id);
   if (old) old.replaceWith(row);
@@ -152,6 +154,7 @@ function upsertAlert(list, a, fresh) {
 function openStream(list) {
   if (stream) stream.close();
   stream = new EventSource('/api/alerts/stream');
+  stream.addEventListener('reset', () => go('alerts'));
   stream.addEventListener('alert', e => {
     const a = JSON.parse(e.data);
     const isNew = !alertRows.has(a.id);
@@ -163,23 +166,26 @@ function openStream(list) {
 async function showAlert(id) {
   const box = document.getElementById('alert-detail');
   box.replaceChildren(el('p', {class: 'muted'}, 'Đang tải…'));
-  let a;
-  try { a = await api('/api/alerts/' + encodeURIComponent(id)); } catch (e) { box.replaceChildren(el('p', {class: 'error'}, e.message)); return; }
-  const items = a.posts || a.reports || a.events || [];
+  let d;
+  try { d = await api('/api/alerts/' + encodeURIComponent(id)); } catch (e) { box.replaceChildren(el('p', {class: 'error'}, e.message)); return; }
+  const a = d.alert;
+  const items = d.posts || d.reports || d.events || [];
   const comment = el('textarea', {id: 'alert-comment', rows: 2, maxlength: 2000, placeholder: 'Ghi chú (bắt buộc khi giải quyết)'});
   const assignee = el('input', {id: 'alert-assignee', size: 14, placeholder: 'tên người nhận'});
   const act = async (action) => {
     try {
       const updated = await api('/api/alerts/' + encodeURIComponent(id) + '/' + action, {method: 'POST', body: {comment: comment.value, assignee: assignee.value}});
       upsertAlert(document.getElementById('alert-list'), updated, false);
-      toast('Đã ' + (ACTION['alert.' + action] || action) + '.');
+      toast('Đã ' + (ACTION[action] || action) + '.');
       showAlert(id);
     } catch (e) { toast('Không thực hiện được: ' + e.message); }
   };
   box.replaceChildren(...[
     el('h2', {}, a.title),
     el('p', {}, el('span', {class: 'badge ' + a.severity}, SEVERITY[a.severity] || a.severity), ' ', STATE[a.state] || a.state,
-      ' · ', a.kind, ' · ', num(a.count), ' sự kiện (bình thường ≈ ', num(a.baseline), ') · ', fmt(a.windowStart), ' – ', fmt(a.windowEnd)),
+      ' · ', a.kind, ' · ', where(a.locality) || 'chưa rõ địa bàn', ' · ', num(a.count), ' sự kiện (bình thường ≈ ', num(a.baseline), ') · ',
+      fmt(a.windowStart), ' – ', fmt(a.windowEnd)),
+    a.summary ? el('p', {}, a.summary) : null,
     me.handlesAlerts ? el('div', {class: 'actions'}, comment,
       el('button', {id: 'ack', type: 'button', onclick: () => act('ack')}, 'Xác nhận'),
       el('button', {id: 'resolve', type: 'button', onclick: () => comment.value.trim() ? act('resolve') : toast('Ghi chú lý do giải quyết.')}, 'Giải quyết'),
@@ -191,8 +197,8 @@ async function showAlert(id) {
       el('div', {class: 'muted'}, [fmt(p.publishedAt || p.time), p.source || p.channel || '', p.commune || p.province || '',
         SENTIMENT[p.sentiment] || ''].filter(Boolean).join(' · '))))) : el('p', {class: 'muted'}, 'Không có bằng chứng trong phạm vi của bạn.'),
     el('h3', {}, 'Lịch sử xử lý'),
-    a.history.length ? el('ol', {class: 'history'}, a.history.map(h => el('li', {},
-      fmt(h.time), ' · ', h.actor, ' (', h.role, ') ', ACTION[h.action] || h.action, h.comment ? ': ' : '', h.comment ? el('q', {}, h.comment) : null)))
+    d.history.length ? el('ol', {class: 'history'}, d.history.map(h => el('li', {},
+      fmt(h.at), ' · ', h.actor, ' ', ACTION[h.action] || h.action, h.comment ? ': ' : '', h.comment ? el('q', {}, h.comment) : null)))
       : el('p', {class: 'muted'}, 'Chưa có ai xử lý.')].filter(Boolean));
 }
 

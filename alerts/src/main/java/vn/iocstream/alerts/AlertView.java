@@ -28,7 +28,7 @@ import vn.iocstream.core.model.Locality;
  * @param occurrences      raw alerts folded into this one (1 for a new alert)
  * @param firstSeen        when the first occurrence was raised
  * @param lastSeen         when the latest occurrence was raised (or updated)
- * @param windowStart      the latest occurrence's window
+ * @param windowStart      the first occurrence's window start (fixed for the alert's life)
  * @param windowEnd        the latest occurrence's window end
  * @param stateSince       when it entered its current state
  * @param assignee         who it is assigned to ("" = nobody)

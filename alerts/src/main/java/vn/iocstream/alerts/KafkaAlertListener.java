@@ -2,15 +2,15 @@ package vn.iocstream.alerts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,7 +23,9 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -37,38 +39,44 @@ import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.DeadLetter;
 
 /**
- * Feeds {@code ioc.alerts} into an {@link AlertService}. Run it on its own thread; {@link #close()} stops
- * and waits for it.
+ * Feeds {@code ioc.alerts} into an {@link AlertsService}. Run it on its own thread; {@link #close()} stops it.
  *
- * <p>Offsets are committed only after a record is handled (or dead-lettered), so a crash replays it and the
- * service's delivery log keeps the replay from reaching a channel twice. A record that is not a storable
- * alert goes to {@code ioc.deadletter} and is counted. When ClickHouse is unreachable the listener seeks
- * back to the unhandled record and retries after a pause, instead of skipping alerts.
+ * <p>Every record is checked by {@link AlertValidator}; one that fails (broken JSON, an unknown kind or severity,
+ * oversized fields, an implausible time: a forged or broken alert) goes to {@code ioc.deadletter} with the reason and
+ * is counted, never stored or shown.
+ *
+ * <p>The service is a single instance that holds state, so the listener takes every partition itself
+ * ({@code assign}, no consumer-group rebalancing: a restarted service reads again at once instead of waiting for the
+ * old member's session to expire). Offsets are committed to the group {@value #GROUP_ID} only once the rows the
+ * records caused are stored in ClickHouse (the store's batches), so a crash replays the unstored tail; the replay is
+ * harmless because occurrences carry deterministic ids and deliveries are keyed by deterministic ids. When the store
+ * falls far behind (ClickHouse away), reading pauses instead of filling memory.
  */
 public final class KafkaAlertListener implements Runnable, AutoCloseable {
     public static final String GROUP_ID = "ioc-alerts";
     private static final Logger LOG = LoggerFactory.getLogger(KafkaAlertListener.class);
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
+    private static final Duration POLL = Duration.ofMillis(100);
+    /** Rows waiting for ClickHouse beyond which reading pauses. */
+    private static final long MAX_UNSTORED_ROWS = 500_000;
 
     private final Consumer<String, byte[]> consumer;
     private final Producer<String, byte[]> producer;
-    private final AlertService service;
+    private final AlertsService service;
     private final AtomicLong deadLetters = new AtomicLong();
-    /** Stands in for the runner when {@link #close()} comes before {@link #run()}; never started, so joins at once. */
-    private static final Thread NEVER_RUN = new Thread(() -> {}, "ioc-alerts-never-run");
+    private final AtomicLong handled = new AtomicLong();
+    /** Offsets to commit once the store has written up to the mark. */
+    private final Deque<Pending> pending = new ArrayDeque<>();
+    private volatile boolean stop;
+    private volatile boolean killed;
+    private volatile Thread runner;
 
-    /** The thread in {@link #run()}, or {@link #NEVER_RUN}. */
-    private final AtomicReference<Thread> runner = new AtomicReference<>();
-    private final CountDownLatch closeRequested = new CountDownLatch(1);
+    private record Pending(long storeMark, Map<TopicPartition, OffsetAndMetadata> offsets) {}
 
-    public KafkaAlertListener(String bootstrapServers, AlertService service) {
-        this(new KafkaConsumer<>(consumerProperties(bootstrapServers)),
-                new KafkaProducer<>(producerProperties(bootstrapServers)), service);
+    public KafkaAlertListener(String bootstrapServers, AlertsService service) {
+        this(new KafkaConsumer<>(consumerProperties(bootstrapServers)), new KafkaProducer<>(producerProperties(bootstrapServers)), service);
     }
 
-    /** For tests with Kafka's own {@code MockConsumer}/{@code MockProducer}. */
-    KafkaAlertListener(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, AlertService service) {
+    KafkaAlertListener(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, AlertsService service) {
         this.consumer = consumer;
         this.producer = producer;
         this.service = service;
@@ -79,121 +87,144 @@ public final class KafkaAlertListener implements Runnable, AutoCloseable {
         return deadLetters.get();
     }
 
+    /** Valid alerts handed to the service since start. */
+    public long handled() {
+        return handled.get();
+    }
+
     @Override
     public void run() {
-        if (!runner.compareAndSet(null, Thread.currentThread())) {
-            throw new IllegalStateException("listener already started or closed");
-        }
+        runner = Thread.currentThread();
         try {
-            consumer.subscribe(List.of(Topics.ALERTS));
-            while (closeRequested.getCount() > 0) {
-                if (!handleAndCommit(consumer.poll(POLL_TIMEOUT))) {
-                    closeRequested.await(RETRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+            assignAll();
+            while (!stop) {
+                if (service.store().enqueued() - service.store().flushed() > MAX_UNSTORED_ROWS) {
+                    commitStored();
+                    Thread.sleep(POLL.toMillis());
+                    continue;
                 }
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                if (!records.isEmpty()) handle(records);
+                commitStored();
             }
-        } catch (WakeupException e) {
-            // close() asked the consumer to return from a blocking call: stop.
+            if (!killed) {
+                service.store().flushNow();
+                commitStored();
+            }
+        } catch (WakeupException | InterruptException e) {
+            // close() or kill() woke the consumer: stop.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (!killed) LOG.error("alerts listener stopped: {}", e.toString(), e);
         } finally {
-            closeClients();
+            consumer.close(killed ? Duration.ZERO : Duration.ofSeconds(5));
+            producer.close(killed ? Duration.ZERO : Duration.ofSeconds(5));
         }
     }
 
-    @Override
-    public void close() {
-        closeRequested.countDown();
-        Thread running = runner.compareAndExchange(null, NEVER_RUN);
-        if (running == null) {
-            closeClients();
-            return;
+    private void assignAll() {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (PartitionInfo p : consumer.partitionsFor(Topics.ALERTS, Duration.ofSeconds(30))) {
+            partitions.add(new TopicPartition(p.topic(), p.partition()));
         }
-        if (running == NEVER_RUN) return;
-        consumer.wakeup();
-        try {
-            running.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        consumer.assign(partitions);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+        List<TopicPartition> fromStart = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata o = committed.get(tp);
+            if (o == null) fromStart.add(tp);
+            else consumer.seek(tp, o.offset());
         }
+        // A new group starts at the oldest alert: replays are harmless (deterministic ids).
+        if (!fromStart.isEmpty()) consumer.seekToBeginning(fromStart);
+        LOG.info("alerts listener reading {} partitions of {}", partitions.size(), Topics.ALERTS);
     }
 
-    /**
-     * Handles a batch partition by partition and commits what was handled. On a failure the partition is
-     * rewound to the failed record, which the next poll returns again. False when something failed.
-     */
-    private boolean handleAndCommit(ConsumerRecords<String, byte[]> records) {
-        Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
-        boolean allHandled = true;
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                try {
-                    handle(record);
-                } catch (RuntimeException | ExecutionException | InterruptedException e) {
-                    if (e instanceof InterruptedException) Thread.currentThread().interrupt();
-                    LOG.warn("alert at {}@{} not handled, will retry: {}", partition, record.offset(), e.getMessage());
-                    consumer.seek(partition, record.offset());
-                    allHandled = false;
-                    break;
-                }
-                handled.put(partition, new OffsetAndMetadata(record.offset() + 1));
+    private void handle(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        List<Future<?>> sends = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                Alert alert = service.validator().parse(record.value());
+                service.acceptValid(alert);
+                handled.incrementAndGet();
+            } catch (AlertValidator.InvalidAlert e) {
+                sends.add(deadLetter(record, e.getMessage()));
+            }
+            offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+        // Dead letters must be in Kafka before the offsets that skip their records are committed.
+        for (Future<?> f : sends) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new KafkaException("cannot write to " + Topics.DEADLETTER + ": " + e.getCause().getMessage(), e.getCause());
             }
         }
-        commit(handled);
-        return allHandled;
+        pending.addLast(new Pending(service.store().enqueued(), offsets));
     }
 
-    /**
-     * A failed commit only means these records come again after a rebalance or restart, which the delivery
-     * log makes harmless; it is no reason to stop.
-     */
-    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        if (offsets.isEmpty()) return;
-        try {
-            consumer.commitSync(offsets);
-        } catch (WakeupException e) {
-            throw e;
-        } catch (KafkaException e) {
-            LOG.warn("commit of {} failed, those alerts will be seen again: {}", offsets, e.getMessage());
-        }
-    }
-
-    private void handle(ConsumerRecord<String, byte[]> record) throws ExecutionException, InterruptedException {
-        Alert alert;
-        try {
-            alert = record.value() == null ? null : Json.parse(record.value(), Alert.class);
-        } catch (Json.JsonException e) {
-            deadLetter(record, e.getMessage());
-            return;
-        }
-        Optional<String> problem = AlertService.problem(alert);
-        if (problem.isPresent()) {
-            deadLetter(record, problem.get());
-        } else {
-            service.handle(alert);
-        }
-    }
-
-    /** Waits for the broker's ack: the record's offset is committed right after, and must not be lost. */
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason)
-            throws ExecutionException, InterruptedException {
-        DeadLetter letter = DeadLetter.of(Topics.ALERTS, reason, record.value(), Instant.now());
-        producer.send(new ProducerRecord<>(Topics.DEADLETTER, record.key(), Json.bytes(letter))).get();
+    private Future<?> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
         deadLetters.incrementAndGet();
         LOG.debug("alert at {}-{}@{} dead-lettered: {}", record.topic(), record.partition(), record.offset(), reason);
+        DeadLetter letter = DeadLetter.of(Topics.ALERTS, reason, record.value(), Instant.now());
+        return producer.send(new ProducerRecord<>(Topics.DEADLETTER, record.key(), Json.bytes(letter)));
     }
 
-    private void closeClients() {
-        consumer.close();
-        producer.close();
+    /** Commits the offsets whose rows ClickHouse has. A failed commit only means a replay later, which is harmless. */
+    private void commitStored() {
+        long flushed = service.store().flushed();
+        Map<TopicPartition, OffsetAndMetadata> ready = new HashMap<>();
+        while (!pending.isEmpty() && pending.peekFirst().storeMark() <= flushed) ready.putAll(pending.removeFirst().offsets());
+        if (ready.isEmpty()) return;
+        try {
+            consumer.commitSync(ready);
+        } catch (WakeupException | InterruptException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.warn("commit of alert offsets failed, those alerts will be read again: {}", e.getMessage());
+        }
+    }
+
+    /** Stops after the current batch, stores what it caused and commits. */
+    @Override
+    public void close() {
+        stop = true;
+        Thread r = runner;
+        if (r == null) {
+            consumer.close(Duration.ZERO);
+            producer.close(Duration.ZERO);
+            return;
+        }
+        try {
+            r.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops at once without committing anything more: a crash. */
+    public void kill() {
+        killed = true;
+        stop = true;
+        consumer.wakeup();
+        Thread r = runner;
+        if (r != null) {
+            try {
+                r.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static Properties consumerProperties(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
-        // A new group starts at the oldest alert: the delivery log makes the replay harmless.
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return p;

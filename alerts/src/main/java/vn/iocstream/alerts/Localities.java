@@ -12,7 +12,7 @@ import vn.iocstream.core.model.Locality;
  * "phường Tam Hiệp" and "Phường Tam Hiệp" are one ward. Diacritics are kept: "Tân An" and "Tấn An" are different
  * places.
  */
-final class Localities {
+public final class Localities {
     private static final Gazetteer GAZETTEER = Gazetteer.load();
     private static final Pattern PREFIX = Pattern.compile(
             "^(phường|xã|thị trấn|đặc khu|p\\.|x\\.|tt\\.|p|x|tt)\\s+", Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
@@ -20,7 +20,7 @@ final class Localities {
     private Localities() {}
 
     /** The current unit's name for a province written in any (current or pre-2025) form. */
-    static String province(String name) {
+    public static String province(String name) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("empty province name");
         String nfc = Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
         return GAZETTEER.lookup(nfc)
@@ -29,7 +29,7 @@ final class Localities {
     }
 
     /** The locality with its province as the current unit; an unknown province is kept as written. */
-    static Locality normalise(Locality l) {
+    public static Locality normalise(Locality l) {
         if (l == null || !l.known()) return Locality.UNKNOWN;
         String nfc = Normalizer.normalize(l.province(), Normalizer.Form.NFC);
         String province = GAZETTEER.lookup(nfc).map(Gazetteer.Place::currentProvince).orElse(nfc);
@@ -38,7 +38,7 @@ final class Localities {
     }
 
     /** {@code "tam hiệp"} for "Phường Tam Hiệp", "P. Tam Hiệp"; "" for null. */
-    static String communeKey(String commune) {
+    public static String communeKey(String commune) {
         if (commune == null) return "";
         String s = Normalizer.normalize(commune.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         s = PREFIX.matcher(s).replaceFirst("");

@@ -39,6 +39,9 @@ import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.Tables;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.AlertDrivers;
+import vn.iocstream.core.model.AlertKinds;
+import vn.iocstream.core.model.Locality;
 import vn.iocstream.core.model.EnrichedPost;
 import vn.iocstream.core.model.Trend;
 import vn.iocstream.core.model.WatchlistMinute;
@@ -510,8 +513,9 @@ class DashboardSqlTest {
 
     private static Alert alert(String id, String severity, String watchlist, String title, Instant windowStart,
                                long count, double baseline, Instant created) {
-        return new Alert(id, "watchlist-volume-jump", severity, watchlist, title, windowStart,
-                windowStart.plus(MINUTE.multipliedBy(5)), count, baseline, List.of("p1"), created);
+        return new Alert(id, AlertKinds.MEDIA_VOLUME_JUMP, "watchlist-volume-jump", severity, watchlist, title, "",
+                Locality.province("Tây Ninh"), Map.of(), null, windowStart, windowStart.plus(MINUTE.multipliedBy(5)), count,
+                baseline, List.of("p1"), AlertDrivers.NONE, null, created);
     }
 
     /** {@code %1$s} is five minutes into the fixture (when a1 was raised), {@code %2$s} ten: the retries. */

@@ -89,7 +89,7 @@ public final class SecurityJob {
         SingleOutputStreamOperator<Alert> incidents = events
                 .flatMap(new ToRuleHits(rules)).name("security-rule-hits").uid("security-rule-hits")
                 .keyBy(hit -> hit.stateKey())
-                .process(Guarded.keyed(new IncidentAlerts(rules.rules()), Topics.RAW_SECURITY))
+                .process(Guarded.keyed(new IncidentAlerts(rules.rules(), sec.site()), Topics.RAW_SECURITY))
                 .name("security-incidents").uid("security-incidents");
         DataStream<DeadLetter> deadLetters = parsed.getSideOutput(DeadLetters.TAG).union(incidents.getSideOutput(DeadLetters.TAG));
         DataStream<Alert> alerts = incidents;
@@ -100,7 +100,7 @@ public final class SecurityJob {
                     .map(CompromisePattern.Login::of).name("login-fields").uid("security-login-fields");
             DataStream<Alert> compromises = CEP.pattern(logins.keyBy(CompromisePattern.Login::srcIp),
                             CompromisePattern.pattern(sec.compromise().threshold(), Duration.ofSeconds(sec.compromise().windowSeconds())))
-                    .process(new CompromisePattern.ToAlert(sec.compromise().severity()))
+                    .process(new CompromisePattern.ToAlert(sec.compromise().severity(), sec.site()))
                     .name("failures-then-success").uid("security-failures-then-success");
             alerts = alerts.union(compromises);
         }
@@ -111,7 +111,7 @@ public final class SecurityJob {
                     .name("requests").uid("security-requests")
                     .map(RequestRateAlerts.Request::of).name("request-fields").uid("security-request-fields")
                     .keyBy(RequestRateAlerts.Request::destination)
-                    .process(Guarded.keyed(new RequestRateAlerts(new RequestRateTracker(rate), rate.severity()), Topics.RAW_SECURITY))
+                    .process(Guarded.keyed(new RequestRateAlerts(new RequestRateTracker(rate), rate.severity(), sec.site()), Topics.RAW_SECURITY))
                     .name("request-rate-anomaly").uid("security-request-rate-anomaly");
             alerts = alerts.union(spikes);
             deadLetters = deadLetters.union(spikes.getSideOutput(DeadLetters.TAG));
@@ -128,7 +128,7 @@ public final class SecurityJob {
      */
     public static SecurityJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
         Sinks sinks = new Sinks(
-                new ClickHouseSink<>(clickHouse, SecurityEventsTable.INSTANCE, 5000, 1000),
+                new ClickHouseSink<>(clickHouse, SecurityEventsTable.INSTANCE, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS),
                 JobIo.alerts(kafkaBootstrap),
                 JobIo.deadLetters(kafkaBootstrap));
         return new SecurityJob(JobIo.rawSource(kafkaBootstrap, Topics.RAW_SECURITY, "ioc-security-job", bounded), sinks, config);

@@ -103,7 +103,7 @@ public final class TrafficJob {
         SingleOutputStreamOperator<TrafficStat> scored = buckets
                 .keyBy(TrafficStat::segmentId)
                 .process(Guarded.keyed(new ScoreSegment(traffic.detector(), new CongestionRule(traffic.slowRatio(), traffic.minDropKmh(),
-                        traffic.minDurationBuckets(), traffic.minHistoryBuckets())), Topics.RAW_TRAFFIC))
+                        traffic.minDurationBuckets(), traffic.minHistoryBuckets()), traffic), Topics.RAW_TRAFFIC))
                 .name("score-segment").uid("score-segment");
         scored.sinkTo(sinks.stats()).name("traffic-stats-to-clickhouse").uid("traffic-stats-to-clickhouse");
 
@@ -149,8 +149,8 @@ public final class TrafficJob {
      */
     public static TrafficJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
         Sinks sinks = new Sinks(
-                new ClickHouseSink<>(clickHouse, TrafficTables.TRAFFIC_STATS, 1000, 1000),
-                new ClickHouseSink<>(clickHouse, TrafficTables.CITIZEN_REPORTS, 500, 1000),
+                new ClickHouseSink<>(clickHouse, TrafficTables.TRAFFIC_STATS, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS),
+                new ClickHouseSink<>(clickHouse, TrafficTables.CITIZEN_REPORTS, ClickHouseSink.TEXT_BATCH, ClickHouseSink.MAX_DELAY_MS),
                 JobIo.alerts(kafkaBootstrap),
                 JobIo.deadLetters(kafkaBootstrap));
         return new TrafficJob(JobIo.rawSource(kafkaBootstrap, Topics.RAW_TRAFFIC, "ioc-traffic-job", bounded),

@@ -2,36 +2,35 @@ package vn.iocstream.app.access;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.geo.Gazetteer;
 
 /**
- * Where the things that carry no place of their own are: road segments (traffic readings, congestion alerts)
- * and security sites (a sensor or log source name → its place). Configured as {@code id: "phường Tam Hiệp,
- * tỉnh Đồng Nai"} in the written form of a {@link Scope}; an id not listed is in no scope but {@code all}.
+ * Where the rows that carry no place of their own are, from the same configuration that gives their alerts a
+ * locality: road segments ({@code traffic.segments}, unlisted ones at {@code traffic.site}) and the security
+ * sensors ({@code security.site}: one site for every security event).
+ *
+ * @param segments    segment id → place
+ * @param otherSegments the place of segments not listed ({@link Locality#NOWHERE}: seen by scope {@code all} only)
+ * @param security    the place of every security event
  */
-public record Places(Map<String, Locality> segments, Map<String, Locality> sites) {
+public record Places(Map<String, Locality> segments, Locality otherSegments, Locality security) {
     public Places {
         segments = Map.copyOf(segments);
-        sites = Map.copyOf(sites);
     }
 
-    public static final Places NONE = new Places(Map.of(), Map.of());
+    public static final Places NONE = new Places(Map.of(), Locality.NOWHERE, Locality.NOWHERE);
 
-    /** @throws IllegalArgumentException naming the entry whose place is not understood */
-    public static Places parse(Map<String, String> segments, Map<String, String> sites, Gazetteer gazetteer) {
-        return new Places(parse("segments", segments, gazetteer), parse("sites", sites, gazetteer));
+    public static Places of(IocConfig config, Gazetteer gazetteer) {
+        Map<String, Locality> segments = new LinkedHashMap<>();
+        config.traffic().segments().forEach((id, site) -> segments.put(id, locality(site, gazetteer)));
+        return new Places(segments, locality(config.traffic().site(), gazetteer), locality(config.security().site(), gazetteer));
     }
 
-    private static Map<String, Locality> parse(String what, Map<String, String> written, Gazetteer gazetteer) {
-        Map<String, Locality> out = new LinkedHashMap<>();
-        if (written == null) return out;
-        written.forEach((id, place) -> {
-            try {
-                out.put(id, Locality.of(Scope.parse(place, gazetteer)));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("controlRoom." + what + "." + id + ": " + e.getMessage());
-            }
-        });
-        return out;
+    /** A configured site ({@code {province, commune}}) as a locality; no province is nowhere. */
+    static Locality locality(IocConfig.Site site, Gazetteer gazetteer) {
+        if (site == null || site.province() == null || site.province().isBlank()) return Locality.NOWHERE;
+        String written = site.commune() == null || site.commune().isBlank() ? site.province() : site.commune() + ", " + site.province();
+        return Locality.of(Scope.parse(written, gazetteer));
     }
 }

@@ -3,7 +3,6 @@ package vn.iocstream.app.access;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,16 +16,12 @@ import java.util.Set;
  *   and for a commune the commune named as a place (with or without diacritics) in a post of its province.
  *   A post naming two communes is visible to both.</li>
  *   <li>citizen reports: by their commune key or province.</li>
- *   <li>traffic: by the segment's commune, from {@link Places#segments()}.</li>
- *   <li>security events: by the site of their sensor or source, from {@link Places#sites()}.</li>
- *   <li>alerts: report clusters by their commune, congestion by segment, the others by their evidence
- *   (posts or security events in scope).</li>
+ *   <li>traffic: by the segment's place ({@code traffic.segments}, {@code traffic.site}).</li>
+ *   <li>security events: by the security site ({@code security.site}).</li>
  * </ul>
+ * Alerts carry their own locality and are scoped by the alerts service's {@code AlertScope} in its own query.
  */
 public final class ScopeSql {
-    public static final String REPORT_CLUSTER = "citizen-report-cluster";
-    public static final String CONGESTION = "traffic-congestion";
-
     private final Scope scope;
     private final Places places;
 
@@ -66,47 +61,21 @@ public final class ScopeSql {
         return or(any);
     }
 
-    /** Over {@code traffic_stats} (or any table with the column): segment_id. */
+    /** Over {@code traffic_stats} (or any table with the column): the segment's place is in scope. */
     public String segments(String column) {
         if (scope.all()) return "1";
-        return column + " IN " + Sql.list(inScope(places.segments()));
-    }
-
-    /** Over {@code security_events}: sensor, source. */
-    public String securityEvents() {
-        if (scope.all()) return "1";
-        List<String> sites = inScope(places.sites());
-        return "(sensor IN " + Sql.list(sites) + " OR source IN " + Sql.list(sites) + ")";
-    }
-
-    /** Over {@code alerts}: rule, key, post_ids. */
-    public String alerts() {
-        if (scope.all()) return "1";
-        List<String> any = new ArrayList<>();
-        for (String p : scope.provinces()) {
-            any.add("(rule = '" + REPORT_CLUSTER + "' AND splitByChar('|', key)[2] = " + Sql.quote(Scope.provinceSlug(p)) + ")");
-        }
-        for (Scope.Commune c : scope.communes()) {
-            String prefix = c.key() + "|";
-            any.add("(rule = '" + REPORT_CLUSTER + "' AND substring(key, 1, " + prefix.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                    + ") = " + Sql.quote(prefix) + ")");
-        }
-        any.add("(rule = '" + CONGESTION + "' AND " + segments("key") + ")");
-        // Evidence through IN (hash sets), not hasAny over an array of every id in scope: on 18.16 the latter took
-        // seconds per request for 10,000 alerts and a few thousand posts.
-        any.add("(rule NOT IN ('" + REPORT_CLUSTER + "', '" + CONGESTION + "') AND id IN (SELECT id FROM alerts ARRAY JOIN post_ids AS evidence"
-                + " WHERE evidence IN (SELECT id FROM posts WHERE " + posts() + ")"
-                + " OR evidence IN (SELECT id FROM security_events WHERE " + securityEvents() + ")))");
-        return or(any);
-    }
-
-    /** The ids (segments or sites) whose place is in scope. */
-    private List<String> inScope(Map<String, Locality> byId) {
-        List<String> out = new ArrayList<>();
-        byId.forEach((id, where) -> {
-            if (scope.covers(where)) out.add(id);
+        List<String> covered = new ArrayList<>();
+        places.segments().forEach((id, where) -> {
+            if (scope.covers(where)) covered.add(id);
         });
-        return out;
+        String listed = column + " IN " + Sql.list(covered);
+        if (!scope.covers(places.otherSegments())) return listed;
+        return "(" + listed + " OR " + column + " NOT IN " + Sql.list(new ArrayList<>(places.segments().keySet())) + ")";
+    }
+
+    /** Over {@code security_events}: every event is at the configured security site. */
+    public String securityEvents() {
+        return scope.covers(places.security()) ? "1" : "0";
     }
 
     private static String or(List<String> any) {

@@ -32,8 +32,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import vn.iocstream.alerts.AlertChannel;
-import vn.iocstream.alerts.AlertService;
+import vn.iocstream.alerts.AlertsService;
 import vn.iocstream.alerts.KafkaAlertListener;
 import vn.iocstream.app.access.AccountStore;
 import vn.iocstream.app.access.PostPlaces;
@@ -45,6 +44,7 @@ import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.ClickHouseServer;
 import vn.iocstream.core.clickhouse.Tables;
+import vn.iocstream.core.model.Locality;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.json.Json;
@@ -95,11 +95,15 @@ public final class WebBench {
             AccountStore accounts = new AccountStore(dir.resolve("users.json"), Clock.systemUTC());
             accounts.add("quantri", Role.ADMIN, "all", PASSWORD);
             accounts.add("trucban", Role.OPERATOR, "phường Tam Hiệp, tỉnh Đồng Nai", PASSWORD);
-            IocConfig.ControlRoom cfg = ConfigLoader.load(null, List.of("controlRoom.port=0", "controlRoom.usersFile=" + dir.resolve("users.json"),
-                    "controlRoom.loginAttemptsPerMinute=100000")).controlRoom();
-            try (ControlRoom room = ControlRoom.start(cfg, defaults.search().maxPage(), ch, Map::of, search, Clock.systemUTC());
-                 AlertService alertService = new AlertService(defaults.alerts(), ch, List.<AlertChannel>of(room));
-                 KafkaAlertListener listener = new KafkaAlertListener(kafka.bootstrap(), alertService)) {
+            IocConfig cfg = ConfigLoader.load(null, List.of("controlRoom.port=0", "controlRoom.usersFile=" + dir.resolve("users.json"),
+                    "controlRoom.loginAttemptsPerMinute=100000", "alerts.journalDir=" + dir.resolve("alerts")));
+            try (AlertsService alertsService = AlertsService.start(AlertsService.Settings.of(cfg), ch, Clock.systemUTC());
+                 ControlRoom room = ControlRoom.start(cfg, ch, Map::of, search, alertsService.desk(), Clock.systemUTC());
+                 KafkaAlertListener listener = new KafkaAlertListener(kafka.bootstrap(), alertsService)) {
+                progress.printf(Locale.ROOT, "handing %,d alerts to the alerts service …%n", alerts);
+                for (Alert a : alertsOf(alerts, postIds, seed, now)) alertsService.accept(a);
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+                while (ch.queryLong("SELECT uniqExact(id) FROM alerts") < alerts && System.nanoTime() < deadline) Thread.sleep(500);
                 Thread t = new Thread(listener, "bench-alerts-listener");
                 t.setDaemon(true);
                 t.start();
@@ -152,24 +156,32 @@ public final class WebBench {
         }
         ch.insert(Tables.POSTS, batch);
         search.refresh();
+        return ids;
+    }
+
+    /** Half report clusters by ward, half media alerts citing five posts; localities from the generated places. */
+    private static List<Alert> alertsOf(int alerts, List<String> ids, long seed, Instant now) {
+        Random random = new Random(seed + 1);
         List<Alert> list = new ArrayList<>();
         for (int i = 0; i < alerts; i++) {
             Instant at = now.minusSeconds(random.nextInt(7 * 24 * 3600));
             String province = PROVINCES[random.nextInt(PROVINCES.length)];
             String ward = WARDS[random.nextInt(WARDS.length)];
+            Locality where = new Locality(province, "phường " + ward);
+            String id = Ids.of("bench-alert", Integer.toString(i));
             if (i % 2 == 0) {
                 String key = vn.iocstream.core.geo.VietnameseKeys.slug(ward) + "|" + vn.iocstream.core.geo.VietnameseKeys.slug(province) + "|ngap-nuoc";
-                list.add(new Alert(Ids.of("bench-alert", Integer.toString(i)), "citizen-report-cluster", "warning", key,
-                        "5 phản ánh về ngập nước tại phường " + ward + " (" + province + ")", at, at.plusSeconds(600), 5, 0, List.of(), at.plusSeconds(600)));
+                list.add(new Alert(id, "order.report_cluster", "citizen-report-cluster", "warning", key,
+                        "5 phản ánh về ngập nước tại phường " + ward + " (" + province + ")", "", where, null, null, at, at.plusSeconds(600),
+                        5, 0, List.of(), null, null, at.plusSeconds(600)));
             } else {
                 List<String> evidence = new ArrayList<>();
                 for (int k = 0; k < 5; k++) evidence.add(ids.get(random.nextInt(ids.size())));
-                list.add(new Alert(Ids.of("bench-alert", Integer.toString(i)), "watchlist-volume-jump", i % 10 == 1 ? "critical" : "warning", "ngap-lut",
-                        "Tăng đột biến bài viết: Ngập lụt", at, at.plusSeconds(60), 5, 0.5, evidence, at.plusSeconds(60)));
+                list.add(new Alert(id, "media.volume_jump", "watchlist-volume-jump", i % 10 == 1 ? "critical" : "warning", "ngap-lut-" + i,
+                        "Tăng đột biến bài viết: Ngập lụt", "", where, null, null, at, at.plusSeconds(60), 5, 0.5, evidence, null, null, at.plusSeconds(60)));
             }
         }
-        ch.insert(Tables.ALERTS, list);
-        return ids;
+        return list;
     }
 
     private static Row load(String what, Session s, int clients, long seconds, java.util.function.Supplier<String> path) throws Exception {
@@ -236,8 +248,9 @@ public final class WebBench {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < alerts; i++) {
                 Instant at = Instant.now();
-                Alert a = new Alert(Ids.of("bench-push", Integer.toString(i), at.toString()), "citizen-report-cluster", "warning",
-                        "tam-hiep|dong-nai|ngap-nuoc", "4 phản ánh về ngập nước tại phường Tam Hiệp (đo độ trễ " + i + ")", at, at, 4, 0, List.of(), at);
+                Alert a = new Alert(Ids.of("bench-push", Integer.toString(i), at.toString()), "order.report_cluster", "citizen-report-cluster",
+                        "warning", "tam-hiep|dong-nai|ngap-nuoc-" + i, "4 phản ánh về ngập nước tại phường Tam Hiệp (đo độ trễ " + i + ")", "",
+                        new Locality("Đồng Nai", "phường Tam Hiệp"), null, null, at, at, 4, 0, List.of(), null, null, at);
                 sentAt.put(a.id(), System.nanoTime());
                 producer.send(new ProducerRecord<>(Topics.ALERTS, a.id(), Json.bytes(a))).get();
                 long wait = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

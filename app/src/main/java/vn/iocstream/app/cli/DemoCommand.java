@@ -5,15 +5,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import vn.iocstream.app.access.Account;
 import vn.iocstream.app.access.AccountStore;
 import vn.iocstream.app.access.Role;
+import vn.iocstream.alerts.AlertView;
+import vn.iocstream.alerts.render.AlertText;
 import vn.iocstream.app.demo.DemoFeeds;
 import vn.iocstream.app.demo.DemoNewsroom;
 import vn.iocstream.app.demo.DemoSite;
@@ -36,7 +40,8 @@ public final class DemoCommand {
             Vietnamese articles (with a burst about one traffic accident), the crawler, the alerts
             service with a local webhook receiver, and the control room. Generated traffic readings
             (a crash on QL1A through Biên Hòa) and citizen reports (a flooding cluster in phường Tam
-            Hiệp) feed TrafficJob. Data goes to data/demo/ (cleared at each start). The last line
+            Hiệp) feed TrafficJob. Each alert the webhook receives is printed with where it happened and
+            why (its drivers). Data goes to data/demo/ (cleared at each start). The last line
             printed is
               demo summary: crawled=<n> stored=<n> alerts=<n> delivered=<n> congestion=<n> clusters=<n>
 
@@ -70,17 +75,21 @@ public final class DemoCommand {
         Duration liveFor = duration == null ? Duration.ofHours(24) : duration;
         DemoNewsroom newsroom = new DemoNewsroom(start, seed, LIVE_INTERVAL_SECONDS, BURST_OFFSET_SECONDS, liveFor);
         RuntimeSession session = new RuntimeSession();
+        String secret = "whsec_" + Base64.getEncoder().encodeToString(SecureRandom.getInstanceStrong().generateSeed(32));
         try (DemoSite site = DemoSite.start(newsroom.scenario(), Clock.systemUTC());
-             WebhookReceiver webhook = WebhookReceiver.start()) {
+             WebhookReceiver webhook = WebhookReceiver.start(secret)) {
             System.out.println("demo news site: " + site.feedUrl());
+            webhook.onReceive(r -> System.out.println(describe(r)));
+            Path alertsFile = DEMO_DATA.resolve("alerts.yaml");
+            Files.writeString(alertsFile, demoAlertsFile(webhook.url(), secret));
             IocConfig config = ConfigLoader.load(demoConfig, List.of(
                     "sources=[{name: 'Báo Tin Tức Demo', type: rss, url: '" + site.feedUrl()
                             + "', kind: press, locality: 'Tây Ninh'}]",
                     // The site is on 127.0.0.1: exempt it alone, not loopback as a whole.
                     "crawler.allowedSites=['" + site.hostPort() + "']",
-                    "alerts.webhookUrl=" + webhook.url()));
+                    "alerts.file=" + alertsFile));
             List<String> accountLines = demoAccounts(new AccountStore(Path.of(config.controlRoom().usersFile()), Clock.systemUTC()));
-            IocRuntime runtime = IocRuntime.start(config, System.out, List.of());
+            IocRuntime runtime = IocRuntime.start(config, System.out);
             System.out.printf("ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             accountLines.forEach(System.out::println);
             long crawled;
@@ -103,7 +112,7 @@ public final class DemoCommand {
                 runtime.close();
             }
             System.out.println("demo summary: crawled=" + crawled + " stored=" + stored + " alerts=" + alerts
-                    + " delivered=" + webhook.received().size() + " congestion=" + congestion + " clusters=" + clusters);
+                    + " delivered=" + webhook.distinctAlerts() + " congestion=" + congestion + " clusters=" + clusters);
         } finally {
             session.finished();
         }
@@ -133,6 +142,31 @@ public final class DemoCommand {
         byte[] b = new byte[12];
         new java.security.SecureRandom().nextBytes(b);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /**
+     * The demo's routing: every alert to the local webhook, grouped per kind and place, the first notification of a
+     * group 5 s after its first alert (the demo is short).
+     */
+    static String demoAlertsFile(String webhookUrl, String secret) {
+        return "channels:\n"
+                + "  - {name: demo-webhook, type: webhook, url: \"" + webhookUrl + "\", secret: \"" + secret + "\", attempts: 5, backoff: 500ms}\n"
+                + "receivers:\n"
+                + "  - {name: phong-dieu-hanh, to: [{channel: demo-webhook}]}\n"
+                + "route:\n"
+                + "  receivers: [phong-dieu-hanh]\n"
+                + "  groupBy: [kind, province, commune]\n"
+                + "  groupWait: 5s\n"
+                + "  groupInterval: 30s\n";
+    }
+
+    /** One console line per alert received: severity, title, where, and why. */
+    static String describe(WebhookReceiver.Receipt r) {
+        AlertView a = r.alert();
+        String where = a.locality().label().isEmpty() ? "chưa rõ địa bàn" : a.locality().label();
+        List<String> why = AlertText.drivers(a.drivers());
+        return "alert received: [" + a.severity() + "] " + a.title() + " · " + a.kind() + " · " + where
+                + (why.isEmpty() ? "" : " · " + String.join(" · ", why));
     }
 
     /** Gives the last crawled posts a few checkpoints to reach ClickHouse before counting. */

@@ -34,7 +34,7 @@ public final class RunCommand {
         IocConfig iocConfig = ConfigLoader.load(config, options.all("set"));
         RuntimeSession session = new RuntimeSession();
         try {
-            IocRuntime runtime = IocRuntime.start(iocConfig, System.out, List.of());
+            IocRuntime runtime = IocRuntime.start(iocConfig, System.out);
             try {
                 session.await(duration, Duration.ofMinutes(1), runtime::statusLine, System.out);
             } catch (InterruptedException e) {

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.iocstream.alerts.AlertChannel;
-import vn.iocstream.alerts.AlertService;
+import vn.iocstream.alerts.AlertDesk;
+import vn.iocstream.alerts.AlertValidator;
+import vn.iocstream.alerts.AlertsService;
 import vn.iocstream.alerts.KafkaAlertListener;
 import vn.iocstream.app.web.ControlRoom;
 import vn.iocstream.app.web.IngestApi;
@@ -52,7 +53,7 @@ public final class IocRuntime implements AutoCloseable {
     private String kafkaBootstrap;
     private JobClient jobs;
     private FeedCrawler crawler;
-    private AlertService alertService;
+    private AlertsService alertsService;
     private ControlRoom controlRoom;
     private SearchFeeder searchFeeder;
     private EventFeedService eventFeeds;
@@ -61,15 +62,11 @@ public final class IocRuntime implements AutoCloseable {
         this.console = console;
     }
 
-    /**
-     * Starts every component, printing each step; on failure stops what had started and rethrows.
-     *
-     * @param extraChannels alert channels besides the configured webhook and the control room
-     */
-    public static IocRuntime start(IocConfig config, PrintStream console, List<AlertChannel> extraChannels) {
+    /** Starts every component, printing each step; on failure stops what had started and rethrows. */
+    public static IocRuntime start(IocConfig config, PrintStream console) {
         IocRuntime runtime = new IocRuntime(console);
         try {
-            runtime.startAll(config, extraChannels);
+            runtime.startAll(config);
             return runtime;
         } catch (RuntimeException | Error e) {
             runtime.close();
@@ -80,7 +77,7 @@ public final class IocRuntime implements AutoCloseable {
         }
     }
 
-    private void startAll(IocConfig config, List<AlertChannel> extraChannels) throws Exception {
+    private void startAll(IocConfig config) throws Exception {
         // A typo in a watchlist must stop the start with its position, not fail the Flink job later.
         for (IocConfig.Watchlist w : config.watchlists()) {
             try {
@@ -126,18 +123,18 @@ public final class IocRuntime implements AutoCloseable {
         started.add(search);
         searchFeeder = new SearchFeeder(kafkaBootstrap, search).start();
         started.add(searchFeeder);
-        controlRoom = step("control room", () -> ControlRoom.start(config.controlRoom(), sc.maxPage(), clickHouse, this::status, search,
-                Clock.systemUTC()));
+        IocConfig.Alerts a = config.alerts();
+        alertsService = step("alerts service (" + (a.file().isBlank() ? "no routing file: nobody is notified" : a.file()) + ")",
+                () -> AlertsService.start(AlertsService.Settings.of(config), clickHouse, Clock.systemUTC()));
+        started.add(alertsService);
+        controlRoom = step("control room", () -> ControlRoom.start(config, clickHouse, this::status, search,
+                alertsService.desk(), Clock.systemUTC()));
         if (!controlRoom.accounts().hasAdmin()) {
             console.println("control room closed: no admin account in " + config.controlRoom().usersFile()
                     + ". Create one with: ./ioc users add admin --role admin --scope all --password-stdin");
         }
         started.add(controlRoom);
-        List<AlertChannel> channels = new ArrayList<>(extraChannels);
-        channels.add(controlRoom);
-        alertService = new AlertService(config.alerts(), clickHouse, channels);
-        started.add(alertService);
-        KafkaAlertListener listener = new KafkaAlertListener(kafkaBootstrap, alertService);
+        KafkaAlertListener listener = new KafkaAlertListener(kafkaBootstrap, alertsService);
         Thread listenerThread = new Thread(listener, "alerts-listener");
         listenerThread.setDaemon(true);
         listenerThread.start();
@@ -150,7 +147,7 @@ public final class IocRuntime implements AutoCloseable {
         KafkaPostSink sink = new KafkaPostSink(kafkaBootstrap);
         started.add(sink);
         SourceHealthMonitor health = new SourceHealthMonitor(new SourceHealthTracker(config.sourceHealth(),
-                config.crawler().pollIntervalSeconds()), clickHouse, alertService::handle, Clock.systemUTC());
+                config.crawler().pollIntervalSeconds()), clickHouse, this::sourceAlert, Clock.systemUTC());
         health.start(config.sourceHealth().writeIntervalSeconds());
         started.add(health); // closed after the crawler, so its last write sees the last poll
         crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC());
@@ -192,6 +189,15 @@ public final class IocRuntime implements AutoCloseable {
         console.println("ingest API: POST " + ingestApi.url());
     }
 
+    /** A source-health alert from the crawler, checked as strictly as one from Kafka; a refused one is logged once. */
+    private void sourceAlert(vn.iocstream.core.model.Alert alert) {
+        try {
+            alertsService.accept(alert);
+        } catch (AlertValidator.InvalidAlert e) {
+            LOG.warn("source-health alert for {} refused: {}", alert.key(), e.getMessage());
+        }
+    }
+
     /** Where a running embedded broker's address is written, for {@code ioc replay}. */
     public static Path bootstrapFile(IocConfig.Kafka kafka) {
         return Path.of(kafka.dataDir(), "bootstrap.txt");
@@ -207,6 +213,15 @@ public final class IocRuntime implements AutoCloseable {
 
     public ControlRoom controlRoom() {
         return controlRoom;
+    }
+
+    /** What people do with alerts (queries, acknowledgements, silences, the push feed). */
+    public AlertDesk alertDesk() {
+        return alertsService.desk();
+    }
+
+    public AlertsService alertsService() {
+        return alertsService;
     }
 
     public long crawled() {
@@ -240,8 +255,8 @@ public final class IocRuntime implements AutoCloseable {
         }
         if (searchFeeder != null) s.put("searchable", searchFeeder.indexed());
         if (eventFeeds != null) s.put("eventFeeds", eventFeeds.status());
-        if (alertService != null) {
-            alertService.stats().delivered().forEach((channel, n) -> s.put("delivered." + channel, n));
+        if (alertsService != null) {
+            alertsService.sent().forEach((channel, n) -> s.put("delivered." + channel, n));
         }
         return s;
     }

@@ -25,7 +25,16 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.iocstream.alerts.AlertChannel;
+import vn.iocstream.alerts.AlertConflictException;
+import vn.iocstream.alerts.AlertDesk;
+import vn.iocstream.alerts.AlertMatcher;
+import vn.iocstream.alerts.AlertNotFoundException;
+import vn.iocstream.alerts.AlertQuery;
+import vn.iocstream.alerts.AlertScope;
+import vn.iocstream.alerts.AlertState;
+import vn.iocstream.alerts.AlertView;
+import vn.iocstream.alerts.Silence;
+import vn.iocstream.alerts.SilenceRequest;
 import vn.iocstream.app.access.AccountStore;
 import vn.iocstream.app.access.AuditLog;
 import vn.iocstream.app.access.Places;
@@ -38,7 +47,6 @@ import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.geo.Gazetteer;
 import vn.iocstream.core.json.Json;
-import vn.iocstream.core.model.Alert;
 import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.search.PostSearchIndex;
 import vn.iocstream.nlp.search.SearchFilters;
@@ -49,15 +57,16 @@ import vn.iocstream.nlp.search.SearchTimeoutException;
  * JSON API behind them, on Javalin, listening on 127.0.0.1. Every {@code /api/*} but login needs a session;
  * every state change needs the session's CSRF token in {@code X-CSRF-Token}; every answer is filtered by the
  * user's scope inside its query ({@link ScopeSql}, {@link PostPlaces}); an id outside the scope answers 404.
- * Slow work (search, ClickHouse) runs on {@link Workers}, bounded and with a deadline. It is also the alert
- * channel "control-room": a delivered alert is pushed to the open pages that may see it.
+ * Slow work (search, ClickHouse, the alerts service's queries) runs on {@link Workers}, bounded and with a
+ * deadline. Alerts, their actions, silences and the push feed come from the alerts service ({@link AlertDesk}),
+ * with the logged-in user as the actor.
  */
-public final class ControlRoom implements AlertChannel, AutoCloseable {
+public final class ControlRoom implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlRoom.class);
     static final String COOKIE = "ioc_session";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String SESSION = "ioc.session";
-    private static final Set<String> ACTIONS = Set.of("ack", "resolve", "reopen", "assign", "comment");
+    private static final Set<String> ACTIONS = Set.of("ack", "resolve", "assign", "comment");
     private static final int MAX_COMMENT = 2000;
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -75,14 +84,16 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
     private final AlertQueries alerts;
     private final PostQueries posts;
     private final ScreenQueries screens;
-    private final AlertPush push;
+    private final AlertDesk desk;
     private final Supplier<Map<String, Object>> status;
     private final Clock clock;
 
-    private ControlRoom(IocConfig.ControlRoom config, int maxPage, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status,
-                        PostSearchIndex search, AccountStore accounts, Clock clock) {
+    private ControlRoom(IocConfig full, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status,
+                        PostSearchIndex search, AlertDesk desk, AccountStore accounts, Clock clock) {
+        IocConfig.ControlRoom config = full.controlRoom();
         this.config = config;
-        this.maxPage = maxPage;
+        this.maxPage = full.search().maxPage();
+        this.desk = desk;
         this.accounts = accounts;
         this.clock = clock;
         this.status = status;
@@ -91,12 +102,11 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
         this.guard = new vn.iocstream.app.access.LoginGuard(clock, config.loginAttemptsPerMinute(), config.lockoutFailures(),
                 Duration.ofMinutes(config.lockoutMinutes()));
         this.audit = new AuditLog(clickHouse, clock);
-        this.places = Places.parse(config.segments(), config.sites(), Gazetteer.load());
+        this.places = Places.of(full, Gazetteer.load());
         this.workers = new Workers(config.workerThreads(), config.queueLimit(), Duration.ofSeconds(config.deadlineSeconds()));
-        this.alerts = new AlertQueries(clickHouse, audit);
         this.posts = new PostQueries(clickHouse);
-        this.screens = new ScreenQueries(clickHouse, places);
-        this.push = new AlertPush(alerts);
+        this.alerts = new AlertQueries(desk, posts);
+        this.screens = new ScreenQueries(clickHouse, places, alerts);
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -120,16 +130,17 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
     }
 
     /**
-     * Starts the control room on {@code config.bindAddress():config.port()} (0: a free port).
+     * Starts the control room on {@code controlRoom.bindAddress:controlRoom.port} (0: a free port).
      *
-     * @param maxPage the highest result page served (search.maxPage)
-     * @param status  live counters (admins only)
+     * @param status live counters (admins only)
+     * @param desk   the alerts service
      */
-    public static ControlRoom start(IocConfig.ControlRoom config, int maxPage, ClickHouseClient clickHouse,
-                                    Supplier<Map<String, Object>> status, PostSearchIndex search, Clock clock) {
-        AccountStore accounts = new AccountStore(java.nio.file.Path.of(config.usersFile()), clock);
-        ControlRoom room = new ControlRoom(config, maxPage, clickHouse, status, search, accounts, clock);
-        room.app.start(config.bindAddress(), config.port());
+    public static ControlRoom start(IocConfig config, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status,
+                                    PostSearchIndex search, AlertDesk desk, Clock clock) {
+        IocConfig.ControlRoom cr = config.controlRoom();
+        AccountStore accounts = new AccountStore(java.nio.file.Path.of(cr.usersFile()), clock);
+        ControlRoom room = new ControlRoom(config, clickHouse, status, search, desk, accounts, clock);
+        room.app.start(cr.bindAddress(), cr.port());
         LOG.info("Control room on {}", room.url());
         return room;
     }
@@ -141,16 +152,6 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
     /** The accounts this control room reads (the users file). */
     public AccountStore accounts() {
         return accounts;
-    }
-
-    @Override
-    public String name() {
-        return "control-room";
-    }
-
-    @Override
-    public void deliver(Alert alert) {
-        push.publish(alert.id());
     }
 
     // ---------------------------------------------------------------- routes
@@ -177,8 +178,8 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
 
         app.get("/api/alerts", ctx -> {
             Sessions.Session s = session(ctx);
-            AlertQueries.Filter f = alertFilter(ctx);
-            async(ctx, () -> Map.of("alerts", alerts.list(scope(s), f)));
+            AlertQuery q = alertQuery(ctx);
+            async(ctx, () -> alerts.list(s.scope(), q));
         });
         app.sse("/api/alerts/stream", client -> {
             Context ctx = client.ctx();
@@ -186,15 +187,31 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
             String sessionId = s.id();
             client.keepAlive();
             String last = ctx.header("Last-Event-ID");
-            Instant since = last != null && last.matches("\\d{1,12}") ? Instant.ofEpochSecond(Long.parseLong(last)) : null;
-            push.open(new AlertPush.Client(client, scope(s), () -> sessions.find(sessionId, accounts).isPresent()), since);
+            long since = last != null && last.matches("\\d{1,19}") ? Long.parseLong(last) : desk.lastEventId();
+            AlertPush.open(desk, client, AlertQueries.alertScope(s.scope()), since, () -> sessions.find(sessionId, accounts).isPresent());
         });
         app.get("/api/alerts/{id}", ctx -> {
             Sessions.Session s = session(ctx);
             String id = alertId(ctx);
-            async(ctx, () -> alertDetail(s, id));
+            async(ctx, () -> alerts.detail(s.scope(), scope(s), id));
         });
         app.post("/api/alerts/{id}/{action}", this::alertAction);
+        app.get("/api/silences", ctx -> {
+            Sessions.Session s = handler(ctx);
+            boolean expired = "true".equals(ctx.queryParam("expired"));
+            async(ctx, () -> Map.of("silences", desk.silences(expired, AlertQueries.alertScope(s.scope()))));
+        });
+        app.post("/api/silences", this::createSilence);
+        app.post("/api/silences/{id}/expire", ctx -> {
+            Sessions.Session s = handler(ctx);
+            String id = alertId(ctx);
+            String ip = ctx.ip();
+            async(ctx, () -> {
+                Silence done = desk.expireSilence(id, s.user(), AlertQueries.alertScope(s.scope()));
+                audit.record(s.user(), s.role().id(), "silence.expire", id, "ok", "", ip);
+                return done;
+            });
+        });
 
         app.get("/api/posts", ctx -> {
             Sessions.Session s = session(ctx);
@@ -312,47 +329,63 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
         return m;
     }
 
-    private Map<String, Object> alertDetail(Sessions.Session s, String id) {
-        ScopeSql scope = scope(s);
-        Map<String, Object> alert = alerts.get(scope, id).orElseThrow(Refusal::notFound);
-        @SuppressWarnings("unchecked")
-        List<String> evidence = (List<String>) alert.get("evidenceIds");
-        String kind = (String) alert.get("kind");
-        Map<String, Object> out = new LinkedHashMap<>(alert);
-        if (ScopeSql.REPORT_CLUSTER.equals(kind)) {
-            out.put("reports", posts.reports(scope, evidence));
-        } else if (ScreenQueries.SECURITY_RULES.contains("'" + kind + "'")) {
-            out.put("events", posts.securityEvents(scope, evidence));
-        } else if (!evidence.isEmpty() && !ScopeSql.CONGESTION.equals(kind)) {
-            out.put("posts", posts.posts(scope, new PostQueries.Filter(evidence.stream().limit(100).toList(), null, null, null, null, null, null, null, null), 1).get("posts"));
-        }
-        out.put("history", alerts.history(id));
-        return out;
-    }
-
     private void alertAction(Context ctx) {
-        Sessions.Session s = session(ctx);
+        Sessions.Session s = handler(ctx);
         String id = alertId(ctx);
         String action = ctx.pathParam("action");
         if (!ACTIONS.contains(action)) throw Refusal.notFound();
-        if (!s.role().handlesAlerts()) throw new Refusal(403, "vai trò " + s.role().label() + " không xử lý cảnh báo");
         JsonNode body = ctx.body().isBlank() ? Json.MAPPER.createObjectNode() : readJson(ctx);
         String comment = body.path("comment").asText("").strip();
         String assignee = body.path("assignee").asText("").strip();
         if (comment.length() > MAX_COMMENT) throw Refusal.badRequest("ghi chú quá dài (at most " + MAX_COMMENT + " characters)");
         if (action.equals("comment") && comment.isEmpty()) throw Refusal.badRequest("ghi chú trống (comment is empty)");
-        if (action.equals("assign")) {
-            if (assignee.isEmpty() || accounts.find(assignee).isEmpty()) throw Refusal.badRequest("không có người dùng '" + assignee + "'");
-            comment = assignee;
+        if (action.equals("assign") && !assignee.isEmpty() && accounts.find(assignee).isEmpty()) {
+            throw Refusal.badRequest("không có người dùng '" + assignee + "'");
         }
-        String detail = comment;
+        String ip = ctx.ip();
+        AlertScope scope = AlertQueries.alertScope(s.scope());
+        String note = comment.isEmpty() ? null : comment;
+        async(ctx, () -> {
+            AlertView done = switch (action) {
+                case "ack" -> desk.acknowledge(id, s.user(), note, scope);
+                case "resolve" -> desk.resolve(id, s.user(), note, scope);
+                case "assign" -> desk.assign(id, s.user(), assignee, scope);
+                default -> desk.comment(id, s.user(), comment, scope);
+            };
+            audit.record(s.user(), s.role().id(), "alert." + action, id, "ok", action.equals("assign") ? assignee : comment, ip);
+            return done;
+        });
+    }
+
+    /** {@code POST /api/silences} {@code {"kinds":[…],"severities":[…],"province","commune","endsAt","comment"}}. */
+    private void createSilence(Context ctx) {
+        Sessions.Session s = handler(ctx);
+        JsonNode b = readJson(ctx);
+        List<String> kinds = new java.util.ArrayList<>();
+        b.path("kinds").forEach(k -> kinds.add(k.asText()));
+        Set<String> severities = new java.util.LinkedHashSet<>();
+        b.path("severities").forEach(k -> severities.add(k.asText()));
+        Instant ends;
+        try {
+            ends = Instant.parse(b.path("endsAt").asText(""));
+        } catch (RuntimeException e) {
+            throw Refusal.badRequest("endsAt: an ISO-8601 instant");
+        }
+        SilenceRequest request = new SilenceRequest(new AlertMatcher(kinds, severities, blank(b.path("province").asText(null)),
+                blank(b.path("commune").asText(null)), Map.of(), null), null, ends, b.path("comment").asText(""));
         String ip = ctx.ip();
         async(ctx, () -> {
-            alerts.get(scope(s), id).orElseThrow(Refusal::notFound);
-            audit.record(s.user(), s.role().id(), "alert." + action, id, "ok", detail, ip);
-            push.publish(id);
-            return alerts.get(scope(s), id).orElseThrow(Refusal::notFound);
+            Silence created = desk.createSilence(request, s.user(), AlertQueries.alertScope(s.scope()));
+            audit.record(s.user(), s.role().id(), "silence.create", created.id(), "ok", request.comment(), ip);
+            return created;
         });
+    }
+
+    /** The session of a role that handles alerts (acknowledge, resolve, assign, comment, silence). */
+    private Sessions.Session handler(Context ctx) {
+        Sessions.Session s = session(ctx);
+        if (!s.role().handlesAlerts()) throw new Refusal(403, "vai trò " + s.role().label() + " không xử lý cảnh báo");
+        return s;
     }
 
     private void searchApi(Context ctx) {
@@ -395,6 +428,9 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
 
     private Refusal translate(Throwable e) {
         if (e instanceof Refusal r) return r;
+        if (e instanceof AlertNotFoundException) return Refusal.notFound();
+        if (e instanceof AlertConflictException c) return new Refusal(409, c.getMessage());
+        if (e instanceof IllegalStateException) return new Refusal(503, "dịch vụ cảnh báo tạm thời không sẵn sàng (" + e.getMessage() + ")", 5);
         if (e instanceof QueryException) return Refusal.badRequest(e.getMessage());
         if (e instanceof IllegalArgumentException) return Refusal.badRequest(e.getMessage());
         if (e instanceof SearchTimeoutException) return new Refusal(503, e.getMessage(), 2);
@@ -424,8 +460,8 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
 
     private static String alertId(Context ctx) {
         String id = ctx.pathParam("id");
-        // Alert ids are hex hashes: anything else cannot exist, and never reaches SQL.
-        if (!id.matches("[0-9a-f]{1,64}")) throw Refusal.notFound();
+        // Alert and silence ids are hashes or UUIDs: anything else cannot exist.
+        if (!id.matches("[0-9A-Za-z_-]{1,64}")) throw Refusal.notFound();
         return id;
     }
 
@@ -438,15 +474,48 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
         return Integer.parseInt(p);
     }
 
-    private AlertQueries.Filter alertFilter(Context ctx) {
-        String state = blank(ctx.queryParam("state"));
-        if (state != null && !AlertQueries.STATES.contains(state)) throw Refusal.badRequest("state: one of " + AlertQueries.STATES);
-        String severity = blank(ctx.queryParam("severity"));
-        if (severity != null && !List.of("info", "warning", "critical").contains(severity)) throw Refusal.badRequest("severity: info, warning or critical");
-        ScopeSql narrowed = locality(ctx);
-        String limit = ctx.queryParam("limit");
-        return new AlertQueries.Filter(state, blank(ctx.queryParam("kind")), severity, narrowed, time(ctx, "from"), time(ctx, "to"),
-                limit != null && limit.matches("\\d{1,4}") ? Integer.parseInt(limit) : 200);
+    /**
+     * {@code state=open,acknowledged&kind=security.*&severity=critical&locality=…&from=&to=&assignee=&q=&order=severity&limit=&offset=}
+     * as the alerts service's query; a bad value is a 400 naming it.
+     */
+    private AlertQuery alertQuery(Context ctx) {
+        try {
+            AlertQuery q = AlertQuery.all();
+            String states = blank(ctx.queryParam("state"));
+            if (states != null) {
+                Set<AlertState> set = new java.util.LinkedHashSet<>();
+                for (String st : states.split(",")) {
+                    AlertState parsed = java.util.Arrays.stream(AlertState.values()).filter(v -> v.name().equalsIgnoreCase(st.strip())).findFirst()
+                            .orElseThrow(() -> new IllegalArgumentException("state: open, acknowledged, resolved, suppressed or expired"));
+                    set.add(parsed);
+                }
+                q = q.withStates(set);
+            }
+            String kinds = blank(ctx.queryParam("kind"));
+            if (kinds != null) q = q.withKinds(java.util.Arrays.stream(kinds.split(",")).map(String::strip).toList());
+            String severities = blank(ctx.queryParam("severity"));
+            if (severities != null) q = q.withSeverities(Set.copyOf(java.util.Arrays.stream(severities.split(",")).map(String::strip).toList()));
+            String locality = blank(ctx.queryParam("locality"));
+            if (locality != null) {
+                Scope where = parseScope(locality);
+                if (where.all() || where.provinces().size() + where.communes().size() != 1) {
+                    throw new IllegalArgumentException("locality: one province or one commune, e.g. 'phường Tam Hiệp, tỉnh Đồng Nai'");
+                }
+                q = where.communes().isEmpty() ? q.withLocality(where.provinces().get(0), null)
+                        : q.withLocality(where.communes().get(0).province(), where.communes().get(0).kind() + " " + where.communes().get(0).name());
+            }
+            q = q.withTime(time(ctx, "from"), time(ctx, "to"));
+            if (ctx.queryParam("assignee") != null) q = q.withAssignee(ctx.queryParam("assignee").strip());
+            q = q.withText(blank(ctx.queryParam("q")));
+            if ("severity".equals(ctx.queryParam("order"))) q = q.withOrder(AlertQuery.Order.SEVERITY);
+            String limit = blank(ctx.queryParam("limit")), offset = blank(ctx.queryParam("offset"));
+            if ((limit != null && !limit.matches("\\d{1,6}")) || (offset != null && !offset.matches("\\d{1,7}"))) {
+                throw new IllegalArgumentException("limit and offset are whole numbers");
+            }
+            return q.withPage(limit == null ? 200 : Integer.parseInt(limit), offset == null ? 0 : Integer.parseInt(offset));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.badRequest(e.getMessage());
+        }
     }
 
     /** {@code locality=…} (a scope in its written form): narrows a list within the user's scope, never widens it. */
@@ -508,7 +577,6 @@ public final class ControlRoom implements AlertChannel, AutoCloseable {
 
     @Override
     public void close() {
-        push.close();
         app.stop();
         workers.close();
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.iocstream.alerts.AlertView;
 import vn.iocstream.app.access.Places;
 import vn.iocstream.app.access.Scope;
 import vn.iocstream.app.access.ScopeSql;
@@ -20,16 +21,15 @@ import vn.iocstream.core.clickhouse.ClickHouseClient;
  */
 final class ScreenQueries {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    /** The rules of SecurityJob (and their future dotted kinds start with "security"). */
-    static final String SECURITY_RULES = "('ssh-brute-force', 'web-login-brute-force', 'probable-compromise', 'port-scan', 'host-scan', "
-            + "'web-probe', 'ids-alert', 'zeek-notice', 'request-rate-anomaly')";
 
     private final ClickHouseClient ch;
     private final Places places;
+    private final AlertQueries alerts;
 
-    ScreenQueries(ClickHouseClient clickHouse, Places places) {
+    ScreenQueries(ClickHouseClient clickHouse, Places places, AlertQueries alerts) {
         this.ch = clickHouse;
         this.places = places;
+        this.alerts = alerts;
     }
 
     private static String at(Instant t) {
@@ -91,9 +91,9 @@ final class ScreenQueries {
             u.put("from", today.toString());
             u.put("topIssues", ch.query("SELECT w, count() AS n FROM posts FINAL ARRAY JOIN watchlists AS w WHERE published_at >= " + at(today)
                     + " AND " + sql.posts() + " GROUP BY w ORDER BY n DESC, w LIMIT 5", rs -> row("watchlist", rs.getString(1), "count", rs.getLong(2))));
-            u.put("openAlerts", ch.query("SELECT rule, count() FROM alerts FINAL WHERE created_at >= " + at(week) + " AND " + sql.alerts()
-                    + " AND id NOT IN (SELECT target FROM audit_log WHERE action IN ('alert.ack', 'alert.resolve', 'alert.reopen') GROUP BY target HAVING argMax(action, nanos) = 'alert.resolve')"
-                    + " GROUP BY rule ORDER BY rule", rs -> row("kind", rs.getString(1), "count", rs.getLong(2))));
+            List<Map<String, Object>> open = new ArrayList<>();
+            alerts.activeByKind(unit).forEach((kind, n) -> open.add(row("kind", kind, "count", n)));
+            u.put("openAlerts", open);
             units.add(u);
         }
         return units;
@@ -104,17 +104,23 @@ final class ScreenQueries {
         Instant day = now.minusSeconds(24 * 3600);
         String events = scope.securityEvents();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("alertsByKind", ch.query("SELECT rule, severity, count() FROM alerts FINAL WHERE rule IN " + SECURITY_RULES + " AND created_at >= "
-                + at(day) + " AND " + scope.alerts() + " GROUP BY rule, severity ORDER BY rule, severity",
-                rs -> row("kind", rs.getString(1), "severity", rs.getString(2), "count", rs.getLong(3))));
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        List<Map<String, Object>> anomalies = new ArrayList<>();
+        for (AlertView a : alerts.recent(scope.scope(), List.of("security.*"), day)) {
+            byKind.merge(a.kind() + "|" + a.severity(), 1L, Long::sum);
+            if (a.kind().equals("security.rate_anomaly")) {
+                anomalies.add(row("time", a.windowStart().toString(), "target", a.key(), "count", a.count(), "baseline", round(a.baseline()), "title", a.title()));
+            }
+        }
+        List<Map<String, Object>> kinds = new ArrayList<>();
+        byKind.forEach((k, n) -> kinds.add(row("kind", k.split("\\|")[0], "severity", k.split("\\|")[1], "count", n)));
+        out.put("alertsByKind", kinds);
         out.put("topSources", ch.query("SELECT src_ip, count() AS n, uniqExact(kind), uniqExact(dst_ip) FROM security_events FINAL WHERE time >= " + at(day)
                 + " AND src_ip != '' AND " + events + " GROUP BY src_ip ORDER BY n DESC, src_ip LIMIT 10",
                 rs -> row("source", rs.getString(1), "events", rs.getLong(2), "kinds", rs.getLong(3), "targets", rs.getLong(4))));
         out.put("rates", ch.query("SELECT toUnixTimestamp(toStartOfFiveMinute(time)) AS t, count() FROM security_events FINAL WHERE time >= " + at(day)
                 + " AND " + events + " GROUP BY t ORDER BY t", rs -> row("time", Instant.ofEpochSecond(rs.getLong(1)).toString(), "count", rs.getLong(2))));
-        out.put("anomalies", ch.query("SELECT toUnixTimestamp(window_start), key, count, baseline, title FROM alerts FINAL WHERE rule = 'request-rate-anomaly' AND created_at >= "
-                + at(day) + " AND " + scope.alerts() + " ORDER BY window_start", rs -> row("time", Instant.ofEpochSecond(rs.getLong(1)).toString(),
-                "target", rs.getString(2), "count", rs.getLong(3), "baseline", round(rs.getDouble(4)), "title", rs.getString(5))));
+        out.put("anomalies", anomalies);
         return out;
     }
 
@@ -130,12 +136,10 @@ final class ScreenQueries {
         out.put("series", ch.query("SELECT segment_id, toUnixTimestamp(bucket_start), avg_speed, usual_speed FROM traffic_stats FINAL WHERE bucket_start >= " + at(hours)
                 + " AND " + scope.segments("segment_id") + " ORDER BY segment_id, bucket_start",
                 rs -> row("segment", rs.getString(1), "time", Instant.ofEpochSecond(rs.getLong(2)).toString(), "speed", round(rs.getDouble(3)), "usual", round(rs.getDouble(4)))));
-        out.put("congestion", ch.query("SELECT id, title, severity, toUnixTimestamp(window_start) FROM alerts FINAL WHERE rule = '" + ScopeSql.CONGESTION
-                + "' AND created_at >= " + at(day) + " AND " + scope.alerts() + " ORDER BY window_start DESC LIMIT 20",
-                rs -> row("id", rs.getString(1), "title", rs.getString(2), "severity", rs.getString(3), "time", Instant.ofEpochSecond(rs.getLong(4)).toString())));
-        out.put("clusters", ch.query("SELECT id, title, severity, count, toUnixTimestamp(window_start) FROM alerts FINAL WHERE rule = '" + ScopeSql.REPORT_CLUSTER
-                + "' AND created_at >= " + at(day) + " AND " + scope.alerts() + " ORDER BY window_start DESC LIMIT 20",
-                rs -> row("id", rs.getString(1), "title", rs.getString(2), "severity", rs.getString(3), "count", rs.getLong(4), "time", Instant.ofEpochSecond(rs.getLong(5)).toString())));
+        out.put("congestion", alerts.recent(scope.scope(), List.of("traffic.congestion"), day).stream().limit(20)
+                .map(a -> row("id", a.id(), "title", a.title(), "severity", a.severity(), "time", a.windowStart().toString())).toList());
+        out.put("clusters", alerts.recent(scope.scope(), List.of("order.report_cluster"), day).stream().limit(20)
+                .map(a -> row("id", a.id(), "title", a.title(), "severity", a.severity(), "count", a.count(), "time", a.windowStart().toString())).toList());
         out.put("reportsByCommune", ch.query("SELECT commune, province, count() AS n FROM citizen_reports FINAL WHERE reported_at >= " + at(day)
                 + " AND commune != '' AND " + scope.reports() + " GROUP BY commune, province ORDER BY n DESC, commune LIMIT 10",
                 rs -> row("commune", rs.getString(1), "province", rs.getString(2), "count", rs.getLong(3))));

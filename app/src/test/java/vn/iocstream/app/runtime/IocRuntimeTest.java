@@ -48,7 +48,7 @@ class IocRuntimeTest {
                     "watchlists=[{name: tai-nan-giao-thong, title: 'Tai nạn giao thông', query: '\"tai nạn giao thông\"'},"
                             + " {name: tin-chung, title: 'Tin chung', query: 'của OR và OR các OR người OR được'}]"));
             ByteArrayOutputStream console = new ByteArrayOutputStream();
-            try (IocRuntime runtime = IocRuntime.start(config, new PrintStream(console, true, StandardCharsets.UTF_8), List.of())) {
+            try (IocRuntime runtime = IocRuntime.start(config, new PrintStream(console, true, StandardCharsets.UTF_8))) {
                 assertThat(console.toString(StandardCharsets.UTF_8)).contains("ready: control room http://127.0.0.1:");
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while (System.nanoTime() < deadline && (runtime.crawled() == 0 || runtime.stored() < runtime.crawled())) {

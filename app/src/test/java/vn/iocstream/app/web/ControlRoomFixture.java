@@ -30,6 +30,7 @@ import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.CitizenReport;
+import vn.iocstream.core.model.Locality;
 import vn.iocstream.core.model.RawPost;
 import vn.iocstream.core.model.TrafficReading;
 
@@ -83,8 +84,8 @@ final class ControlRoomFixture {
                 "controlRoom.port=0", "controlRoom.searchDir=" + dir.resolve("search"), "controlRoom.usersFile=" + dir.resolve("users.json"),
                 // Every test logs in from 127.0.0.1: the per-address limit is tested on LoginGuard itself.
                 "controlRoom.loginAttemptsPerMinute=10000",
-                "controlRoom.segments={ql1a-bien-hoa: 'phường Tam Hiệp, tỉnh Đồng Nai', pham-van-dong: 'TP Hồ Chí Minh'}",
-                "controlRoom.sites={'dvc-tayninh/auth.log': 'tỉnh Tây Ninh'}",
+                "traffic.segments={ql1a-bien-hoa: {province: 'Đồng Nai', commune: 'phường Tam Hiệp'}, pham-van-dong: {province: 'TP Hồ Chí Minh', commune: ''}}",
+                "security.site={province: 'Tây Ninh', commune: ''}", "alerts.journalDir=" + dir.resolve("alerts"),
                 "security.syslogZone=Asia/Ho_Chi_Minh", "sources=[]",
                 "watchlists=[{name: ngap-lut, title: 'Ngập lụt', query: 'ngập OR \"triều cường\"'},"
                         + " {name: giao-thong, title: 'Giao thông', query: '\"ùn tắc\" OR \"kẹt xe\"'}]"));
@@ -96,7 +97,7 @@ final class ControlRoomFixture {
         accounts.add(SECURITY, Role.SECURITY, "tỉnh Tây Ninh", PASSWORD);
         accounts.add(MEDIA_HCM, Role.MEDIA, "TP Hồ Chí Minh", PASSWORD);
         accounts.add(LOCKED, Role.OPERATOR, "tỉnh Đồng Nai", PASSWORD);
-        runtime = IocRuntime.start(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), List.of());
+        runtime = IocRuntime.start(config, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         url = runtime.controlRoom().url();
 
         Instant t = now.minus(Duration.ofMinutes(50));
@@ -139,13 +140,15 @@ final class ControlRoomFixture {
             auth.add(syslog.format(t.plusSeconds(5L * i)) + " dvc-tayninh sshd[41" + i + "]: Failed password for root from 45.76.12.9 port 5123" + i + " ssh2");
         }
 
-        clusterTamHiep = alert("citizen-report-cluster", "tam-hiep|dong-nai|ngap-nuoc", "warning",
+        clusterTamHiep = alert("order.report_cluster", "tam-hiep|dong-nai|ngap-nuoc", "warning", TAM_HIEP_PLACE,
                 "3 phản ánh về ngập nước tại phường Tam Hiệp (Đồng Nai) trong 2 phút", t, List.of("1022-th-0", "1022-th-1", "1022-th-2"));
-        clusterTanPhong = alert("citizen-report-cluster", "tan-phong|dong-nai|un-tac", "warning",
+        clusterTanPhong = alert("order.report_cluster", "tan-phong|dong-nai|un-tac", "warning", new Locality("Đồng Nai", "phường Tân Phong"),
                 "3 phản ánh về ùn tắc tại phường Tân Phong (Đồng Nai) trong 2 phút", t, List.of("app-tp-0", "app-tp-1", "app-tp-2"));
-        congestionTamHiep = alert("traffic-congestion", "ql1a-bien-hoa", "critical", "Ùn tắc bất thường trên đoạn ql1a-bien-hoa", t, List.of());
-        congestionHcm = alert("traffic-congestion", "pham-van-dong", "warning", "Ùn tắc bất thường trên đoạn pham-van-dong", t, List.of());
-        mediaTamHiep = alert("watchlist-volume-jump", "ngap-lut", "critical", "Tăng đột biến bài viết: Ngập lụt", t,
+        congestionTamHiep = alert("traffic.congestion", "ql1a-bien-hoa", "critical", TAM_HIEP_PLACE, "Ùn tắc bất thường trên đoạn ql1a-bien-hoa", t, List.of());
+        congestionHcm = alert("traffic.congestion", "pham-van-dong", "warning", Locality.province("TP Hồ Chí Minh"),
+                "Ùn tắc bất thường trên đoạn pham-van-dong", t, List.of());
+        // A media alert of the ward whose sampled posts include one from TP HCM: that one stays hidden from the ward.
+        mediaTamHiep = alert("media.volume_jump", "ngap-lut", "critical", TAM_HIEP_PLACE, "Tăng đột biến bài viết: Ngập lụt", t,
                 List.of(postTamHiep, postXss, postHcm));
 
         try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -165,9 +168,10 @@ final class ControlRoomFixture {
         await("security events stored", () -> runtime.clickHouse().queryLong("SELECT count() FROM security_events FINAL") == auth.size());
         await("traffic buckets stored", () -> runtime.clickHouse().queryLong("SELECT uniqExact(segment_id) FROM traffic_stats FINAL") == 2);
         List<String> events = runtime.clickHouse().query("SELECT id FROM security_events FINAL ORDER BY time", rs -> rs.getString(1));
-        bruteForceTayNinh = alert("ssh-brute-force", "45.76.12.9", "warning", "Dò mật khẩu SSH từ 45.76.12.9", t, events);
+        bruteForceTayNinh = alert("security.bruteforce", "45.76.12.9", "warning", Locality.province("Tây Ninh"), "Dò mật khẩu SSH từ 45.76.12.9", t, events);
         publish(clusterTamHiep, clusterTanPhong, congestionTamHiep, congestionHcm, mediaTamHiep, bruteForceTayNinh);
-        await("alerts stored", () -> runtime.alerts() == 6);
+        await("alerts taken by the alerts service", () -> runtime.alertDesk().list(vn.iocstream.alerts.AlertQuery.all(),
+                vn.iocstream.alerts.AlertScope.ALL).total() >= 6);
     }
 
     private static RawPost post(String slug, String title, String text, String source, Instant at) {
@@ -175,9 +179,13 @@ final class ControlRoomFixture {
         return new RawPost(Ids.forUrl(url), url, "press", source, "Đồng Nai", title, text, "", at, at.plusSeconds(30));
     }
 
-    Alert alert(String rule, String key, String severity, String title, Instant at, List<String> evidence) {
-        return new Alert(Ids.of(rule, key, Long.toString(at.toEpochMilli())), rule, severity, key, title, at, at.plusSeconds(300),
-                Math.max(evidence.size(), 1), 0.5, evidence, at.plusSeconds(300));
+    static final Locality TAM_HIEP_PLACE = new Locality("Đồng Nai", "phường Tam Hiệp");
+
+    /** An alert as a job raises it; the rule is named after the kind. */
+    Alert alert(String kind, String key, String severity, Locality where, String title, Instant at, List<String> evidence) {
+        String rule = kind.replace('.', '-');
+        return new Alert(Ids.of(rule, key, Long.toString(at.toEpochMilli())), kind, rule, severity, key, title, "", where, null, null,
+                at, at.plusSeconds(300), Math.max(evidence.size(), 1), 0.5, evidence, null, null, at.plusSeconds(300));
     }
 
     /** Sends alerts onto {@code ioc.alerts}, the way the jobs raise them. */

@@ -73,16 +73,20 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     public record Detector(int bucketSeconds, int windowSeconds, int historyWindows, int minCount,
                            double factor, double sigmas) implements Serializable {}
 
-    public record Alerts(List<Route> routes, String webhookUrl, int webhookAttempts) implements Serializable {}
-
-    public record Route(String rule, String minSeverity, List<String> channels) implements Serializable {}
+    /**
+     * The alerts service (defaults file, section {@code alerts}): {@code file} is the routing file (channels,
+     * receivers, routes; "" = store and show alerts, notify nobody), checked for changes every {@code reloadSeconds};
+     * the store writes in batches of {@code flushMillis} or {@code flushRows}; delivery outcomes are journaled in
+     * {@code journalDir} ({@code journalSync}: forced to disk); timers are checked every {@code tickMillis}.
+     */
+    public record Alerts(String file, int reloadSeconds, long flushMillis, int flushRows, String journalDir,
+                         boolean journalSync, int tickMillis) implements Serializable {}
 
     /** The control room (defaults file, section {@code controlRoom}: every key explained there). */
     public record ControlRoom(int port, String bindAddress, String searchDir, String usersFile, boolean secureCookie,
                               int sessionIdleMinutes, int sessionMaxHours, int loginAttemptsPerMinute,
                               int lockoutFailures, int lockoutMinutes, int workerThreads, int queueLimit,
-                              int deadlineSeconds, long maxBodyBytes, int kioskSeconds,
-                              Map<String, String> segments, Map<String, String> sites) implements Serializable {}
+                              int deadlineSeconds, long maxBodyBytes, int kioskSeconds) implements Serializable {}
 
     /** Bounds on records where they enter (defaults file, section {@code validation}); see {@code RecordLimits}. */
     public record Validation(String minTime, long maxAheadSeconds, int maxTextChars, int maxTitleChars, int maxFieldChars,
@@ -97,9 +101,36 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
                          double alertRatio, int pickupMinSocial, int negativeMinCount, double negativeRatio,
                          int maxPhrasesPerPost) implements Serializable {}
 
-    /** TrafficJob's speed detector and congestion rule (defaults file, section {@code traffic}). */
+    /**
+     * TrafficJob's speed detector and congestion rule (defaults file, section {@code traffic}); {@code segments} says
+     * where each road segment is (segment id → site), {@code site} where the unlisted ones are.
+     */
     public record Traffic(String detector, int bucketSeconds, double slowRatio, double minDropKmh,
-                          int minDurationBuckets, int minHistoryBuckets) implements Serializable {}
+                          int minDurationBuckets, int minHistoryBuckets, java.util.Map<String, Site> segments, Site site)
+            implements Serializable {
+        public Traffic {
+            segments = segments == null ? java.util.Map.of() : java.util.Map.copyOf(segments);
+            site = site == null ? Site.NONE : site;
+        }
+
+        /** Where a segment is. */
+        public Site siteOf(String segment) {
+            return segments.getOrDefault(segment, site);
+        }
+    }
+
+    /**
+     * Where something a rule watches is (a road segment, the servers a security sensor guards), for the locality of
+     * its alerts: the current province as the gazetteer spells it, and the commune/ward ("" when not known).
+     */
+    public record Site(String province, String commune) implements Serializable {
+        public static final Site NONE = new Site("", "");
+
+        public Site {
+            province = province == null ? "" : province;
+            commune = commune == null ? "" : commune;
+        }
+    }
 
     /** TrafficJob's citizen-report clustering (defaults file, section {@code reports}). */
     public record Reports(int clusterMinReports, int clusterWindowMinutes) implements Serializable {}
@@ -107,7 +138,11 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     /** SecurityJob: parser settings and one entry per detection rule (defaults file explains each). */
     public record Security(int syslogYear, String syslogZone, int outOfOrdernessSeconds, Rule sshBruteForce, Rule webLoginBruteForce,
                            Rule compromise, Rule portScan, Rule hostScan, Rule webProbe, Rule idsAlert,
-                           Rule zeekNotice, RequestRate requestRate) implements Serializable {}
+                           Rule zeekNotice, RequestRate requestRate, Site site) implements Serializable {
+        public Security {
+            site = site == null ? Site.NONE : site;
+        }
+    }
 
     /**
      * A threshold rule: {@code threshold} events (or distinct values, for scans) from one key within

@@ -44,6 +44,13 @@ public record AlertDrivers(List<Facet> phrases, List<Facet> entities, List<Facet
         return new AlertDrivers(null, null, null, null, null, null, null, null, facts);
     }
 
+    /** The {@code n} names with the highest counts, highest first (ties by name, so a replay gives the same list). */
+    public static List<Facet> top(java.util.Map<String, Long> counts, int n) {
+        return counts.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
+                .limit(n).map(e -> new Facet(e.getKey(), e.getValue())).toList();
+    }
+
     /** A name and how many of the alert's events carry it. */
     public record Facet(String name, long count) implements Serializable {}
 

@@ -15,6 +15,9 @@ import java.util.Set;
 import vn.iocstream.core.Ids;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.AlertDrivers;
+import vn.iocstream.core.model.AlertKinds;
+import vn.iocstream.core.model.Locality;
 import vn.iocstream.crawlers.CrawlStats;
 
 /**
@@ -135,9 +138,16 @@ public final class SourceHealthTracker {
         String id = Ids.of(RULE, s.source.name(), kind, Long.toString(since.getEpochSecond()));
         current.add(id);
         if (s.raised.contains(id)) return;
-        // The kind rides in the id only; the baseline carries the threshold that was crossed (intervals or hours).
-        alerts.add(new Alert(id, RULE, settings.severity(), s.source.name(), title, since, now, count, threshold,
-                List.of(), now));
+        // The kind rides in the id and a label; the baseline carries the threshold that was crossed (intervals or hours).
+        String outlet = s.source.outlet() == null || s.source.outlet().isBlank() ? s.source.name() : s.source.outlet();
+        AlertDrivers drivers = new AlertDrivers(null, null, List.of(new AlertDrivers.Facet(outlet, count)), null, null, null,
+                null, null, List.of("Địa chỉ: " + s.source.url(),
+                        "Lấy được lần cuối: " + (s.lastSuccess == null ? "chưa bao giờ" : SHOWN.format(s.lastSuccess)),
+                        "Tin mới lần cuối: " + (s.lastNewItem == null ? "chưa có" : SHOWN.format(s.lastNewItem)),
+                        s.consecutiveErrors + " lần lỗi liên tiếp"));
+        alerts.add(new Alert(id, AlertKinds.SOURCE_STALE, RULE, settings.severity(), s.source.name(), title, "",
+                Locality.province(s.source.locality()), Map.of("problem", kind), null, since, now, count, threshold,
+                List.of(), drivers, null, now));
     }
 
     private String status(State s, Instant now) {

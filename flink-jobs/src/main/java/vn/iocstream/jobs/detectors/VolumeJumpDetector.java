@@ -60,16 +60,19 @@ public final class VolumeJumpDetector implements Serializable {
      * Counts one event.
      *
      * @param evidenceId id of the record behind the event (a post id), kept as a sample for the report
+     * @param facets     what that post says (for the report's drivers), or null
      */
-    public void add(VolumeJumpState state, long eventTimeMs, String evidenceId) {
+    public void add(VolumeJumpState state, long eventTimeMs, String evidenceId, PostFacets facets) {
         long bucket = grid.bucketOf(eventTimeMs);
         state.counts.merge(bucket, 1L, Long::sum);
         if (state.firstBucket == null || bucket < state.firstBucket) state.firstBucket = bucket;
         state.evidenceTimes.add(eventTimeMs);
         state.evidenceIds.add(evidenceId);
+        state.evidenceFacets.add(facets);
         if (state.evidenceIds.size() > MAX_EVIDENCE) {
             state.evidenceTimes.remove(0);
             state.evidenceIds.remove(0);
+            state.evidenceFacets.remove(0);
         }
     }
 
@@ -101,7 +104,10 @@ public final class VolumeJumpDetector implements Serializable {
             state.alerting = true;
             long startMs = windowFirst * bucketMs;
             long endMs = (closedBucket + 1) * bucketMs;
-            return Optional.of(new Jump(startMs, endMs, count, mean, band, evidence(state, startMs, endMs)));
+            List<Integer> sample = evidence(state, startMs, endMs);
+            // Older states (restored from a checkpoint taken before facets were kept) have no facet list.
+            List<PostFacets> facets = sample.stream().map(i -> i < state.evidenceFacets.size() ? state.evidenceFacets.get(i) : null).toList();
+            return Optional.of(new Jump(startMs, endMs, count, mean, band, sample.stream().map(state.evidenceIds::get).toList(), facets));
         }
         if (state.alerting && (count < minCount || count <= band)) state.alerting = false;
         return Optional.empty();
@@ -112,8 +118,8 @@ public final class VolumeJumpDetector implements Serializable {
         return state.alerting || sum(state.counts, closedBucket - bucketsPerWindow + 2, closedBucket + 1) > 0;
     }
 
-    /** Ids of the earliest events inside [startMs, endMs), in event-time order (ties by id: deterministic). */
-    private static List<String> evidence(VolumeJumpState state, long startMs, long endMs) {
+    /** The earliest events inside [startMs, endMs), in event-time order (ties by id: deterministic), as indices. */
+    private static List<Integer> evidence(VolumeJumpState state, long startMs, long endMs) {
         List<Integer> inside = new ArrayList<>();
         for (int i = 0; i < state.evidenceIds.size(); i++) {
             long t = state.evidenceTimes.get(i);
@@ -123,7 +129,7 @@ public final class VolumeJumpDetector implements Serializable {
             int byTime = Long.compare(state.evidenceTimes.get(a), state.evidenceTimes.get(b));
             return byTime != 0 ? byTime : state.evidenceIds.get(a).compareTo(state.evidenceIds.get(b));
         });
-        return inside.stream().limit(SAMPLE).map(state.evidenceIds::get).toList();
+        return inside.stream().limit(SAMPLE).toList();
     }
 
     private static long sum(Map<Long, Long> counts, long firstBucket, long lastBucket) {
@@ -134,5 +140,5 @@ public final class VolumeJumpDetector implements Serializable {
 
     /** A detected jump: the window [startMs, endMs), its count, and the baseline it was judged against. */
     public record Jump(long startMs, long endMs, long count, double baselineMean, double threshold,
-                       List<String> evidenceIds) {}
+                       List<String> evidenceIds, List<PostFacets> evidence) {}
 }

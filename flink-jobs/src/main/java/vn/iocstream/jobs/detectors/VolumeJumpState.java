@@ -19,6 +19,8 @@ public class VolumeJumpState {
     /** Event times and ids of the most recent events, parallel lists, oldest first (bounded). */
     public List<Long> evidenceTimes = new ArrayList<>();
     public List<String> evidenceIds = new ArrayList<>();
+    /** What each evidence post says (parallel to the ids; null entries for events without facets). */
+    public List<PostFacets> evidenceFacets = new ArrayList<>();
 
     public VolumeJumpState() {}
 }

@@ -3,7 +3,9 @@ package vn.iocstream.jobs.functions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -14,7 +16,10 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.AlertDrivers;
+import vn.iocstream.core.model.AlertKinds;
 import vn.iocstream.core.model.AnalysedReport;
+import vn.iocstream.core.model.Locality;
 import vn.iocstream.jobs.traffic.ClusterState;
 import vn.iocstream.jobs.traffic.ReportClusterer;
 import vn.iocstream.jobs.traffic.ReportTopics;
@@ -83,7 +88,32 @@ public final class ClusterReports extends KeyedProcessFunction<String, AnalysedR
                 + " trong " + minutes + " phút";
         // Fire and crashes put lives at stake; the others can wait for the next shift's review.
         String severity = first.topic().equals("chay") || first.topic().equals("tai-nan") ? "critical" : "warning";
-        return new Alert(c.id(), ReportClusterer.RULE, severity, c.key(), title, Instant.ofEpochMilli(c.firstMs()),
-                Instant.ofEpochMilli(c.lastMs()), c.reports(), 0, c.sampleIds(), Instant.ofEpochMilli(c.lastMs()));
+        Locality locality = first.province().isEmpty() ? Locality.UNKNOWN
+                : new Locality(first.province(), first.commune().isEmpty() ? null : first.commune());
+        return new Alert(c.id(), AlertKinds.ORDER_REPORT_CLUSTER, ReportClusterer.RULE, severity, c.key(), title,
+                c.reports() + " phản ánh từ " + distinct(c, AnalysedReport::channel) + " kênh", locality,
+                Map.of("topic", first.topic()), null, Instant.ofEpochMilli(c.firstMs()), Instant.ofEpochMilli(c.lastMs()),
+                c.reports(), 0, c.sampleIds(), drivers(c), null, Instant.ofEpochMilli(c.lastMs()));
+    }
+
+    /** Key words, channels and communes of the reports that formed the cluster; the first report. */
+    private static AlertDrivers drivers(ReportClusterer.Cluster c) {
+        Map<String, Long> words = new HashMap<>();
+        Map<String, Long> channels = new HashMap<>();
+        Map<String, Long> communes = new HashMap<>();
+        for (AnalysedReport r : c.members()) {
+            r.keywords().forEach(k -> words.merge(k, 1L, Long::sum));
+            channels.merge(r.channel(), 1L, Long::sum);
+            if (!r.commune().isEmpty()) communes.merge(r.commune(), 1L, Long::sum);
+        }
+        AnalysedReport first = c.first();
+        String text = first.text().length() > 200 ? first.text().substring(0, 200) : first.text();
+        return new AlertDrivers(AlertDrivers.top(words, 5), List.of(), AlertDrivers.top(channels, 5),
+                AlertDrivers.top(communes, 5), new AlertDrivers.FirstPost(first.id(), text, "", first.channel(), first.time()),
+                null, null, null, List.of("Chủ đề: " + ReportTopics.label(first.topic())));
+    }
+
+    private static long distinct(ReportClusterer.Cluster c, java.util.function.Function<AnalysedReport, String> f) {
+        return c.members().stream().map(f).distinct().count();
     }
 }

@@ -2,7 +2,9 @@ package vn.iocstream.jobs.functions;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
@@ -12,7 +14,11 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import vn.iocstream.core.Ids;
+import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.AlertDrivers;
+import vn.iocstream.core.model.AlertKinds;
+import vn.iocstream.core.model.Locality;
 import vn.iocstream.core.model.TrafficStat;
 import vn.iocstream.jobs.detectors.AnomalyDetector;
 import vn.iocstream.jobs.detectors.Detectors;
@@ -35,12 +41,15 @@ public final class ScoreSegment extends KeyedProcessFunction<String, TrafficStat
 
     private final String detectorName;
     private final CongestionRule rule;
+    private final IocConfig.Traffic sites;
     private transient ValueState<AnomalyDetector> detector;
     private transient ValueState<CongestionState> congestion;
 
-    public ScoreSegment(String detectorName, CongestionRule rule) {
+    /** @param sites where each segment is ({@code traffic.segments}, {@code traffic.site}), for the alerts' locality */
+    public ScoreSegment(String detectorName, CongestionRule rule, IocConfig.Traffic sites) {
         this.detectorName = detectorName;
         this.rule = rule;
+        this.sites = sites;
     }
 
     @Override
@@ -70,15 +79,23 @@ public final class ScoreSegment extends KeyedProcessFunction<String, TrafficStat
         verdict.started().ifPresent(e -> ctx.output(ALERTS, toAlert(ctx.getCurrentKey(), e)));
     }
 
-    private static Alert toAlert(String segment, CongestionRule.Episode e) {
+    private Alert toAlert(String segment, CongestionRule.Episode e) {
         Instant start = Instant.ofEpochMilli(e.startMs());
         Instant end = Instant.ofEpochMilli(e.endMs());
         String title = String.format(Locale.ROOT, "Ùn tắc bất thường trên đoạn %s: %.0f km/h trong %d giây (thường lệ %.0f km/h)",
                 segment, e.speedKmh(), (e.endMs() - e.startMs()) / 1000, e.usualKmh());
         // Under a quarter of the usual speed is a standstill: a crash or a blocked road, page someone.
         String severity = e.speedKmh() < 0.25 * e.usualKmh() ? "critical" : "warning";
-        return new Alert(Ids.of(RULE, segment, Long.toString(e.startMs())), RULE, severity, segment, title, start, end,
-                e.buckets(), e.usualKmh(),
-                e.bucketStarts().stream().map(ms -> TrafficStat.evidenceId(segment, Instant.ofEpochMilli(ms))).toList(), end);
+        IocConfig.Site site = sites.siteOf(segment);
+        Locality locality = site.province().isEmpty() ? Locality.UNKNOWN : new Locality(site.province(), site.commune());
+        long minutes = Math.max(1, (e.endMs() - e.startMs()) / 60_000);
+        AlertDrivers drivers = new AlertDrivers(null, null, null, null, null, null, null,
+                List.of(new AlertDrivers.Facet(segment, e.buckets())),
+                List.of(String.format(Locale.ROOT, "Tốc độ %.0f km/h, thường lệ %.0f km/h vào giờ này", e.speedKmh(), e.usualKmh()),
+                        "Chậm liên tục " + minutes + " phút (" + e.buckets() + " khoảng đo)"));
+        return new Alert(Ids.of(RULE, segment, Long.toString(e.startMs())), AlertKinds.TRAFFIC_CONGESTION, RULE, severity,
+                segment, title, "", locality, Map.of("segment", segment), null, start, end, e.buckets(), e.usualKmh(),
+                e.bucketStarts().stream().map(ms -> TrafficStat.evidenceId(segment, Instant.ofEpochMilli(ms))).toList(),
+                drivers, null, end);
     }
 }

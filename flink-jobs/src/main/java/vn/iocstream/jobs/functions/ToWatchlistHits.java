@@ -1,8 +1,10 @@
 package vn.iocstream.jobs.functions;
 
+import java.util.List;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.jobs.detectors.PostFacets;
 
 /** Fans a post out to one hit per watchlist it matches. */
 public final class ToWatchlistHits implements FlatMapFunction<EnrichedPost, WatchlistHit> {
@@ -10,9 +12,12 @@ public final class ToWatchlistHits implements FlatMapFunction<EnrichedPost, Watc
 
     @Override
     public void flatMap(EnrichedPost post, Collector<WatchlistHit> out) {
+        if (post.watchlists().isEmpty()) return;
+        // No segmenter here: a volume jump's drivers show entities, outlets, places and the first post, not phrases.
+        PostFacets facets = PostFacets.of(post, List.of());
         for (String watchlist : post.watchlists()) {
             out.collect(new WatchlistHit(watchlist, post.id(), post.publishedAt().toEpochMilli(),
-                    "negative".equals(post.sentiment()), post.score()));
+                    "negative".equals(post.sentiment()), post.score(), facets));
         }
     }
 }

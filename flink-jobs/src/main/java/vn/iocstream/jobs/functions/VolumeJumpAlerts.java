@@ -10,7 +10,9 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import vn.iocstream.core.Ids;
 import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.AlertKinds;
 import vn.iocstream.jobs.detectors.BucketGrid;
+import vn.iocstream.jobs.detectors.MediaDrivers;
 import vn.iocstream.jobs.detectors.VolumeJumpDetector;
 import vn.iocstream.jobs.detectors.VolumeJumpState;
 
@@ -49,7 +51,7 @@ public final class VolumeJumpAlerts extends KeyedProcessFunction<String, Watchli
     public void processElement(WatchlistHit hit, Context ctx, Collector<Alert> out) throws Exception {
         VolumeJumpState current = state.value();
         if (current == null) current = new VolumeJumpState();
-        detector.add(current, hit.eventTimeMs(), hit.postId());
+        detector.add(current, hit.eventTimeMs(), hit.postId(), hit.facets());
         state.update(current);
         ctx.timerService().registerEventTimeTimer(grid.bucketEndMs(grid.bucketOf(hit.eventTimeMs())));
         CleanupTimer.follow(lastHitMs, ctx.timerService(), grid, hit.eventTimeMs());
@@ -77,7 +79,11 @@ public final class VolumeJumpAlerts extends KeyedProcessFunction<String, Watchli
         // Twice the threshold is an order of magnitude above normal for sparse topics: page someone.
         String severity = jump.count() >= 2 * Math.max(jump.threshold(), 1) ? "critical" : "warning";
         Instant end = Instant.ofEpochMilli(jump.endMs());
-        return new Alert(Ids.of(RULE, watchlist, Long.toString(jump.startMs())), RULE, severity, watchlist, title,
-                Instant.ofEpochMilli(jump.startMs()), end, jump.count(), jump.baselineMean(), jump.evidenceIds(), end);
+        String summary = jump.count() + " bài trong " + (jump.endMs() - jump.startMs()) / 60_000 + " phút, thường "
+                + Math.round(jump.baselineMean());
+        return new Alert(Ids.of(RULE, watchlist, Long.toString(jump.startMs())), AlertKinds.MEDIA_VOLUME_JUMP, RULE, severity,
+                watchlist, title, summary, MediaDrivers.locality(jump.evidence()), Map.of("watchlist", watchlist), null,
+                Instant.ofEpochMilli(jump.startMs()), end, jump.count(), jump.baselineMean(), jump.evidenceIds(),
+                MediaDrivers.of(jump.evidence(), null), null, end);
     }
 }

@@ -22,7 +22,8 @@ public final class IncidentTracker implements Serializable {
     public static final int MAX_DISTINCT = 10_000;
 
     /** What an alert reports. */
-    public record Incident(long firstMs, long lastMs, long count, List<String> sampleIds, String severity) {}
+    /** @param distinct the distinct values counted (a scan's ports or hosts; capped), sorted; empty for counting rules */
+    public record Incident(long firstMs, long lastMs, long count, List<String> sampleIds, String severity, List<String> distinct) {}
 
     private final int threshold;
     private final long windowMs;
@@ -124,6 +125,7 @@ public final class IncidentTracker implements Serializable {
     }
 
     private static Incident snapshot(IncidentState s) {
-        return new Incident(s.firstMs, s.lastMs, s.count, List.copyOf(s.samples), s.severity);
+        return new Incident(s.firstMs, s.lastMs, s.count, List.copyOf(s.samples), s.severity,
+                s.distinctSeen.stream().sorted().toList());
     }
 }

@@ -56,7 +56,7 @@ public final class ReportClusterer implements Serializable {
         List<AnalysedReport> members = new ArrayList<>();
         for (AnalysedReport r : s.recent) members.add(r.inCluster(id));
         Cluster cluster = new Cluster(id, report.clusterKey(), first.time().toEpochMilli(), t, members.size(),
-                members.stream().limit(SAMPLE).map(AnalysedReport::id).toList(), first);
+                members.stream().limit(SAMPLE).map(AnalysedReport::id).toList(), first, List.copyOf(members));
         s.clusterId = id;
         s.lastMs = t;
         s.recent.clear();
@@ -85,7 +85,8 @@ public final class ReportClusterer implements Serializable {
      * @param lastMs    event time of the report that formed it
      * @param sampleIds ids of its first reports
      * @param first     its first report, for the alert's wording (commune, topic)
+     * @param members   the reports that formed it, for the alert's drivers
      */
     public record Cluster(String id, String key, long firstMs, long lastMs, int reports, List<String> sampleIds,
-                          AnalysedReport first) {}
+                          AnalysedReport first, List<AnalysedReport> members) {}
 }

@@ -78,7 +78,7 @@ class VolumeJumpDetectorTest {
         long last = detector.grid().bucketOf(until.toEpochMilli());
         for (long bucket = next; bucket <= last; bucket++) {
             while (i < events.size() && detector.grid().bucketOf(events.get(i).toEpochMilli()) == bucket) {
-                detector.add(state, events.get(i).toEpochMilli(), "post-" + i);
+                detector.add(state, events.get(i).toEpochMilli(), "post-" + i, null);
                 i++;
             }
             detector.evaluate(state, bucket).ifPresent(jumps::add);

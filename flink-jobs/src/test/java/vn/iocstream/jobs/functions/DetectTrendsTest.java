@@ -74,6 +74,6 @@ class DetectTrendsTest {
 
     private void hit(String postId, Instant at, boolean social) throws Exception {
         harness.processElement(new TrendHit("entity", "hầm chui ngập", "Hầm chui ngập", postId, at.toEpochMilli(), social,
-                true), at.toEpochMilli());
+                true, null), at.toEpochMilli());
     }
 }

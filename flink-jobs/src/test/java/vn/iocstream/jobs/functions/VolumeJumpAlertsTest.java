@@ -70,6 +70,6 @@ class VolumeJumpAlertsTest {
     }
 
     private void hit(String postId, Instant at) throws Exception {
-        harness.processElement(new WatchlistHit(WATCHLIST, postId, at.toEpochMilli(), true, -0.5), at.toEpochMilli());
+        harness.processElement(new WatchlistHit(WATCHLIST, postId, at.toEpochMilli(), true, -0.5, null), at.toEpochMilli());
     }
 }

@@ -4,13 +4,18 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.iocstream.core.Ids;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.AlertKinds;
+import vn.iocstream.core.model.Locality;
 import vn.iocstream.core.model.Trend;
 import vn.iocstream.jobs.detectors.BucketGrid;
+import vn.iocstream.jobs.detectors.MediaDrivers;
+import vn.iocstream.jobs.detectors.PostFacets;
 
 /**
  * Trending keys: posts per key counted in event-time buckets; each time a bucket closes, the sliding window of the
@@ -84,7 +89,7 @@ public final class TrendDetector implements Serializable {
         if (state.firstSeenMs == null || hit.timeMs() < state.firstSeenMs) state.firstSeenMs = hit.timeMs();
         // Keeping the earliest few per bucket is independent of arrival order, unlike keeping the latest arrivals.
         List<TrendSample> samples = state.samplesOf(bucket);
-        samples.add(new TrendSample(hit.timeMs(), hit.postId(), hit.social(), hit.negative()));
+        samples.add(new TrendSample(hit.timeMs(), hit.postId(), hit.social(), hit.negative(), hit.facets()));
         samples.sort(TrendSample::compare);
         if (samples.size() > SAMPLES_PER_BUCKET) samples.remove(samples.size() - 1);
     }
@@ -106,18 +111,20 @@ public final class TrendDetector implements Serializable {
         double score = ratio(count, baseline);
         long startMs = windowFirst * bucketMs;
         long endMs = (closedBucket + 1) * bucketMs;
-        List<String> evidence = sample(state, windowFirst, closedBucket, false);
+        List<TrendSample> evidence = sample(state, windowFirst, closedBucket, false);
 
         List<Alert> alerts = new ArrayList<>();
         Optional<Trend> trend = Optional.empty();
         if (count >= config.minSupport() && score >= config.minRatio()) {
             trend = Optional.of(new Trend(state.keyType, state.key, state.label, Instant.ofEpochMilli(startMs),
                     Instant.ofEpochMilli(endMs), score, count, negative, baseline,
-                    Instant.ofEpochMilli(state.firstSeenMs), evidence));
+                    Instant.ofEpochMilli(state.firstSeenMs), ids(evidence)));
             if (!state.jumpAlerted && score >= config.alertRatio() && JUMP_ALERT_KEY_TYPES.contains(state.keyType)) {
                 state.jumpAlerted = true;
-                alerts.add(alert(JUMP, state, startMs, endMs, count, baseline, evidence,
-                        "Chủ đề nổi lên: " + state.label, score >= 2 * config.alertRatio() ? "critical" : "warning"));
+                alerts.add(alert(JUMP, AlertKinds.MEDIA_TREND, state, startMs, endMs, count, baseline, evidence, null,
+                        "Chủ đề nổi lên: " + state.label, score >= 2 * config.alertRatio() ? "critical" : "warning",
+                        count + " bài trong " + windowBuckets * bucketMs / 60_000 + " phút, thường "
+                                + Math.round(baseline) + " (gấp " + Math.round(score * 10) / 10.0 + " lần)"));
             }
             state.trending = true;
         } else {
@@ -128,9 +135,10 @@ public final class TrendDetector implements Serializable {
         if (TrendKeys.WATCHLIST.equals(state.keyType)) {
             boolean burst = negative >= config.negativeMinCount() && ratio(negative, negativeBaseline) >= config.negativeRatio();
             if (burst && !state.negativeBurst) {
-                alerts.add(alert(NEGATIVE, state, startMs, endMs, negative, negativeBaseline,
-                        sample(state, windowFirst, closedBucket, true),
-                        "Tin tiêu cực tăng đột biến: " + state.label, "critical"));
+                alerts.add(alert(NEGATIVE, AlertKinds.MEDIA_NEGATIVE_BURST, state, startMs, endMs, negative, negativeBaseline,
+                        sample(state, windowFirst, closedBucket, true), null, "Tin tiêu cực tăng đột biến: " + state.label,
+                        "critical", negative + " bài tiêu cực trong " + windowBuckets * bucketMs / 60_000 + " phút, thường "
+                                + Math.round(negativeBaseline)));
             }
             state.negativeBurst = burst;
         }
@@ -153,15 +161,18 @@ public final class TrendDetector implements Serializable {
                 + inBucket.stream().filter(s -> s.social && s.timeMs < firstPressMs).count();
         if (socialBefore < config.pickupMinSocial()) return Optional.empty();
         // Evidence: the social posts that came first, then the press posts that picked the story up.
-        List<String> ids = new ArrayList<>();
+        List<TrendSample> earlier = new ArrayList<>();
         state.counts.keySet().stream().filter(b -> b <= bucket).sorted().forEach(b -> state.samplesOf(b).stream()
-                .filter(s -> s.social && s.timeMs < firstPressMs).forEach(s -> ids.add(s.postId)));
-        List<String> evidence = new ArrayList<>(ids.subList(0, Math.min(ids.size(), SAMPLE - 2)));
-        inBucket.stream().filter(s -> !s.social).limit(SAMPLE - evidence.size()).forEach(s -> evidence.add(s.postId));
+                .filter(s -> s.social && s.timeMs < firstPressMs).forEach(earlier::add));
+        List<TrendSample> evidence = new ArrayList<>(earlier.subList(0, Math.min(earlier.size(), SAMPLE - 2)));
+        inBucket.stream().filter(s -> !s.social).limit(SAMPLE - evidence.size()).forEach(evidence::add);
         long startMs = state.firstSeenMs;
         long endMs = (bucket + 1) * bucketMs;
-        return Optional.of(alert(PICKUP, state, startMs, endMs, socialBefore, 0, evidence,
-                "Báo chí bắt đầu đưa tin sau mạng xã hội: " + state.label, "warning"));
+        long firstSocialMs = earlier.stream().mapToLong(s -> s.timeMs).min().orElse(startMs);
+        long lagSeconds = Math.max(0, (firstPressMs - firstSocialMs) / 1000);
+        return Optional.of(alert(PICKUP, AlertKinds.MEDIA_PICKUP, state, startMs, endMs, socialBefore, 0, evidence,
+                lagSeconds, "Báo chí bắt đầu đưa tin sau mạng xã hội: " + state.label, "warning",
+                socialBefore + " bài mạng xã hội, bình luận trước bài báo đầu tiên"));
     }
 
     /** Whether the window still holds posts (or an episode is open), so the next bucket must be evaluated too. */
@@ -182,21 +193,33 @@ public final class TrendDetector implements Serializable {
     }
 
     /** The window's earliest (negative) posts, in event-time order. */
-    private static List<String> sample(TrendState state, long firstBucket, long lastBucket, boolean negativeOnly) {
+    private static List<TrendSample> sample(TrendState state, long firstBucket, long lastBucket, boolean negativeOnly) {
         List<TrendSample> inside = new ArrayList<>();
         for (var e : state.samples.entrySet()) {
             if (e.getKey() < firstBucket || e.getKey() > lastBucket) continue;
             for (TrendSample s : e.getValue()) if (s.negative || !negativeOnly) inside.add(s);
         }
         inside.sort(TrendSample::compare);
-        return inside.stream().limit(SAMPLE).map(s -> s.postId).toList();
+        return inside.stream().limit(SAMPLE).toList();
     }
 
-    private static Alert alert(String rule, TrendState state, long startMs, long endMs, long count, double baseline,
-                               List<String> evidence, String title, String severity) {
+    private static List<String> ids(List<TrendSample> samples) {
+        return samples.stream().map(s -> s.postId).toList();
+    }
+
+    /**
+     * An alert about one key. Locality: the province itself for a locality key, else the province most of the posts
+     * behind it concern; drivers from those posts.
+     */
+    private static Alert alert(String rule, String kind, TrendState state, long startMs, long endMs, long count,
+                               double baseline, List<TrendSample> evidence, Long pickupLagSeconds, String title,
+                               String severity, String summary) {
         String key = state.keyType + ":" + state.key;
         Instant end = Instant.ofEpochMilli(endMs);
-        return new Alert(Ids.of(rule, key, Long.toString(startMs)), rule, severity, key, title,
-                Instant.ofEpochMilli(startMs), end, count, baseline, List.copyOf(evidence), end);
+        List<PostFacets> posts = evidence.stream().map(s -> s.facets).toList();
+        Locality locality = TrendKeys.LOCALITY.equals(state.keyType) ? Locality.province(state.key) : MediaDrivers.locality(posts);
+        return new Alert(Ids.of(rule, key, Long.toString(startMs)), kind, rule, severity, key, title, summary, locality,
+                Map.of("key_type", state.keyType), null, Instant.ofEpochMilli(startMs), end, count, baseline, ids(evidence),
+                MediaDrivers.of(posts, pickupLagSeconds), null, end);
     }
 }

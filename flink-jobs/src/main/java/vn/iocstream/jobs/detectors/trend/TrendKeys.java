@@ -1,5 +1,7 @@
 package vn.iocstream.jobs.detectors.trend;
 
+import vn.iocstream.jobs.detectors.PostFacets;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,20 +62,23 @@ public final class TrendKeys {
     /** One hit per distinct key of the post. */
     public List<TrendHit> hits(EnrichedPost post) {
         Map<String, TrendHit> hits = new LinkedHashMap<>();
-        for (String w : post.watchlists()) put(hits, post, WATCHLIST, w, watchlistTitles.getOrDefault(w, w));
+        List<String[]> phrases = phrases(headline(post));
+        PostFacets facets = PostFacets.of(post, phrases);
+        for (String w : post.watchlists()) put(hits, post, facets, WATCHLIST, w, watchlistTitles.getOrDefault(w, w));
         for (EntityMention e : post.entities()) {
-            if (ENTITY_TYPES.contains(e.type()) && !e.canonicalId().isEmpty()) put(hits, post, ENTITY, e.canonicalId(), e.text());
+            if (ENTITY_TYPES.contains(e.type()) && !e.canonicalId().isEmpty()) put(hits, post, facets, ENTITY, e.canonicalId(), e.text());
         }
-        if (post.province() != null && !post.province().isEmpty()) put(hits, post, LOCALITY, post.province(), post.province());
-        if (post.storyId() != null) put(hits, post, STORY, post.storyId(), headline(post));
-        for (String[] phrase : phrases(headline(post))) put(hits, post, PHRASE, phrase[0], phrase[1]);
+        if (post.province() != null && !post.province().isEmpty()) put(hits, post, facets, LOCALITY, post.province(), post.province());
+        if (post.storyId() != null) put(hits, post, facets, STORY, post.storyId(), headline(post));
+        for (String[] phrase : phrases) put(hits, post, facets, PHRASE, phrase[0], phrase[1]);
         return List.copyOf(hits.values());
     }
 
-    private static void put(Map<String, TrendHit> hits, EnrichedPost post, String type, String key, String label) {
+    private static void put(Map<String, TrendHit> hits, EnrichedPost post, PostFacets facets, String type, String key,
+                            String label) {
         boolean social = RawPost.socialText(post.kind());
         TrendHit hit = new TrendHit(type, key, label, post.id(), post.publishedAt().toEpochMilli(), social,
-                "negative".equals(post.sentiment()));
+                "negative".equals(post.sentiment()), facets);
         hits.putIfAbsent(hit.groupKey(), hit);
     }
 

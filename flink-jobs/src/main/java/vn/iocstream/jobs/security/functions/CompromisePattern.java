@@ -8,6 +8,7 @@ import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
 import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.cep.pattern.conditions.SimpleCondition;
 import org.apache.flink.util.Collector;
+import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.jobs.security.SecurityEvent;
 import vn.iocstream.jobs.security.SecurityRules;
@@ -58,9 +59,12 @@ public final class CompromisePattern {
     public static final class ToAlert extends PatternProcessFunction<Login, Alert> {
         private static final long serialVersionUID = 1L;
         private final String severity;
+        private final IocConfig.Site site;
 
-        public ToAlert(String severity) {
+        /** @param site where the logging servers are: the alerts' locality */
+        public ToAlert(String severity, IocConfig.Site site) {
             this.severity = severity;
+            this.site = site;
         }
 
         @Override
@@ -74,7 +78,7 @@ public final class CompromisePattern {
             // them the match holds, but not the success it ends with.
             long successMs = success.timeMs();
             out.collect(SecurityAlerts.alert(SecurityRules.COMPROMISE, severity, success.srcIp(), successMs,
-                    failures.get(0).timeMs(), successMs, failed, 0, evidence));
+                    failures.get(0).timeMs(), successMs, failed, 0, evidence, List.of(), site));
         }
     }
 }

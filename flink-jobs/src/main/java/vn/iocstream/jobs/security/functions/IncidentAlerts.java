@@ -1,5 +1,6 @@
 package vn.iocstream.jobs.security.functions;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,11 +30,14 @@ import vn.iocstream.jobs.security.RuleHit;
 public final class IncidentAlerts extends KeyedProcessFunction<String, RuleHit, Alert> {
     private static final long serialVersionUID = 1L;
     private final Map<String, IocConfig.Rule> rules;
+    private final IocConfig.Site site;
     private transient MapState<Long, List<RuleHit>> pending;
     private transient ValueState<IncidentState> state;
 
-    public IncidentAlerts(Map<String, IocConfig.Rule> rules) {
+    /** @param site where the logging servers are: the alerts' locality */
+    public IncidentAlerts(Map<String, IocConfig.Rule> rules, IocConfig.Site site) {
         this.rules = Map.copyOf(rules);
+        this.site = site;
     }
 
     @Override
@@ -70,7 +74,8 @@ public final class IncidentAlerts extends KeyedProcessFunction<String, RuleHit, 
         String rule = ctx.getCurrentKey().substring(0, ctx.getCurrentKey().indexOf('\u001f'));
         IncidentTracker tracker = tracker(rule);
         if (timestamp >= tracker.expiresAtMs(s)) {
-            tracker.close(s).ifPresent(i -> out.collect(toAlert(ctx.getCurrentKey(), i)));
+            // The incident is over: its final count goes out marked cleared, which resolves the managed alert.
+            tracker.close(s).ifPresent(i -> out.collect(toAlert(ctx.getCurrentKey(), i).clearedAt(Instant.ofEpochMilli(i.lastMs()))));
             state.clear();
         }
     }
@@ -91,10 +96,11 @@ public final class IncidentAlerts extends KeyedProcessFunction<String, RuleHit, 
         return new IncidentTracker(r.threshold(), r.windowSeconds() * 1000L);
     }
 
-    private static Alert toAlert(String stateKey, IncidentTracker.Incident i) {
+    private Alert toAlert(String stateKey, IncidentTracker.Incident i) {
         int sep = stateKey.indexOf('\u001f');
         String rule = stateKey.substring(0, sep);
         String key = stateKey.substring(sep + 1);
-        return SecurityAlerts.alert(rule, i.severity(), key, i.firstMs(), i.lastMs(), i.count(), 0, i.sampleIds());
+        return SecurityAlerts.alert(rule, i.severity(), key, i.firstMs(), i.firstMs(), i.lastMs(), i.count(), 0,
+                i.sampleIds(), i.distinct(), site);
     }
 }

@@ -12,6 +12,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.jobs.security.IncidentTracker;
 import vn.iocstream.jobs.security.RequestRateTracker;
@@ -35,13 +36,16 @@ public final class RequestRateAlerts extends KeyedProcessFunction<String, Reques
 
     private final RequestRateTracker tracker;
     private final String severity;
+    private final IocConfig.Site site;
     private transient MapState<Long, Long> counts;
     private transient MapState<Long, List<String>> samples;
     private transient ValueState<RequestRateTracker.State> detector;
 
-    public RequestRateAlerts(RequestRateTracker tracker, String severity) {
+    /** @param site where the logging servers are: the alerts' locality */
+    public RequestRateAlerts(RequestRateTracker tracker, String severity, IocConfig.Site site) {
         this.tracker = tracker;
         this.severity = severity;
+        this.site = site;
     }
 
     @Override
@@ -81,8 +85,9 @@ public final class RequestRateAlerts extends KeyedProcessFunction<String, Reques
         if (s == null) s = tracker.newState();
         List<String> evidence = ids == null ? List.of() : ids;
         String host = ctx.getCurrentKey();
+        long startMs = bucket * tracker.bucketMs();
         tracker.score(s, bucket, count).ifPresent(spike -> out.collect(SecurityAlerts.alert(SecurityRules.REQUEST_RATE,
-                severity, host, bucket * tracker.bucketMs(), timestamp, spike.count(), spike.baseline(), evidence)));
+                severity, host, startMs, startMs, timestamp, spike.count(), spike.baseline(), evidence, List.of(), site)));
         detector.update(s);
     }
 }

@@ -166,6 +166,6 @@ class TrendDetectorTest {
     }
 
     static TrendHit hit(String type, String key, String postId, Instant time, boolean social, boolean negative) {
-        return new TrendHit(type, key, key, postId, time.toEpochMilli(), social, negative);
+        return new TrendHit(type, key, key, postId, time.toEpochMilli(), social, negative, null);
     }
 }
