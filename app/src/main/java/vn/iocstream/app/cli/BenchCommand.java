@@ -12,6 +12,7 @@ import vn.iocstream.app.bench.SecurityBench;
 import vn.iocstream.app.bench.WebBench;
 import vn.iocstream.jobs.detectors.DetectBench;
 import vn.iocstream.nlp.AnalyzeBench;
+import vn.iocstream.nlp.dedup.StoryBench;
 import vn.iocstream.nlp.watch.WatchBench;
 
 /**
@@ -56,7 +57,12 @@ public final class BenchCommand {
                   the control room for a one-ward duty officer: requests/s and p50/p99 of /api/alerts and /api/search
                   with C concurrent clients (default 4) for S seconds each (default 20) over N stored posts (default
                   100000) and M alerts (default 10000), scope applied inside each query; then the time from an alert
-                  on ioc.alerts to its server-sent event. Starts its own ClickHouse and Kafka.""";
+                  on ioc.alerts to its server-sent event. Starts its own ClickHouse and Kafka.
+
+              stories [--seconds S] [--seed N]
+                  story assignment posts/s and heap bytes per post with 10,000 and 100,000 posts in the 48 h window,
+                  for limits of 10, 13 and 16 bits, beside the four exact bands shipped before and a scan of the whole
+                  window (S seconds per measurement, default 3); then fingerprints/s of ~1 KB articles, now and before.""";
 
     /** Generated log events for the SecurityJob figure: enough that the job's start weighs little. */
     private static final long EVENTS = 1_000_000;
@@ -76,6 +82,7 @@ public final class BenchCommand {
             case "crawl" -> crawl(rest);
             case "web" -> web(rest);
             case "pipeline" -> pipeline(rest);
+            case "stories" -> stories(rest);
             default -> throw new UsageException("unknown benchmark: " + args.get(0), USAGE);
         };
     }
@@ -124,6 +131,14 @@ public final class BenchCommand {
         Path dantri = o.get("dantri", null) == null ? null : Path.of(o.get("dantri", null));
         if (dantri != null && !Files.isRegularFile(dantri)) throw new UsageException("--dantri: no such file: " + dantri, USAGE);
         PipelineBench.print(PipelineBench.run((int) posts, dantri, o.number("seed", 7), o.all("set"), System.out), System.out);
+        return 0;
+    }
+
+    private int stories(List<String> args) {
+        Options o = Options.parse(args, List.of("seconds", "seed"), List.of(), USAGE);
+        if (o.number("seconds", 3) <= 0) throw new UsageException("--seconds must be positive", USAGE);
+        System.out.println("measuring story assignment … (" + o.number("seconds", 3) + " s per row)");
+        StoryBench.print(StoryBench.run(o.number("seconds", 3), o.number("seed", 7)), System.out);
         return 0;
     }
 

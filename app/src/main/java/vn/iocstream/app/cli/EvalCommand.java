@@ -58,7 +58,9 @@ public final class EvalCommand {
                   benchmark folder and scores the body against DIR/ground-truth.json ({"ID": {"url", "articleBody"}})
                   as the Scrapinghub benchmark does: multisets of 4-token (Unicode \\w+) shingles, precision and
                   recall per page averaged over pages, F1 of the two averages. --verbose: one row per page, worst first.
-                  Last line: extract F1=0.xxx precision=0.xxx recall=0.xxx""";
+                  Last line: extract F1=0.xxx precision=0.xxx recall=0.xxx
+
+            """ + EvalStories.USAGE;
 
     public int run(List<String> args) throws Exception {
         Integer helped = Options.helpFor(args, USAGE);
@@ -70,6 +72,7 @@ public final class EvalCommand {
             case "entities" -> entities(rest);
             case "nab" -> nab(rest);
             case "extract" -> extract(rest);
+            case "stories" -> EvalStories.run(rest, USAGE);
             default -> throw new UsageException("unknown evaluation: " + args.get(0), USAGE);
         };
     }
