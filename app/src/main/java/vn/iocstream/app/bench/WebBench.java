@@ -103,7 +103,10 @@ public final class WebBench {
                 progress.printf(Locale.ROOT, "handing %,d alerts to the alerts service …%n", alerts);
                 for (Alert a : alertsOf(alerts, postIds, seed, now)) alertsService.accept(a);
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-                while (ch.queryLong("SELECT uniqExact(id) FROM alerts") < alerts && System.nanoTime() < deadline) Thread.sleep(500);
+                while (ch.queryLong("SELECT uniqExact(id) FROM alerts") < alerts) {
+                    if (System.nanoTime() > deadline) throw new IllegalStateException("the alerts service stored fewer than " + alerts + " alerts in 5 minutes");
+                    Thread.sleep(500);
+                }
                 Thread t = new Thread(listener, "bench-alerts-listener");
                 t.setDaemon(true);
                 t.start();
@@ -170,7 +173,7 @@ public final class WebBench {
             Locality where = new Locality(province, "phường " + ward);
             String id = Ids.of("bench-alert", Integer.toString(i));
             if (i % 2 == 0) {
-                String key = vn.iocstream.core.geo.VietnameseKeys.slug(ward) + "|" + vn.iocstream.core.geo.VietnameseKeys.slug(province) + "|ngap-nuoc";
+                String key = vn.iocstream.core.geo.VietnameseKeys.slug(ward) + "|" + vn.iocstream.core.geo.VietnameseKeys.slug(province) + "|ngap-nuoc|" + i; // one managed alert each (same key = same alert, counted up)
                 list.add(new Alert(id, "order.report_cluster", "citizen-report-cluster", "warning", key,
                         "5 phản ánh về ngập nước tại phường " + ward + " (" + province + ")", "", where, null, null, at, at.plusSeconds(600),
                         5, 0, List.of(), null, null, at.plusSeconds(600)));
