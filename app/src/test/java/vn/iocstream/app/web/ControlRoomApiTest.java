@@ -195,6 +195,26 @@ class ControlRoomApiTest {
     }
 
     @Test
+    void silences_areCreatedAndExpiredWithinTheScope_byRolesThatHandleAlerts_asTheUser() throws Exception {
+        String ends = java.time.Instant.now().plus(Duration.ofHours(2)).toString();
+        String body = "{\"kinds\":[\"traffic.*\"],\"province\":\"Đồng Nai\",\"commune\":\"phường Tân Phong\",\"endsAt\":\"" + ends
+                + "\",\"comment\":\"thi công đường, đã biết\"}";
+        assertThat(tamHiep.post("api/silences", body).status()).as("another ward's silence").isEqualTo(400);
+        assertThat(leader.post("api/silences", body).status()).as("leaders read only").isEqualTo(403);
+        assertThat(tanPhong.post("api/silences", body, false).status()).as("CSRF").isEqualTo(403);
+        ApiClient.Reply created = tanPhong.post("api/silences", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String id = created.json().get("id").asText();
+        assertThat(created.json().get("createdBy").asText()).isEqualTo(TAN_PHONG);
+        assertThat(tanPhong.get("api/silences").body()).contains(id);
+        assertThat(tamHiep.get("api/silences").body()).doesNotContain(id);
+        assertThat(tamHiep.post("api/silences/" + id + "/expire", "{}").status()).isEqualTo(404);
+        assertThat(tanPhong.post("api/silences/" + id + "/expire", "{}").json().get("expiredBy").asText()).isEqualTo(TAN_PHONG);
+        assertThat(f.runtime.clickHouse().queryLong("SELECT count() FROM audit_log WHERE actor = '" + TAN_PHONG + "' AND action LIKE 'silence.%'"))
+                .isEqualTo(2);
+    }
+
+    @Test
     void alertsPushedOverSse_reachOnlyPagesWhoseScopeCoversThem() throws Exception {
         List<String> th = new ArrayList<>(), hcm = new ArrayList<>();
         CompletableFuture<Void> a = listen(tamHiep, th), b = listen(mediaHcm, hcm);
