@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import vn.iocstream.app.bench.CrawlBench;
 import vn.iocstream.app.bench.PipelineBench;
 import vn.iocstream.app.bench.SecurityBench;
+import vn.iocstream.app.bench.WebBench;
 import vn.iocstream.jobs.detectors.DetectBench;
 import vn.iocstream.nlp.AnalyzeBench;
 import vn.iocstream.nlp.dedup.StoryBench;
@@ -52,6 +53,12 @@ public final class BenchCommand {
                   tags, comments) for N generated ~100 KB Vietnamese news pages (default 200), beside Jsoup.parse
                   alone in the same run (S seconds per measurement after a warm-up of as long, default 5; target 200 pages/s).
 
+              web [--seconds S] [--posts N] [--alerts M] [--clients C] [--seed N]
+                  the control room for a one-ward duty officer: requests/s and p50/p99 of /api/alerts and /api/search
+                  with C concurrent clients (default 4) for S seconds each (default 20) over N stored posts (default
+                  100000) and M alerts (default 10000), scope applied inside each query; then the time from an alert
+                  on ioc.alerts to its server-sent event. Starts its own ClickHouse and Kafka.
+
               stories [--seconds S] [--seed N]
                   story assignment posts/s and heap bytes per post with 10,000 and 100,000 posts in the 48 h window,
                   for limits of 10, 13 and 16 bits, beside the four exact bands shipped before and a scan of the whole
@@ -73,6 +80,7 @@ public final class BenchCommand {
             case "nlp" -> nlp(rest);
             case "detect" -> detect(rest);
             case "crawl" -> crawl(rest);
+            case "web" -> web(rest);
             case "pipeline" -> pipeline(rest);
             case "stories" -> stories(rest);
             default -> throw new UsageException("unknown benchmark: " + args.get(0), USAGE);
@@ -102,6 +110,17 @@ public final class BenchCommand {
         System.out.println("measuring article parse + extract … (" + o.number("seconds", 5) + " s per row)");
         CrawlBench.print(CrawlBench.run(o.number("seconds", 5), (int) o.number("pages", 200), 100 * 1024,
                 o.number("seed", 7)), System.out);
+        return 0;
+    }
+
+    private int web(List<String> args) throws Exception {
+        Options o = Options.parse(args, List.of("seconds", "posts", "alerts", "clients", "seed"), List.of(), USAGE);
+        for (String n : List.of("seconds", "posts", "alerts", "clients")) {
+            if (o.number(n, 1) <= 0) throw new UsageException("--" + n + " must be positive", USAGE);
+        }
+        int posts = (int) o.number("posts", 100_000), alerts = (int) o.number("alerts", 10_000);
+        WebBench.print(WebBench.run(posts, alerts, (int) o.number("clients", 4), o.number("seconds", 20), o.number("seed", 7), System.out),
+                posts, alerts, System.out);
         return 0;
     }
 
