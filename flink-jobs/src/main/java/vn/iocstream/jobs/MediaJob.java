@@ -173,10 +173,10 @@ public final class MediaJob {
      */
     public static MediaJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
         Sinks sinks = new Sinks(
-                new ClickHouseSink<>(clickHouse, Tables.POSTS, 1000, 1000),
+                new ClickHouseSink<>(clickHouse, Tables.POSTS, ClickHouseSink.TEXT_BATCH, ClickHouseSink.MAX_DELAY_MS),
                 JsonKafkaSink.create(kafkaBootstrap, Topics.ENRICHED_POSTS, EnrichedPost::id),
-                new ClickHouseSink<>(clickHouse, Tables.WATCHLIST_STATS, 500, 1000),
-                new ClickHouseSink<>(clickHouse, Tables.TRENDS, 500, 1000),
+                new ClickHouseSink<>(clickHouse, Tables.WATCHLIST_STATS, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS),
+                new ClickHouseSink<>(clickHouse, Tables.TRENDS, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS),
                 JobIo.alerts(kafkaBootstrap),
                 JobIo.deadLetters(kafkaBootstrap));
         return new MediaJob(JobIo.rawSource(kafkaBootstrap, Topics.RAW_POSTS, "ioc-media-job", bounded), sinks, config);

@@ -128,7 +128,7 @@ public final class SecurityJob {
      */
     public static SecurityJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
         Sinks sinks = new Sinks(
-                new ClickHouseSink<>(clickHouse, SecurityEventsTable.INSTANCE, 5000, 1000),
+                new ClickHouseSink<>(clickHouse, SecurityEventsTable.INSTANCE, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS),
                 JobIo.alerts(kafkaBootstrap),
                 JobIo.deadLetters(kafkaBootstrap));
         return new SecurityJob(JobIo.rawSource(kafkaBootstrap, Topics.RAW_SECURITY, "ioc-security-job", bounded), sinks, config);

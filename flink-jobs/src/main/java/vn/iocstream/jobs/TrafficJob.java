@@ -149,8 +149,8 @@ public final class TrafficJob {
      */
     public static TrafficJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
         Sinks sinks = new Sinks(
-                new ClickHouseSink<>(clickHouse, TrafficTables.TRAFFIC_STATS, 1000, 1000),
-                new ClickHouseSink<>(clickHouse, TrafficTables.CITIZEN_REPORTS, 500, 1000),
+                new ClickHouseSink<>(clickHouse, TrafficTables.TRAFFIC_STATS, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS),
+                new ClickHouseSink<>(clickHouse, TrafficTables.CITIZEN_REPORTS, ClickHouseSink.TEXT_BATCH, ClickHouseSink.MAX_DELAY_MS),
                 JobIo.alerts(kafkaBootstrap),
                 JobIo.deadLetters(kafkaBootstrap));
         return new TrafficJob(JobIo.rawSource(kafkaBootstrap, Topics.RAW_TRAFFIC, "ioc-traffic-job", bounded),

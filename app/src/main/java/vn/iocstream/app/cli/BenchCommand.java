@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import vn.iocstream.app.bench.CrawlBench;
+import vn.iocstream.app.bench.PipelineBench;
 import vn.iocstream.app.bench.SecurityBench;
 import vn.iocstream.jobs.detectors.DetectBench;
 import vn.iocstream.nlp.AnalyzeBench;
@@ -33,6 +36,16 @@ public final class BenchCommand {
                   generated log events, default 1000000 so the ~3 s job start weighs little; starts its own
                   ClickHouse and Kafka).
 
+              pipeline [--posts N] [--dantri FILE] [--seed N] [--set key=value]…
+                  the whole runtime of ./ioc run (embedded Kafka and ClickHouse, the three jobs, search indexing,
+                  alerts, control room) with 200 generated watchlists: analyze() posts/s on all cores over the same
+                  posts (the ceiling), then N posts of ~3 KB (default 20000; generated, or the real articles of a
+                  JSONL(.gz) with title and sentences, e.g. the Dân Trí corpus) produced into ioc.raw.posts and timed
+                  until all are in ClickHouse; CPU per component (JFR samples and /proc, incl. JIT, GC and the
+                  ClickHouse server), ClickHouse parts and bytes per 10,000 posts, and how long after its end a
+                  minute with no further input is written. --set changes a setting of the measured runtime.
+                  Last line: pipeline postsPerSecond=… analyzePostsPerSecond=… ratio=… windowCloseSeconds=…
+
               crawl [--seconds S] [--pages N] [--seed N]
                   article parse + extract pages/s on one thread (ArticleExtractor: metadata, main text, images,
                   tags, comments) for N generated ~100 KB Vietnamese news pages (default 200), beside Jsoup.parse
@@ -54,6 +67,7 @@ public final class BenchCommand {
             case "nlp" -> nlp(rest);
             case "detect" -> detect(rest);
             case "crawl" -> crawl(rest);
+            case "pipeline" -> pipeline(rest);
             default -> throw new UsageException("unknown benchmark: " + args.get(0), USAGE);
         };
     }
@@ -81,6 +95,16 @@ public final class BenchCommand {
         System.out.println("measuring article parse + extract … (" + o.number("seconds", 5) + " s per row)");
         CrawlBench.print(CrawlBench.run(o.number("seconds", 5), (int) o.number("pages", 200), 100 * 1024,
                 o.number("seed", 7)), System.out);
+        return 0;
+    }
+
+    private int pipeline(List<String> args) throws Exception {
+        Options o = Options.parse(args, List.of("posts", "dantri", "seed", "set"), List.of(), USAGE);
+        long posts = o.number("posts", 20_000);
+        if (posts <= 0 || posts > 10_000_000) throw new UsageException("--posts must be between 1 and 10000000", USAGE);
+        Path dantri = o.get("dantri", null) == null ? null : Path.of(o.get("dantri", null));
+        if (dantri != null && !Files.isRegularFile(dantri)) throw new UsageException("--dantri: no such file: " + dantri, USAGE);
+        PipelineBench.print(PipelineBench.run((int) posts, dantri, o.number("seed", 7), o.all("set"), System.out), System.out);
         return 0;
     }
 

@@ -26,6 +26,8 @@ import vn.iocstream.nlp.search.SearchablePost;
 public final class SearchFeeder implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchFeeder.class);
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
+    /** New posts become searchable within this; refreshing after every poll made a new Lucene segment each time. */
+    private static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final PostSearchIndex index;
@@ -57,6 +59,8 @@ public final class SearchFeeder implements Runnable, AutoCloseable {
     @Override
     public void run() {
         long lastCommit = System.nanoTime();
+        long lastRefresh = lastCommit;
+        boolean unrefreshed = false;
         try {
             consumer.subscribe(List.of(Topics.ENRICHED_POSTS));
             while (running) {
@@ -70,7 +74,12 @@ public final class SearchFeeder implements Runnable, AutoCloseable {
                         if (unreadable.incrementAndGet() == 1) LOG.warn("unreadable enriched post at offset {}: {}", r.offset(), e.getMessage());
                     }
                 }
-                if (!records.isEmpty()) index.refresh();
+                unrefreshed |= !records.isEmpty();
+                if (unrefreshed && System.nanoTime() - lastRefresh > REFRESH_EVERY.toNanos()) {
+                    index.refresh();
+                    lastRefresh = System.nanoTime();
+                    unrefreshed = false;
+                }
                 if (System.nanoTime() - lastCommit > COMMIT_EVERY.toNanos()) {
                     index.commit();
                     consumer.commitSync();

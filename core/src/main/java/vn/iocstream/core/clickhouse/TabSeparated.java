@@ -3,6 +3,7 @@ package vn.iocstream.core.clickhouse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Rows in ClickHouse's {@code TabSeparated} input format, written field by field. The JDBC driver's batch
@@ -42,6 +43,48 @@ public final class TabSeparated {
     public TabSeparated number(long value) {
         separate();
         out.append(value);
+        return this;
+    }
+
+    /** A {@code UInt64} holding all 64 bits of {@code value} (e.g. a fingerprint). */
+    public TabSeparated unsigned(long value) {
+        separate();
+        out.append(Long.toUnsignedString(value));
+        return this;
+    }
+
+    /** A {@code Float64}; NaN and infinities as ClickHouse spells them, so that an odd value never fails a batch. */
+    public TabSeparated number(double value) {
+        separate();
+        if (Double.isNaN(value)) out.append("nan");
+        else if (Double.isInfinite(value)) out.append(value > 0 ? "inf" : "-inf");
+        else out.append(value);
+        return this;
+    }
+
+    /** An {@code Array(String)}: {@code ['a','b']}, each element quoted with the same escapes as a field; null is "". */
+    public TabSeparated strings(List<String> values) {
+        separate();
+        out.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) out.append(',');
+            out.append('\'');
+            String s = values.get(i) == null ? "" : values.get(i);
+            for (int k = 0; k < s.length(); k++) {
+                char c = s.charAt(k);
+                switch (c) {
+                    case '\'' -> out.append("\\'");
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    case '\0' -> out.append("\\0");
+                    default -> out.append(c);
+                }
+            }
+            out.append('\'');
+        }
+        out.append(']');
         return this;
     }
 

@@ -13,7 +13,7 @@ import vn.iocstream.core.model.WatchlistMinute;
 public final class Tables {
     private Tables() {}
 
-    public static final TableRow<EnrichedPost> POSTS = new TableRow<>() {
+    public static final TsvRow<EnrichedPost> POSTS = new TsvRow<>() {
         @Override public String table() { return "posts"; }
 
         @Override public List<String> columns() {
@@ -22,49 +22,32 @@ public final class Tables {
                     "watchlists", "fingerprint", "story_id", "flags");
         }
 
-        @Override public void bind(java.sql.PreparedStatement ps, EnrichedPost p) throws java.sql.SQLException {
-            ps.setString(1, p.id());
-            ps.setString(2, p.url());
-            ps.setString(3, p.kind());
-            ps.setString(4, nonNull(p.source()));
-            ps.setString(5, nonNull(p.title()));
-            ps.setString(6, nonNull(p.text()));
-            ps.setString(7, nonNull(p.author()));
-            ps.setString(8, dateTime(p.publishedAt()));
-            ps.setString(9, dateTime(p.fetchedAt() == null ? p.publishedAt() : p.fetchedAt()));
-            ps.setString(10, nonNull(p.province()));
-            ps.setArray(11, strings(ps, p.places()));
-            ps.setArray(12, strings(ps, p.entities().stream().map(EntityMention::type).toList()));
-            ps.setArray(13, strings(ps, p.entities().stream().map(EntityMention::canonicalId).toList()));
-            ps.setArray(14, strings(ps, p.entities().stream().map(EntityMention::text).toList()));
-            ps.setInt(15, p.words());
-            ps.setString(16, p.sentiment());
-            ps.setDouble(17, p.score());
-            ps.setArray(18, strings(ps, p.watchlists()));
-            // UInt64 from a signed long: the unsigned decimal text keeps all 64 bits.
-            ps.setString(19, Long.toUnsignedString(p.fingerprint()));
-            ps.setString(20, p.storyId());
-            ps.setArray(21, strings(ps, p.flags()));
+        @Override public void write(TabSeparated out, EnrichedPost p) {
+            out.string(p.id()).string(p.url()).string(p.kind()).string(p.source()).string(p.title()).string(p.text())
+                    .string(p.author()).dateTime(p.publishedAt())
+                    .dateTime(p.fetchedAt() == null ? p.publishedAt() : p.fetchedAt()).string(p.province())
+                    .strings(p.places())
+                    .strings(p.entities().stream().map(EntityMention::type).toList())
+                    .strings(p.entities().stream().map(EntityMention::canonicalId).toList())
+                    .strings(p.entities().stream().map(EntityMention::text).toList())
+                    .number(p.words()).string(p.sentiment()).number(p.score()).strings(p.watchlists())
+                    .unsigned(p.fingerprint()).string(p.storyId()).strings(p.flags());
         }
     };
 
-    public static final TableRow<WatchlistMinute> WATCHLIST_STATS = new TableRow<>() {
+    public static final TsvRow<WatchlistMinute> WATCHLIST_STATS = new TsvRow<>() {
         @Override public String table() { return "watchlist_stats"; }
 
         @Override public List<String> columns() {
             return List.of("watchlist", "minute", "posts", "negative", "avg_score");
         }
 
-        @Override public void bind(java.sql.PreparedStatement ps, WatchlistMinute m) throws java.sql.SQLException {
-            ps.setString(1, m.watchlist());
-            ps.setString(2, dateTime(m.minute()));
-            ps.setLong(3, m.posts());
-            ps.setLong(4, m.negative());
-            ps.setDouble(5, m.avgScore());
+        @Override public void write(TabSeparated out, WatchlistMinute m) {
+            out.string(m.watchlist()).dateTime(m.minute()).number(m.posts()).number(m.negative()).number(m.avgScore());
         }
     };
 
-    public static final TableRow<Trend> TRENDS = new TableRow<>() {
+    public static final TsvRow<Trend> TRENDS = new TsvRow<>() {
         @Override public String table() { return "trends"; }
 
         @Override public List<String> columns() {
@@ -72,18 +55,10 @@ public final class Tables {
                     "baseline", "first_seen", "post_ids");
         }
 
-        @Override public void bind(java.sql.PreparedStatement ps, Trend t) throws java.sql.SQLException {
-            ps.setString(1, t.keyType());
-            ps.setString(2, t.key());
-            ps.setString(3, nonNull(t.label()));
-            ps.setString(4, dateTime(t.windowStart()));
-            ps.setString(5, dateTime(t.windowEnd()));
-            ps.setDouble(6, t.score());
-            ps.setLong(7, t.count());
-            ps.setLong(8, t.negative());
-            ps.setDouble(9, t.baseline());
-            ps.setString(10, dateTime(t.firstSeen()));
-            ps.setArray(11, strings(ps, t.postIds()));
+        @Override public void write(TabSeparated out, Trend t) {
+            out.string(t.keyType()).string(t.key()).string(t.label()).dateTime(t.windowStart()).dateTime(t.windowEnd())
+                    .number(t.score()).number(t.count()).number(t.negative()).number(t.baseline()).dateTime(t.firstSeen())
+                    .strings(t.postIds());
         }
     };
 

@@ -94,6 +94,19 @@ class ClickHouseClientTest {
     }
 
     @Test
+    void tabSeparatedArraysAndFloats_roundTripAwkwardText() {
+        String awkward = "Sở TT&TT\tTây Ninh\n'trích' \\ \"dẫn\" ]]";
+        EnrichedPost p = new EnrichedPost("aw1", "https://baotayninh.vn/aw1", "press", "Báo Tây Ninh", "t", "x", null, PUBLISHED,
+                PUBLISHED, "Tây Ninh", List.of(awkward, ""), List.of(new EntityMention("ORGANIZATION", "org:'x'", awkward)), 3,
+                "neutral", Double.NaN, List.of(), 1L, "s", List.of("published-time-implausible"));
+        clickHouse.insert(Tables.POSTS, List.of(p));
+        assertThat(clickHouse.query("SELECT places[1], length(places), entity_ids[1], entity_texts[1], isNaN(score), flags[1]"
+                        + " FROM posts FINAL WHERE id = 'aw1'",
+                rs -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6))))
+                .containsExactly(List.of(awkward, "2", "org:'x'", awkward, "1", "published-time-implausible"));
+    }
+
+    @Test
     void tabSeparatedInsertIntoMissingColumn_failsWithTheServersMessage() {
         TsvRow<String> table = new TsvRow<>() {
             @Override public String table() { return "posts"; }
