@@ -67,7 +67,7 @@ public final class AlertStore extends AlertQueries implements AutoCloseable {
         return writer.flushed();
     }
 
-    /** Writes what is queued and waits for ClickHouse to have it. */
+    /** Writes what is queued and waits for ClickHouse to have it; {@link IllegalStateException} after 10 s without. */
     public void flushNow() {
         writer.flushNow();
     }
