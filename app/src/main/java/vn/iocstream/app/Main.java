@@ -22,9 +22,9 @@ public final class Main {
             commands:
               demo    run the whole pipeline on a local demo (news site, traffic, citizen reports; embedded Kafka, ClickHouse, Flink)
               run     run the platform with config/ioc.yaml (embedded or external Kafka/ClickHouse)
-              eval    measure quality on a file or corpus: segment, sentiment, entities, extract, nab
+              eval    measure quality on a file or corpus: segment, sentiment, entities, extract, nab, stories
               nlp     train models: train-segmenter, train-sentiment
-              bench   measure throughput: nlp, detect, crawl, alerts
+              bench   measure throughput: nlp, detect, crawl, stories, alerts
               alerts  alerts from a terminal: list, show, ack, resolve, assign, comment, silence, expire, check FILE
               crawl   crawl every configured source once: crawl --once [--sources config/sources.yaml] [--dry-run]
               replay  push log files through the running pipeline: replay security --zeek DIR | --auth FILE | --access FILE

@@ -15,7 +15,7 @@ import vn.iocstream.core.model.EntityMention;
  * @param sentiment   negative, neutral or positive
  * @param score       sentiment score in [-1, 1]
  * @param watchlists  names of the matching watchlists, in configuration order
- * @param fingerprint SimHash for near-duplicate grouping
+ * @param fingerprint near-duplicate fingerprint ({@link Fingerprints}) of the whole text
  */
 public record Analysis(String normalized, List<String> sentences, List<String> words, List<String> places,
                        List<EntityMention> entities,

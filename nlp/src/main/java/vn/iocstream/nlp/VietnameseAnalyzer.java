@@ -119,7 +119,7 @@ public final class VietnameseAnalyzer {
         return new Analysis(normalized, List.copyOf(sentences), List.copyOf(words), List.copyOf(places),
                 List.copyOf(entities), province, s.label(), s.score(),
                 watchlists.match(new WatchDocument(normalized, source, kind, province)),
-                Fingerprints.simhash(tokens));
+                Fingerprints.of(tokens));
     }
 
     /**

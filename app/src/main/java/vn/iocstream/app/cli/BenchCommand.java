@@ -12,6 +12,7 @@ import vn.iocstream.app.bench.PipelineBench;
 import vn.iocstream.app.bench.SecurityBench;
 import vn.iocstream.jobs.detectors.DetectBench;
 import vn.iocstream.nlp.AnalyzeBench;
+import vn.iocstream.nlp.dedup.StoryBench;
 import vn.iocstream.nlp.watch.WatchBench;
 
 /**
@@ -59,7 +60,12 @@ public final class BenchCommand {
               crawl [--seconds S] [--pages N] [--seed N]
                   article parse + extract pages/s on one thread (ArticleExtractor: metadata, main text, images,
                   tags, comments) for N generated ~100 KB Vietnamese news pages (default 200), beside Jsoup.parse
-                  alone in the same run (S seconds per measurement after a warm-up of as long, default 5; target 200 pages/s).""";
+                  alone in the same run (S seconds per measurement after a warm-up of as long, default 5; target 200 pages/s).
+
+              stories [--seconds S] [--seed N]
+                  story assignment posts/s and heap bytes per post with 10,000 and 100,000 posts in the 48 h window,
+                  for limits of 10, 13 and 16 bits, beside the four exact bands shipped before and a scan of the whole
+                  window (S seconds per measurement, default 3); then fingerprints/s of ~1 KB articles, now and before.""";
 
     /** Generated log events for the SecurityJob figure: enough that the job's start weighs little. */
     private static final long EVENTS = 1_000_000;
@@ -78,6 +84,7 @@ public final class BenchCommand {
             case "detect" -> detect(rest);
             case "crawl" -> crawl(rest);
             case "pipeline" -> pipeline(rest);
+            case "stories" -> stories(rest);
             case "alerts" -> alerts(rest);
             default -> throw new UsageException("unknown benchmark: " + args.get(0), USAGE);
         };
@@ -128,6 +135,14 @@ public final class BenchCommand {
         Path dantri = o.get("dantri", null) == null ? null : Path.of(o.get("dantri", null));
         if (dantri != null && !Files.isRegularFile(dantri)) throw new UsageException("--dantri: no such file: " + dantri, USAGE);
         PipelineBench.print(PipelineBench.run((int) posts, dantri, o.number("seed", 7), o.all("set"), System.out), System.out);
+        return 0;
+    }
+
+    private int stories(List<String> args) {
+        Options o = Options.parse(args, List.of("seconds", "seed"), List.of(), USAGE);
+        if (o.number("seconds", 3) <= 0) throw new UsageException("--seconds must be positive", USAGE);
+        System.out.println("measuring story assignment … (" + o.number("seconds", 3) + " s per row)");
+        StoryBench.print(StoryBench.run(o.number("seconds", 3), o.number("seed", 7)), System.out);
         return 0;
     }
 

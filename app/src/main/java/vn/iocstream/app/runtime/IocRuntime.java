@@ -37,6 +37,7 @@ import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.search.PostSearchIndex;
 import vn.iocstream.nlp.search.SearchLimits;
+import vn.iocstream.nlp.segment.Segmenters;
 import vn.iocstream.nlp.watch.QueryLimits;
 import vn.iocstream.nlp.watch.WatchlistIndex;
 
@@ -90,6 +91,9 @@ public final class IocRuntime implements AutoCloseable {
             }
         }
         IngestApi.validate(config.ingest());
+        // The configured segmenter must load now (a jar without its word list, a missing model), not fail in
+        // every Flink task after Kafka and ClickHouse have started.
+        Segmenters.create(config.nlp().segmenter(), config.nlp().segmenterModel());
         // A broken outlet rule must stop the start too, naming the file and rule.
         ExtractionRules rules = ExtractionRules.of(config.extraction());
         IocConfig.ClickHouse ch = config.clickhouse();

@@ -14,9 +14,8 @@ import vn.iocstream.core.model.EnrichedPost;
 import vn.iocstream.core.model.RawPost;
 import vn.iocstream.core.Topics;
 import vn.iocstream.nlp.Analysis;
-import vn.iocstream.nlp.Fingerprints;
-import vn.iocstream.nlp.TextNormalizer;
 import vn.iocstream.nlp.VietnameseAnalyzer;
+import vn.iocstream.nlp.dedup.StoryText;
 
 /**
  * Runs the Vietnamese analysis on each post. One analyzer per parallel subtask, created in {@code open()}:
@@ -53,11 +52,12 @@ public final class AnalyzePost extends ProcessFunction<RawPost, EnrichedPost> {
 
     /**
      * Syndicated copies keep the body and rewrite the headline, so a press post with a body is fingerprinted on
-     * the body alone; comments and short posts on everything they have.
+     * its story lines ({@link StoryText}: the body without boilerplate and lead); comments and short posts on
+     * everything they have.
      */
     private static long fingerprint(RawPost post, Analysis a) {
         boolean hasBody = post.title() != null && !post.title().isBlank() && post.text() != null && !post.text().isBlank();
-        return hasBody ? Fingerprints.simhash(TextNormalizer.normalize(post.text())) : a.fingerprint();
+        return hasBody ? StoryText.fingerprint(post.text()) : a.fingerprint();
     }
 
     /** The province named in the text wins; else the province the source covers. */

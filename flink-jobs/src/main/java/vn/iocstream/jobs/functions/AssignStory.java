@@ -20,16 +20,17 @@ import vn.iocstream.core.model.EnrichedPost;
 import vn.iocstream.nlp.dedup.StoryIndex;
 
 /**
- * Gives each post its story id: syndicated copies and light rewrites share the id of the story's first post.
+ * Gives each post its story id: syndicated copies share the id of the story's first post ({@link StoryIndex}:
+ * every post within {@code maxDistance} bits in the window is found).
  *
- * <p>Every post must be compared with every recent post, so the operator runs on one key (one subtask);
- * the index is cheap (a few band lookups per post). Posts are processed in event-time order — buffered until
- * the watermark passes them, ties broken by id — so a replay assigns the same story ids whatever order the
- * partitions were read in. A late post is assigned at once, and no post waits more than
- * {@link #MAX_WAIT_MS} of wall-clock time (a quiet feed stalls the watermark).
+ * <p>Every post must be compared with every recent post, so the operator runs on one key (one subtask); the index
+ * answers in microseconds with 100,000 posts in the window ({@code ioc bench stories}). Posts are processed in
+ * event-time order — buffered until the watermark passes them, ties broken by id — so a replay assigns the same
+ * story ids whatever order the partitions were read in. A late post is assigned at once, and no post waits more
+ * than {@link #MAX_WAIT_MS} of wall-clock time (a quiet feed stalls the watermark).
  *
- * <p>The index lives in memory and is checkpointed as operator state; the buffer is keyed state, drained by
- * timers.
+ * <p>The index lives in memory and is checkpointed as operator state, bounded by the window (posts older than
+ * {@code windowMs} of event time before the newest are forgotten); the buffer is keyed state, drained by timers.
  */
 public final class AssignStory extends KeyedProcessFunction<Integer, EnrichedPost, EnrichedPost>
         implements CheckpointedFunction {
@@ -109,6 +110,11 @@ public final class AssignStory extends KeyedProcessFunction<Integer, EnrichedPos
     private void emitInOrder(List<EnrichedPost> due, Collector<EnrichedPost> out) {
         due.sort(Comparator.comparing(EnrichedPost::id));
         for (EnrichedPost post : due) out.collect(assign(post));
+    }
+
+    /** Posts the index remembers (for state-size checks). */
+    int remembered() {
+        return index.size();
     }
 
     private EnrichedPost assign(EnrichedPost p) {

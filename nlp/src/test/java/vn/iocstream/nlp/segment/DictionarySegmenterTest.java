@@ -36,7 +36,6 @@ class DictionarySegmenterTest {
                 .containsExactly("giao thông", "tin", "5", "giờ");
     }
 
-    /** Downloads {@code @vntk/dictionary} from npm on first run (CI reaches the registry). */
     @Test
     void defaultSegmenter_keepsKeyMultiSyllableWordsOfAHeadline() {
         WordSegmenter segmenter = Segmenters.create("default", null);
