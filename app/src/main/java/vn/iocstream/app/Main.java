@@ -2,6 +2,7 @@ package vn.iocstream.app;
 
 import java.util.Arrays;
 import java.util.List;
+import vn.iocstream.app.cli.AlertsCommand;
 import vn.iocstream.app.cli.BenchCommand;
 import vn.iocstream.app.cli.CrawlCommand;
 import vn.iocstream.app.cli.DemoCommand;
@@ -24,7 +25,8 @@ public final class Main {
               run     run the platform with config/ioc.yaml (embedded or external Kafka/ClickHouse)
               eval    measure quality on a file or corpus: segment, sentiment, entities, extract, nab, stories
               nlp     train models: train-segmenter, train-sentiment
-              bench   measure throughput: nlp, detect, crawl, stories, web
+              bench   measure throughput: nlp, detect, crawl, stories, web, alerts, pipeline
+              alerts  alerts from a terminal: list, show, ack, resolve, assign, comment, silence, expire, check FILE
               crawl   crawl every configured source once: crawl --once [--sources config/sources.yaml] [--dry-run]
               replay  push log files through the running pipeline: replay security --zeek DIR | --auth FILE | --access FILE
               tail    follow log files / receive syslog into the raw topics: tail --auth FILE | --zeek GLOB | --syslog auth:udp:5514
@@ -53,6 +55,7 @@ public final class Main {
                 case "eval" -> new EvalCommand().run(rest);
                 case "nlp" -> new NlpCommand().run(rest);
                 case "bench" -> new BenchCommand().run(rest);
+                case "alerts" -> new AlertsCommand().run(rest);
                 case "replay" -> new ReplayCommand().run(rest);
                 case "crawl" -> new CrawlCommand().run(rest);
                 case "tail" -> new TailCommand().run(rest);

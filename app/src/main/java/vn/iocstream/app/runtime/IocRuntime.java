@@ -99,6 +99,8 @@ public final class IocRuntime implements AutoCloseable {
                     () -> ClickHouseServer.start(Path.of(ch.binary()), Path.of(ch.dataDir()), ch.httpPort(), ch.tcpPort()));
             started.add(server);
             clickHouse = new ClickHouseClient(server.httpUrl(), ch.database(), "default", "");
+            // `ioc alerts list` from another terminal finds the running server here.
+            Files.writeString(clickHouseFile(ch), server.httpUrl() + "\n");
         } else {
             clickHouse = new ClickHouseClient(ch.url(), ch.database(), ch.user(), ch.password());
         }
@@ -200,6 +202,11 @@ public final class IocRuntime implements AutoCloseable {
         } catch (AlertValidator.InvalidAlert e) {
             LOG.warn("source-health alert for {} refused: {}", alert.key(), e.getMessage());
         }
+    }
+
+    /** Where a running embedded ClickHouse server's HTTP address is written, for {@code ioc alerts}. */
+    public static Path clickHouseFile(IocConfig.ClickHouse clickHouse) {
+        return Path.of(clickHouse.dataDir(), "http-url.txt");
     }
 
     /** Where a running embedded broker's address is written, for {@code ioc replay}. */
