@@ -82,18 +82,29 @@ public final class EntityRecognizer {
     /** Words before a name that make it a person's, not a country's ("anh Đức", "chị Nga"). */
     private static final Set<String> KINSHIP = Set.of("ông", "bà", "anh", "chị", "em", "cô", "chú", "bác", "cụ", "cháu", "bé", "thầy",
             "cậu", "mợ", "dì");
-    /** Before a country these make a nationality or a language ("người Lào", "tiếng Anh"), not a place. */
-    private static final Set<String> NATIONALITY = Set.of("người", "tiếng");
+    /** Before a country these make a nationality, a language or an origin ("người Lào", "tiếng Anh", "gốc Việt"), not a place. */
+    private static final Set<String> NATIONALITY = Set.of("người", "tiếng", "gốc");
     /** Words that put what follows as the place where something happens ("điều trị tại Bệnh viện …"). */
     private static final Set<String> LOCATIVES = Set.of("tại", "ở", "đến", "tới", "vào", "về", "sang", "lên", "xuống", "khỏi", "từ", "qua");
-    /** Organisation heads (canonical, lower case) whose organisation is also a place one goes to. */
+    /**
+     * Organisation heads (canonical, lower case) whose organisation is a place a patient is taken to or
+     * a place of work; schools and institutes are left out, since "tại Đại học X" mostly tells who
+     * employs someone.
+     */
     private static final Set<String> PLACE_LIKE_ORGS = Set.of("bệnh viện", "trung tâm y tế", "trạm y tế", "phòng khám", "nha khoa",
-            "trường thpt", "trường thcs", "trường tiểu học", "trường mầm non", "trường đại học", "đại học", "trường cao đẳng",
-            "cao đẳng", "học viện", "trung tâm", "nhà máy", "khu công nghiệp");
+            "khu công nghiệp");
     /** Tokens that open a sentence or a quotation, after which a capital says nothing. */
     private static final Set<String> OPENERS = Set.of(".", "!", "?", ":", "\"", "“", "…", "•");
     /** A Vietnamese syllable without its diacritics: onset, one to three vowels, final. */
     private static final Pattern VIETNAMESE_SYLLABLE = Pattern.compile("(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?");
+    /** Place-kind words that name a foreign unit together with its name ("bang Florida", "xứ Wales"). */
+    private static final Set<String> FOREIGN_UNITS = Set.of("bang", "tiểu bang", "xứ", "trấn", "vùng", "miền", "châu");
+    /** Platforms that are products, not organisations, after "trang", "kênh" ("kênh YouTube"). */
+    private static final Set<String> PLATFORMS = Set.of("YouTube", "Youtube", "Facebook", "TikTok", "Tiktok", "Instagram", "Twitter", "Zalo");
+    /** Words after which a foreign name is a work, a product or an event ("phim Titanic", "dòng Galaxy"). */
+    private static final Set<String> WORK_CUES = Set.of("phim", "ca khúc", "bài hát", "album", "chương trình", "show", "giải", "cuộc thi",
+            "dự án", "sự kiện", "game", "trò chơi", "ứng dụng", "mẫu", "dòng", "phiên bản", "giải pháp", "chiến dịch", "chiếc", "tàu",
+            "tác phẩm", "cuốn", "sách", "MV", "clip", "video", "thương hiệu", "nhãn hiệu", "hệ thống", "tên lửa", "máy bay");
     /** Lower-case particles inside foreign names ("Ursula von der Leyen", "Kevin de Bruyne"). */
     private static final Set<String> NAME_PARTICLES = Set.of("de", "van", "von", "der", "den", "da", "dos", "del", "di", "du", "bin", "al");
     /** A name in initials ("N.V.K", "H.T.P.") or an initial glued to a name ("M.Khương", "C.Ronaldo"). */
@@ -108,6 +119,9 @@ public final class EntityRecognizer {
     private final PhraseTable<String> roadWords = new PhraseTable<>();
     private final PhraseTable<WorldPlace> world = new PhraseTable<>();
     private final PhraseTable<String> placeHeads = new PhraseTable<>();
+    private final PhraseTable<String> orgClassifiers = new PhraseTable<>();
+    /** English words that make a foreign-looking run an organisation's, event's or product's name. */
+    private final Set<String> foreignNameStops = new HashSet<>();
     private final Set<String> surnames = new HashSet<>();
     private final Set<String> givenNames = new HashSet<>();
     /** Ids of organisations whose name also opens product names ("Samsung Galaxy"). */
@@ -133,6 +147,8 @@ public final class EntityRecognizer {
         }
         for (String[] row : Lexicon.rows("place-heads.txt")) placeHeads.add(row[0], row[0].toLowerCase(Locale.ROOT));
         for (String[] row : Lexicon.rows("given-names.txt")) givenNames.add(row[0]);
+        for (String[] row : Lexicon.rows("org-classifiers.txt")) orgClassifiers.add(row[0], row[0]);
+        for (String[] row : Lexicon.rows("foreign-name-stops.txt")) foreignNameStops.add(row[0]);
         for (String[] row : Lexicon.rows("org-heads.tsv")) orgHeads.add(row[0], row.length > 1 ? row[1] : row[0]);
         for (String[] row : Lexicon.rows("org-sectors.tsv")) sectors.add(row[0], row.length > 1 ? row[1] : row[0]);
         for (String[] row : Lexicon.rows("titles.txt")) titles.add(row[0], row[0]);
@@ -142,7 +158,7 @@ public final class EntityRecognizer {
             adminWords.add(w, w.toLowerCase(Locale.ROOT));
         }
         for (String w : List.of("đường", "phố", "đại lộ", "tuyến đường")) roadWords.add(w, w);
-        for (PhraseTable<?> table : List.of(knownOrgs, orgHeads, sectors, titles, adminWords, roadWords, world, placeHeads)) {
+        for (PhraseTable<?> table : List.of(knownOrgs, orgHeads, sectors, titles, adminWords, roadWords, world, placeHeads, orgClassifiers)) {
             for (String w : table.firstTokens()) roles.merge(w, OPENS_PHRASE, (a, b) -> a | b);
         }
         for (String w : givenNames) roles.merge(w.toLowerCase(Locale.ROOT), MAY_BE_GIVEN_NAME, (a, b) -> a | b);
@@ -417,9 +433,10 @@ public final class EntityRecognizer {
                 if ((opens[i] & OPENS_PHRASE) == 0 || toks.get(i).type() != Token.Type.WORD) continue;
                 PhraseTable.Match<WorldPlace> m = longest(world, i);
                 if (m == null || !acceptedWorldPlace(i, m)) continue;
+                // Overlapping matches all go in ("biển Đông" and "Đông Nam Á" in "vùng biển Đông Nam Á"):
+                // select() keeps the longest.
                 worldEnd.put(i, m.end());
                 out.add(span(Entity.LOCATION, i, m.end(), "place:" + m.value().id(), PLACE));
-                i = m.end() - 1;
             }
         }
 
@@ -469,7 +486,7 @@ public final class EntityRecognizer {
             PhraseTable.Match<String> road = longest(roadWords, i);
             if (road != null && !followsWord(i, "thành")) namedRoad(i, road.end(), out);
             PhraseTable.Match<String> known = longest(knownOrgs, i);
-            if (known != null && !(brands.contains(known.value()) && modelFollows(known.end()))) {
+            if (known != null && !(brands.contains(known.value()) && modelFollows(known.end())) && !inTitle(i)) {
                 // Its branch or country may follow: "Hội Chữ thập đỏ tỉnh Lâm Đồng", "Chính phủ Anh".
                 PlaceMatch place = known.end() < toks.size() && joined(known.end()) ? placeAt(known.end()) : null;
                 out.add(place == null ? span(Entity.ORGANIZATION, i, known.end(), known.value(), ORG)
@@ -478,6 +495,8 @@ public final class EntityRecognizer {
             PhraseTable.Match<String> head = longest(orgHeads, i);
             if (head != null && !mentions.containsKey(t.start())) organisation(i, head, out);
             clubBeforeProvince(i, out);
+            PhraseTable.Match<String> kind = longest(orgClassifiers, i);
+            if (kind != null && !continuesWord[i]) namedByKind(kind.end(), out);
             initials(i, out);
             PhraseTable.Match<String> title = longest(titles, i);
             if (title != null) titledPerson(title, out);
@@ -489,6 +508,7 @@ public final class EntityRecognizer {
                 int end = foreignNameRun(i + 1, 3);
                 if (end > i + 1) out.add(person(i, end, GIVEN_NAME_PERSON));
             }
+            foreignPerson(i, out);
             // "Văn Toàn", "Thị Hoa": a name without its surname, as sports pages write players.
             if ((opens[i] & OPENS_VIETNAMESE_NAME) != 0 && isTitleCase(t) && !(i > 0 && joined(i) && isTitleCase(toks.get(i - 1)))) {
                 int end = nameRun(i + 1, 2);
@@ -533,15 +553,31 @@ public final class EntityRecognizer {
             if (head == null || continuesWord[i] || head.end() >= toks.size() || !joined(head.end())) return;
             if (isTitleCase(toks.get(i)) && isSurname(i)) return;
             int j = head.end(), end = j;
-            while (end < toks.size() && end - j < 5 && (isTitleCase(toks.get(end)) || (end > j && toks.get(end).type() == Token.Type.NUMBER))
-                    && (end == j || joined(end))) {
-                end++;
+            // A feature before a country or region is described, not named: "vùng biển Đông Nam Á" is
+            // Đông Nam Á; a foreign unit keeps its word ("bang Florida", "xứ Wales").
+            if (worldEnd.containsKey(j) && !FOREIGN_UNITS.contains(head.value())) return;
+            while (end < toks.size() && end - j < 6) {
+                if ((isTitleCase(toks.get(end)) || (end > j && toks.get(end).type() == Token.Type.NUMBER)) && (end == j || joined(end))) {
+                    end++;
+                } else if (end == j + 1 && continuesWord[end] && joined(end) && toks.get(end).type() == Token.Type.WORD) {
+                    end++; // "Sân bay Quốc tế Đà Nẵng": the rest of the name's first word
+                } else if (end > j && gluedHyphen(end)) {
+                    end += 2; // "bãi thử Sary-Shagan"
+                } else {
+                    break;
+                }
             }
             if (end == j) return;
             Gazetteer.Mention m = mentions.get(toks.get(j).start());
             String id = m != null && tokenEndingAt(j, m.end()) == end ? provinceId(m.place())
                     : "place:" + Lexicon.slug(text.substring(toks.get(i).start(), toks.get(end - 1).end()));
             out.add(span(Entity.LOCATION, i, end, id, PLACE));
+        }
+
+        /** True if token i is a hyphen glued between the previous token and a capitalised one ("Sary-Shagan"). */
+        private boolean gluedHyphen(int i) {
+            return i + 1 < toks.size() && toks.get(i).text().equals("-") && toks.get(i).start() == toks.get(i - 1).end()
+                    && toks.get(i + 1).start() == toks.get(i).end() && isTitleCase(toks.get(i + 1));
         }
 
         /** The province of the next gazetteer mention shortly after {@code offset} ("xã X, tỉnh Y"), or null. */
@@ -564,6 +600,11 @@ public final class EntityRecognizer {
             if (end == j) return;
             String name = text.substring(toks.get(j).start(), toks.get(end - 1).end());
             out.add(span(Entity.ROAD, i, end, "road:" + Lexicon.slug(name), ROAD));
+        }
+
+        /** "Chính phủ" in "Thủ tướng Chính phủ" is part of the title, not the organisation. */
+        private boolean inTitle(int i) {
+            return lower[i].equals("chính") && i > 0 && joined(i) && lower[i - 1].equals("tướng");
         }
 
         /** A brand's model right after it ("Samsung Galaxy", "Toyota Vios", "Vivo Y20"): a product, not the company. */
@@ -598,7 +639,7 @@ public final class EntityRecognizer {
                 // Phương Trang bị lật" the segmenter glued the name's end to a verb.
                 boolean continues = j > nameStart && continuesWord[j] && t.type() == Token.Type.WORD && isCapitalised(toks.get(j - 1))
                         && (j - 1 == nameStart || !isCapitalised(toks.get(j - 2)));
-                boolean linked = j > nameStart && (lower[j].equals("và") || t.text().equals("&")) && j + 1 < toks.size() && joined(j + 1)
+                boolean linked = j > head.end() && (lower[j].equals("và") || t.text().equals("&")) && j + 1 < toks.size() && joined(j + 1)
                         && isCapitalised(toks.get(j + 1)) && !startsSomethingElse(j + 1, false);
                 boolean name = (isCapitalised(t) || t.type() == Token.Type.NUMBER) && !startsSomethingElse(j, false)
                         && (j == nameStart || !isSurname(j)) && longest(adminWords, j) == null;
@@ -635,6 +676,45 @@ public final class EntityRecognizer {
             if (world != null) return new PlaceMatch(world, Lexicon.slug(text.substring(toks.get(j).start(), toks.get(world - 1).end())), null);
             PhraseTable.Match<String> admin = longest(adminWords, j);
             return admin == null ? null : placeAfterAdmin(j, admin);
+        }
+
+        /**
+         * "tờ Siam Sport", "hãng tin Reuters", "nhóm bảo tồn Borneo Futures": the capitalised name after a
+         * word that says it is an organisation (the word itself left out). Not a place, a person's surname,
+         * a platform ("kênh YouTube") or a name with digits ("nhóm F1").
+         */
+        private void namedByKind(int j, List<Candidate> out) {
+            if (j >= toks.size() || !joined(j)) return;
+            Token first = toks.get(j);
+            if (first.type() != Token.Type.WORD || !isCapitalised(first) || PLATFORMS.contains(first.text()) || mentions.containsKey(first.start())
+                    || worldEnd.containsKey(j) || isSurname(j) || startsSomethingElse(j, false) || !noDigitAfterFirst(first.text())) {
+                return;
+            }
+            int end = j + 1;
+            while (end < toks.size() && end - j < 4 && joined(end) && isCapitalised(toks.get(end)) && !startsSomethingElse(end, false)) end++;
+            out.add(span(Entity.ORGANIZATION, j, end, "org:" + Lexicon.slug(text.substring(first.start(), toks.get(end - 1).end())), ORG));
+        }
+
+        /**
+         * "Keanu Reeves", "Riyad Mahrez": two to four capitalised words none of which can be a Vietnamese
+         * syllable, none an organisation or event word (foreign-name-stops.txt), not after a word that
+         * announces a work or product ("phim Titanic"), are a foreign person's name.
+         */
+        private void foreignPerson(int i, List<Candidate> out) {
+            Token t = toks.get(i);
+            if (!isTitleCase(t) || t.text().length() < 2 || !looksForeign(t.text()) || foreignNameStops.contains(t.text())) return;
+            if (i > 0 && joined(i) && ((isCapitalised(toks.get(i - 1)) && !opensSentence(i - 1)) || WORK_CUES.contains(lower[i - 1])
+                    || (i > 1 && joined(i - 1) && WORK_CUES.contains(lower[i - 2] + " " + lower[i - 1])))) {
+                return;
+            }
+            if (startsSomethingElse(i, false)) return;
+            int end = i + 1;
+            while (end < toks.size() && end - i < 4 && joined(end) && isTitleCase(toks.get(end)) && toks.get(end).text().length() > 1
+                    && looksForeign(toks.get(end).text()) && !foreignNameStops.contains(toks.get(end).text()) && !startsSomethingElse(end, true)) {
+                end++;
+            }
+            if (end - i < 2 || (end < toks.size() && joined(end) && isCapitalised(toks.get(end)))) return;
+            out.add(person(i, end, SURNAME_PERSON));
         }
 
         /** "HA Gia Lai", "SHB Đà Nẵng": initials right before a province name a club or company of it. */
@@ -685,9 +765,12 @@ public final class EntityRecognizer {
                     j = after;
                 }
             }
-            if (startsSomethingElse(j, false)) return;
+            if (startsSomethingElse(j, false) || toks.get(j).text().equals("The")) return;
             int end = nameRun(j, 4);
-            if (end > j) out.add(person(j, end, TITLED_PERSON));
+            // A lone capital is a name only as an initial with its stop ("anh H."), not "ngôi sao G".
+            boolean loneLetter = end == j + 1 && toks.get(j).text().length() == 1
+                    && (toks.get(j).end() >= text.length() || text.charAt(toks.get(j).end()) != '.');
+            if (end > j && !loneLetter) out.add(person(j, end, TITLED_PERSON));
         }
 
         /** End (exclusive) of a run of up to {@code max} capitalised name syllables from token j. */
