@@ -44,8 +44,11 @@ public final class EntityRecognizer {
     /** A place after an organisation head or an administrative word: token end, id part, the entity. */
     private record PlaceMatch(int end, String idPart, Entity entity) {}
 
-    /** A place of world.tsv: its id, and whether it is also a common word or given name ("Anh", "Đức"). */
-    private record WorldPlace(String id, boolean ambiguous) {}
+    /**
+     * A place of world.tsv: its id, whether it is a country or region (described, not named, by a
+     * place-kind word before it), and whether it is also a common word or given name ("Anh", "Đức").
+     */
+    private record WorldPlace(String id, boolean countryOrRegion, boolean ambiguous) {}
 
     private static final String NUM = "\\d{1,3}(?:[.,]\\d{3})+(?:,\\d+)?|\\d+(?:[.,]\\d+)?";
     private static final String MULTIPLIER = "(?:nghìn tỷ|ngàn tỷ|nghìn|ngàn|triệu|tỷ|tỉ|trăm)";
@@ -143,7 +146,8 @@ public final class EntityRecognizer {
             if (row.length > 2 && row[2].equals("brand")) brands.add(id);
         }
         for (String[] row : Lexicon.rows("world.tsv")) {
-            world.add(row[0], new WorldPlace(row.length > 1 ? row[1] : Lexicon.slug(row[0]), row.length > 2 && row[2].equals("ambiguous")));
+            if (row.length < 3) throw new IllegalStateException("world.tsv: name, id and kind expected: " + String.join(" ", row));
+            world.add(row[0], new WorldPlace(row[1], row[2].equals("country") || row[2].equals("region"), row.length > 3 && row[3].equals("ambiguous")));
         }
         for (String[] row : Lexicon.rows("place-heads.txt")) placeHeads.add(row[0], row[0].toLowerCase(Locale.ROOT));
         for (String[] row : Lexicon.rows("given-names.txt")) givenNames.add(row[0]);
@@ -402,6 +406,8 @@ public final class EntityRecognizer {
         private final boolean[] continuesWord;
         /** The world places found, by first token: their end token (exclusive). */
         private final Map<Integer, Integer> worldEnd = new HashMap<>();
+        /** First tokens of the world places found that are countries or regions. */
+        private final Set<Integer> countryOrRegionAt = new HashSet<>();
 
         Scan(String text, List<Token> toks, String[] lower, int[] opens, Map<Integer, Gazetteer.Mention> mentions, boolean[] continuesWord) {
             this.text = text;
@@ -436,6 +442,7 @@ public final class EntityRecognizer {
                 // Overlapping matches all go in ("biển Đông" and "Đông Nam Á" in "vùng biển Đông Nam Á"):
                 // select() keeps the longest.
                 worldEnd.put(i, m.end());
+                if (m.value().countryOrRegion()) countryOrRegionAt.add(i);
                 out.add(span(Entity.LOCATION, i, m.end(), "place:" + m.value().id(), PLACE));
             }
         }
@@ -554,8 +561,8 @@ public final class EntityRecognizer {
             if (isTitleCase(toks.get(i)) && isSurname(i)) return;
             int j = head.end(), end = j;
             // A feature before a country or region is described, not named: "vùng biển Đông Nam Á" is
-            // Đông Nam Á; a foreign unit keeps its word ("bang Florida", "xứ Wales").
-            if (worldEnd.containsKey(j) && !FOREIGN_UNITS.contains(head.value())) return;
+            // Đông Nam Á ("đảo Hawaii", "bang Florida" are named); a foreign unit keeps its word ("xứ Wales").
+            if (countryOrRegionAt.contains(j) && !FOREIGN_UNITS.contains(head.value())) return;
             while (end < toks.size() && end - j < 6) {
                 if ((isTitleCase(toks.get(end)) || (end > j && toks.get(end).type() == Token.Type.NUMBER)) && (end == j || joined(end))) {
                     end++;
