@@ -743,7 +743,7 @@ public final class EntityRecognizer {
             boolean glued = w.length() >= 3 && w.charAt(1) == '.', lone = w.length() == 1 && t.end() < text.length() && text.charAt(t.end()) == '.';
             if (!Character.isUpperCase(w.charAt(0)) || !(glued || lone)) return;
             Matcher m = INITIALS.matcher(text).region(t.start(), text.length());
-            if (!m.lookingAt()) return;
+            if (!m.lookingAt() || m.end() < t.end()) return; // initials cover whole tokens, not part of "N.V.Kxx"
             if (m.group(1) != null) {
                 char c = m.group(1).charAt(0);
                 if (c == 'Q' || c == 'P' || mentions.containsKey(m.start() + 2)) return;
