@@ -55,6 +55,11 @@ public final class DantriCorpus {
         return new DantriCorpus(byId);
     }
 
+    /** The ids of all articles, sorted. */
+    public List<String> ids() {
+        return byId.keySet().stream().sorted().toList();
+    }
+
     /** The article, or an exception naming the id when the corpus has none. */
     public Article article(String docId) {
         Article a = byId.get(docId);

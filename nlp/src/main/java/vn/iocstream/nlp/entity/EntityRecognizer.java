@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.iocstream.core.geo.Gazetteer;
-import vn.iocstream.core.geo.VietnameseKeys;
+import vn.iocstream.nlp.TextNormalizer;
 import vn.iocstream.nlp.Token;
 
 /**
@@ -90,16 +90,18 @@ public final class EntityRecognizer {
     /** Words that put what follows as the place where something happens ("điều trị tại Bệnh viện …"). */
     private static final Set<String> LOCATIVES = Set.of("tại", "ở", "đến", "tới", "vào", "về", "sang", "lên", "xuống", "khỏi", "từ", "qua");
     /**
-     * Organisation heads (canonical, lower case) whose organisation is a place a patient is taken to or
-     * a place of work; schools and institutes are left out, since "tại Đại học X" mostly tells who
+     * Organisation heads (canonical, lower case) whose organisation is the place a patient is taken to,
+     * and industrial parks; schools and institutes are left out, since "tại Đại học X" mostly tells who
      * employs someone.
      */
     private static final Set<String> PLACE_LIKE_ORGS = Set.of("bệnh viện", "trung tâm y tế", "trạm y tế", "phòng khám", "nha khoa",
             "khu công nghiệp");
     /** Tokens that open a sentence or a quotation, after which a capital says nothing. */
     private static final Set<String> OPENERS = Set.of(".", "!", "?", ":", "\"", "“", "…", "•");
-    /** A Vietnamese syllable without its diacritics: onset, one to three vowels, final. */
-    private static final Pattern VIETNAMESE_SYLLABLE = Pattern.compile("(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?");
+    /** Onsets of Vietnamese syllables without diacritics, longest first within each letter. */
+    private static final String[] ONSETS = {"ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+            "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x", ""};
+    private static final String[] FINALS = {"ng", "nh", "ch", "c", "m", "n", "p", "t", ""};
     /** Place-kind words that name a foreign unit together with its name ("bang Florida", "xứ Wales"). */
     private static final Set<String> FOREIGN_UNITS = Set.of("bang", "tiểu bang", "xứ", "trấn", "vùng", "miền", "châu");
     /** Platforms that are products, not organisations, after "trang", "kênh" ("kênh YouTube"). */
@@ -107,22 +109,22 @@ public final class EntityRecognizer {
     /** Words after which a foreign name is a work, a product or an event ("phim Titanic", "dòng Galaxy"). */
     private static final Set<String> WORK_CUES = Set.of("phim", "ca khúc", "bài hát", "album", "chương trình", "show", "giải", "cuộc thi",
             "dự án", "sự kiện", "game", "trò chơi", "ứng dụng", "mẫu", "dòng", "phiên bản", "giải pháp", "chiến dịch", "chiếc", "tàu",
-            "tác phẩm", "cuốn", "sách", "MV", "clip", "video", "thương hiệu", "nhãn hiệu", "hệ thống", "tên lửa", "máy bay");
+            "tác phẩm", "cuốn", "sách", "mv", "clip", "video", "thương hiệu", "nhãn hiệu", "hệ thống", "tên lửa", "máy bay");
     /** Lower-case particles inside foreign names ("Ursula von der Leyen", "Kevin de Bruyne"). */
     private static final Set<String> NAME_PARTICLES = Set.of("de", "van", "von", "der", "den", "da", "dos", "del", "di", "du", "bin", "al");
     /** A name in initials ("N.V.K", "H.T.P.") or an initial glued to a name ("M.Khương", "C.Ronaldo"). */
     private static final Pattern INITIALS = Pattern.compile("\\p{Lu}(?:\\.\\p{Lu}){1,3}\\.?(?![\\p{L}\\p{N}])|(\\p{Lu})\\.\\p{Lu}\\p{Ll}+");
 
     private final Gazetteer gazetteer;
-    private final PhraseTable<String> knownOrgs = new PhraseTable<>();
-    private final PhraseTable<String> orgHeads = new PhraseTable<>();
-    private final PhraseTable<String> sectors = new PhraseTable<>();
-    private final PhraseTable<String> titles = new PhraseTable<>();
-    private final PhraseTable<String> adminWords = new PhraseTable<>();
-    private final PhraseTable<String> roadWords = new PhraseTable<>();
-    private final PhraseTable<WorldPlace> world = new PhraseTable<>();
-    private final PhraseTable<String> placeHeads = new PhraseTable<>();
-    private final PhraseTable<String> orgClassifiers = new PhraseTable<>();
+    private final PhraseTable<String> knownOrgs = new PhraseTable<>(256);
+    private final PhraseTable<String> orgHeads = new PhraseTable<>(512);
+    private final PhraseTable<String> sectors = new PhraseTable<>(1024);
+    private final PhraseTable<String> titles = new PhraseTable<>(2048);
+    private final PhraseTable<String> adminWords = new PhraseTable<>(4096);
+    private final PhraseTable<String> roadWords = new PhraseTable<>(8192);
+    private final PhraseTable<WorldPlace> world = new PhraseTable<>(16384);
+    private final PhraseTable<String> placeHeads = new PhraseTable<>(32768);
+    private final PhraseTable<String> orgClassifiers = new PhraseTable<>(65536);
     /** English words that make a foreign-looking run an organisation's, event's or product's name. */
     private final Set<String> foreignNameStops = new HashSet<>();
     private final Set<String> surnames = new HashSet<>();
@@ -132,10 +134,10 @@ public final class EntityRecognizer {
     /**
      * What a token may open, by its lower-case form: one hash lookup per token instead of one per word
      * list (string hash lookups were a large share of the recognizer's time), and no list at all for
-     * most tokens.
+     * most tokens. The bits below, and from 256 up one per phrase table ({@link PhraseTable#role()}).
      */
     private final Map<String, Integer> roles = new HashMap<>();
-    private static final int OPENS_PHRASE = 1, OPENS_DATE = 2, OPENS_ROAD = 4, OPENS_EXPRESSWAY = 8, MAY_BE_SURNAME = 16,
+    private static final int OPENS_DATE = 2, OPENS_ROAD = 4, OPENS_EXPRESSWAY = 8, MAY_BE_SURNAME = 16,
             MAY_BE_GIVEN_NAME = 32, OPENS_VIETNAMESE_NAME = 64;
 
     public EntityRecognizer(Gazetteer gazetteer) {
@@ -163,7 +165,7 @@ public final class EntityRecognizer {
         }
         for (String w : List.of("đường", "phố", "đại lộ", "tuyến đường")) roadWords.add(w, w);
         for (PhraseTable<?> table : List.of(knownOrgs, orgHeads, sectors, titles, adminWords, roadWords, world, placeHeads, orgClassifiers)) {
-            for (String w : table.firstTokens()) roles.merge(w, OPENS_PHRASE, (a, b) -> a | b);
+            for (String w : table.firstTokens()) roles.merge(w, table.role(), (a, b) -> a | b);
         }
         for (String w : givenNames) roles.merge(w.toLowerCase(Locale.ROOT), MAY_BE_GIVEN_NAME, (a, b) -> a | b);
         for (String w : List.of("văn", "thị")) roles.merge(w, OPENS_VIETNAMESE_NAME, (a, b) -> a | b);
@@ -210,12 +212,16 @@ public final class EntityRecognizer {
         }
         List<Candidate> found = new ArrayList<>();
         patterns(text, to, toks, lower, opens, found);
-        Map<Integer, Gazetteer.Mention> mentions = new HashMap<>();
+        // The gazetteer's mentions by the token they start at: arrays, not maps keyed by boxed offsets, as
+        // the rules ask at almost every token.
+        Gazetteer.Mention[] mentionAt = new Gazetteer.Mention[toks.size()];
+        int t = 0;
         for (Gazetteer.Mention m : places) {
-            mentions.put(m.start(), m);
             found.add(new Candidate(new Entity(Entity.LOCATION, m.start(), m.end(), m.written(), provinceId(m.place())), PLACE));
+            while (t < toks.size() && toks.get(t).start() < m.start()) t++;
+            if (t < toks.size() && toks.get(t).start() == m.start()) mentionAt[t] = m;
         }
-        Scan scan = new Scan(text, toks, lower, opens, mentions, continuesWord == null ? new boolean[toks.size()] : continuesWord);
+        Scan scan = new Scan(text, toks, lower, opens, places, mentionAt, continuesWord == null ? new boolean[toks.size()] : continuesWord);
         scan.worldPlaces(found);
         for (int i = 0; i < toks.size(); i++) scan.at(i, found);
         return mergeOrganisations(text, select(found));
@@ -397,22 +403,32 @@ public final class EntityRecognizer {
     private final class Scan {
         private final String text;
         private final List<Token> toks;
-        private final Map<Integer, Gazetteer.Mention> mentions;
+        /** The gazetteer's mentions in the sentence, and by the token each starts at (null elsewhere). */
+        private final List<Gazetteer.Mention> places;
+        private final Gazetteer.Mention[] mentionAt;
         /** Each token in lower case, for the phrase tables. */
         private final String[] lower;
         /** What each token may open ({@link #roles}). */
         private final int[] opens;
         /** Whether each token continues the previous token's word. */
         private final boolean[] continuesWord;
-        /** The world places found, by first token: their end token (exclusive). */
-        private final Map<Integer, Integer> worldEnd = new HashMap<>();
-        /** First tokens of the world places found that are countries or regions. */
-        private final Set<Integer> countryOrRegionAt = new HashSet<>();
+        /** The world places found, by first token: their end token (exclusive), 0 where none starts. */
+        private final int[] worldEnd;
+        /** Whether the world place starting at a token is a country or region. */
+        private final boolean[] countryOrRegionAt;
+        /** {@link #isTitleCase} of each token, which the rules ask again and again. */
+        private final boolean[] titleCase;
 
-        Scan(String text, List<Token> toks, String[] lower, int[] opens, Map<Integer, Gazetteer.Mention> mentions, boolean[] continuesWord) {
+        Scan(String text, List<Token> toks, String[] lower, int[] opens, List<Gazetteer.Mention> places, Gazetteer.Mention[] mentionAt,
+             boolean[] continuesWord) {
             this.text = text;
             this.toks = toks;
-            this.mentions = mentions;
+            this.places = places;
+            this.mentionAt = mentionAt;
+            this.worldEnd = new int[toks.size()];
+            this.countryOrRegionAt = new boolean[toks.size()];
+            this.titleCase = new boolean[toks.size()];
+            for (int i = 0; i < titleCase.length; i++) titleCase[i] = isTitleCase(toks.get(i));
             this.lower = lower;
             this.opens = opens;
             this.continuesWord = continuesWord;
@@ -420,7 +436,7 @@ public final class EntityRecognizer {
 
         /** The longest phrase of {@code table} at token j, or null. */
         private <V> PhraseTable.Match<V> longest(PhraseTable<V> table, int j) {
-            return (opens[j] & OPENS_PHRASE) != 0 ? table.longestAt(text, toks, j, toks.size(), lower[j]) : null;
+            return (opens[j] & table.role()) != 0 ? table.longestAt(text, toks, j, toks.size(), lower[j]) : null;
         }
 
         private boolean isSurname(int j) {
@@ -436,13 +452,13 @@ public final class EntityRecognizer {
          */
         void worldPlaces(List<Candidate> out) {
             for (int i = 0; i < toks.size(); i++) {
-                if ((opens[i] & OPENS_PHRASE) == 0 || toks.get(i).type() != Token.Type.WORD) continue;
+                if ((opens[i] & world.role()) == 0 || toks.get(i).type() != Token.Type.WORD) continue;
                 PhraseTable.Match<WorldPlace> m = longest(world, i);
                 if (m == null || !acceptedWorldPlace(i, m)) continue;
                 // Overlapping matches all go in ("biển Đông" and "Đông Nam Á" in "vùng biển Đông Nam Á"):
                 // select() keeps the longest.
-                worldEnd.put(i, m.end());
-                if (m.value().countryOrRegion()) countryOrRegionAt.add(i);
+                worldEnd[i] = m.end();
+                countryOrRegionAt[i] = m.value().countryOrRegion();
                 out.add(span(Entity.LOCATION, i, m.end(), "place:" + m.value().id(), PLACE));
             }
         }
@@ -451,8 +467,8 @@ public final class EntityRecognizer {
             if (i > 0 && joined(i) && NATIONALITY.contains(lower[i - 1])) return false;
             boolean ambiguous = m.value().ambiguous();
             if (m.end() - i > 1 && !ambiguous) return true;
-            if (i > 0 && joined(i) && isTitleCase(toks.get(i - 1))) return false;
-            if (m.end() < toks.size() && joined(m.end()) && isTitleCase(toks.get(m.end()))
+            if (i > 0 && joined(i) && titleCase[i - 1]) return false;
+            if (m.end() < toks.size() && joined(m.end()) && titleCase[m.end()]
                     && !(officeTitleEndsAt(i) && looksForeign(toks.get(m.end()).text()))) {
                 return false;
             }
@@ -474,7 +490,7 @@ public final class EntityRecognizer {
          * starts a foreign name and "Anh" is the country; "Tâm" after "ca sĩ Mỹ" makes "Mỹ Tâm" a name.
          */
         private boolean looksForeign(String word) {
-            return !VIETNAMESE_SYLLABLE.matcher(VietnameseKeys.fold(word)).matches();
+            return !isVietnameseSyllable(TextNormalizer.fold(word));
         }
 
         private boolean opensSentence(int i) {
@@ -500,7 +516,7 @@ public final class EntityRecognizer {
                         : span(Entity.ORGANIZATION, i, place.end(), known.value() + "-" + place.idPart(), ORG));
             }
             PhraseTable.Match<String> head = longest(orgHeads, i);
-            if (head != null && !mentions.containsKey(t.start())) organisation(i, head, out);
+            if (head != null && mentionAt[i] == null) organisation(i, head, out);
             clubBeforeProvince(i, out);
             PhraseTable.Match<String> kind = longest(orgClassifiers, i);
             if (kind != null && !continuesWord[i]) namedByKind(kind.end(), out);
@@ -517,7 +533,7 @@ public final class EntityRecognizer {
             }
             foreignPerson(i, out);
             // "Văn Toàn", "Thị Hoa": a name without its surname, as sports pages write players.
-            if ((opens[i] & OPENS_VIETNAMESE_NAME) != 0 && isTitleCase(t) && !(i > 0 && joined(i) && isTitleCase(toks.get(i - 1)))) {
+            if ((opens[i] & OPENS_VIETNAMESE_NAME) != 0 && titleCase[i] && !(i > 0 && joined(i) && titleCase[i - 1])) {
                 int end = nameRun(i + 1, 2);
                 if (end > i + 1) out.add(person(i, end, SURNAME_PERSON));
             }
@@ -529,7 +545,7 @@ public final class EntityRecognizer {
             if (j >= toks.size() || !joined(j)) return null;
             Token t = toks.get(j);
             int start = toks.get(i).start();
-            Gazetteer.Mention m = mentions.get(t.start());
+            Gazetteer.Mention m = mentionAt[j];
             if (m != null) {
                 return new PlaceMatch(tokenEndingAt(j, m.end()), placeIdPart(m),
                         new Entity(Entity.LOCATION, start, m.end(), text.substring(start, m.end()), provinceId(m.place())));
@@ -539,8 +555,8 @@ public final class EntityRecognizer {
                 return new PlaceMatch(j + 1, slug, new Entity(Entity.LOCATION, start, t.end(), written, "place:" + slug));
             }
             int end = j;
-            while (end < toks.size() && end - j < 4 && isTitleCase(toks.get(end)) && (end == j || joined(end))
-                    && (end == j || !mentions.containsKey(toks.get(end).start()))) {
+            while (end < toks.size() && end - j < 4 && titleCase[end] && (end == j || joined(end))
+                    && (end == j || mentionAt[end] == null)) {
                 end++;
             }
             if (end == j) return null;
@@ -558,13 +574,13 @@ public final class EntityRecognizer {
         private void placeAfterHead(int i, List<Candidate> out) {
             PhraseTable.Match<String> head = longest(placeHeads, i);
             if (head == null || continuesWord[i] || head.end() >= toks.size() || !joined(head.end())) return;
-            if (isTitleCase(toks.get(i)) && isSurname(i)) return;
+            if (titleCase[i] && isSurname(i)) return;
             int j = head.end(), end = j;
             // A feature before a country or region is described, not named: "vùng biển Đông Nam Á" is
             // Đông Nam Á ("đảo Hawaii", "bang Florida" are named); a foreign unit keeps its word ("xứ Wales").
-            if (countryOrRegionAt.contains(j) && !FOREIGN_UNITS.contains(head.value())) return;
+            if (countryOrRegionAt[j] && !FOREIGN_UNITS.contains(head.value())) return;
             while (end < toks.size() && end - j < 6) {
-                if ((isTitleCase(toks.get(end)) || (end > j && toks.get(end).type() == Token.Type.NUMBER)) && (end == j || joined(end))) {
+                if ((titleCase[end] || (end > j && toks.get(end).type() == Token.Type.NUMBER)) && (end == j || joined(end))) {
                     end++;
                 } else if (end == j + 1 && continuesWord[end] && joined(end) && toks.get(end).type() == Token.Type.WORD) {
                     end++; // "Sân bay Quốc tế Đà Nẵng": the rest of the name's first word
@@ -575,7 +591,7 @@ public final class EntityRecognizer {
                 }
             }
             if (end == j) return;
-            Gazetteer.Mention m = mentions.get(toks.get(j).start());
+            Gazetteer.Mention m = mentionAt[j];
             String id = m != null && tokenEndingAt(j, m.end()) == end ? provinceId(m.place())
                     : "place:" + Lexicon.slug(text.substring(toks.get(i).start(), toks.get(end - 1).end()));
             out.add(span(Entity.LOCATION, i, end, id, PLACE));
@@ -584,12 +600,12 @@ public final class EntityRecognizer {
         /** True if token i is a hyphen glued between the previous token and a capitalised one ("Sary-Shagan"). */
         private boolean gluedHyphen(int i) {
             return i + 1 < toks.size() && toks.get(i).text().equals("-") && toks.get(i).start() == toks.get(i - 1).end()
-                    && toks.get(i + 1).start() == toks.get(i).end() && isTitleCase(toks.get(i + 1));
+                    && toks.get(i + 1).start() == toks.get(i).end() && titleCase[i + 1];
         }
 
         /** The province of the next gazetteer mention shortly after {@code offset} ("xã X, tỉnh Y"), or null. */
         private String followingProvince(int offset) {
-            for (Gazetteer.Mention m : mentions.values()) {
+            for (Gazetteer.Mention m : places) {
                 if (m.start() >= offset && m.start() - offset <= 30 && text.substring(offset, m.start()).indexOf('.') < 0) {
                     return provinceId(m.place());
                 }
@@ -600,8 +616,8 @@ public final class EntityRecognizer {
         private void namedRoad(int i, int j, List<Candidate> out) {
             if (j >= toks.size() || !joined(j)) return;
             int end = j;
-            while (end < toks.size() && end - j < 5 && (isTitleCase(toks.get(end)) || (end > j && toks.get(end).type() == Token.Type.NUMBER))
-                    && (end == j || joined(end)) && (end == j || !mentions.containsKey(toks.get(end).start()))) {
+            while (end < toks.size() && end - j < 5 && (titleCase[end] || (end > j && toks.get(end).type() == Token.Type.NUMBER))
+                    && (end == j || joined(end)) && (end == j || mentionAt[end] == null)) {
                 end++;
             }
             if (end == j) return;
@@ -619,7 +635,7 @@ public final class EntityRecognizer {
             if (j >= toks.size() || !joined(j)) return false;
             Token t = toks.get(j);
             if (t.type() == Token.Type.NUMBER || t.text().chars().anyMatch(Character::isDigit)) return true;
-            return isCapitalised(t) && !mentions.containsKey(t.start()) && !worldEnd.containsKey(j) && longest(orgHeads, j) == null
+            return isCapitalised(t) && mentionAt[j] == null && worldEnd[j] == 0 && longest(orgHeads, j) == null
                     && longest(knownOrgs, j) == null;
         }
 
@@ -640,7 +656,7 @@ public final class EntityRecognizer {
                 j = sector.end();
             }
             int nameStart = j;
-            while (j < toks.size() && j - nameStart < 8 && joined(j) && !mentions.containsKey(toks.get(j).start()) && !worldEnd.containsKey(j)) {
+            while (j < toks.size() && j - nameStart < 8 && joined(j) && mentionAt[j] == null && worldEnd[j] == 0) {
                 Token t = toks.get(j);
                 // Over the rest of a word only right after the name's first capitalised syllable: in "Công ty
                 // Phương Trang bị lật" the segmenter glued the name's end to a verb.
@@ -677,10 +693,10 @@ public final class EntityRecognizer {
 
         /** A place right at token j: gazetteer, world, or an administrative word and its name. */
         private PlaceMatch placeAt(int j) {
-            Gazetteer.Mention m = mentions.get(toks.get(j).start());
+            Gazetteer.Mention m = mentionAt[j];
             if (m != null) return new PlaceMatch(tokenEndingAt(j, m.end()), placeIdPart(m), null);
-            Integer world = worldEnd.get(j);
-            if (world != null) return new PlaceMatch(world, Lexicon.slug(text.substring(toks.get(j).start(), toks.get(world - 1).end())), null);
+            int world = worldEnd[j];
+            if (world != 0) return new PlaceMatch(world, Lexicon.slug(text.substring(toks.get(j).start(), toks.get(world - 1).end())), null);
             PhraseTable.Match<String> admin = longest(adminWords, j);
             return admin == null ? null : placeAfterAdmin(j, admin);
         }
@@ -693,8 +709,8 @@ public final class EntityRecognizer {
         private void namedByKind(int j, List<Candidate> out) {
             if (j >= toks.size() || !joined(j)) return;
             Token first = toks.get(j);
-            if (first.type() != Token.Type.WORD || !isCapitalised(first) || PLATFORMS.contains(first.text()) || mentions.containsKey(first.start())
-                    || worldEnd.containsKey(j) || isSurname(j) || startsSomethingElse(j, false) || !noDigitAfterFirst(first.text())) {
+            if (first.type() != Token.Type.WORD || !isCapitalised(first) || PLATFORMS.contains(first.text()) || mentionAt[j] != null
+                    || worldEnd[j] != 0 || isSurname(j) || startsSomethingElse(j, false) || !noDigitAfterFirst(first.text())) {
                 return;
             }
             int end = j + 1;
@@ -709,14 +725,14 @@ public final class EntityRecognizer {
          */
         private void foreignPerson(int i, List<Candidate> out) {
             Token t = toks.get(i);
-            if (!isTitleCase(t) || t.text().length() < 2 || !looksForeign(t.text()) || foreignNameStops.contains(t.text())) return;
+            if (!titleCase[i] || t.text().length() < 2 || foreignNameStops.contains(t.text()) || !looksForeign(t.text())) return;
             if (i > 0 && joined(i) && ((isCapitalised(toks.get(i - 1)) && !opensSentence(i - 1)) || WORK_CUES.contains(lower[i - 1])
                     || (i > 1 && joined(i - 1) && WORK_CUES.contains(lower[i - 2] + " " + lower[i - 1])))) {
                 return;
             }
             if (startsSomethingElse(i, false)) return;
             int end = i + 1;
-            while (end < toks.size() && end - i < 4 && joined(end) && isTitleCase(toks.get(end)) && toks.get(end).text().length() > 1
+            while (end < toks.size() && end - i < 4 && joined(end) && titleCase[end] && toks.get(end).text().length() > 1
                     && looksForeign(toks.get(end).text()) && !foreignNameStops.contains(toks.get(end).text()) && !startsSomethingElse(end, true)) {
                 end++;
             }
@@ -726,11 +742,12 @@ public final class EntityRecognizer {
 
         /** "HA Gia Lai", "SHB Đà Nẵng": initials right before a province name a club or company of it. */
         private void clubBeforeProvince(int i, List<Candidate> out) {
+            if (i + 1 >= toks.size() || mentionAt[i + 1] == null || !joined(i + 1)) return;
             Token t = toks.get(i);
             int n = t.text().length();
-            if (t.type() != Token.Type.WORD || n < 2 || n > 5 || !isAllCapitals(t.text()) || i + 1 >= toks.size() || !joined(i + 1)) return;
-            Gazetteer.Mention m = mentions.get(toks.get(i + 1).start());
-            if (m == null || longest(adminWords, i) != null || longest(orgHeads, i) != null || longest(roadWords, i) != null) return;
+            if (t.type() != Token.Type.WORD || n < 2 || n > 5 || !isAllCapitals(t.text())) return;
+            Gazetteer.Mention m = mentionAt[i + 1];
+            if (longest(adminWords, i) != null || longest(orgHeads, i) != null || longest(roadWords, i) != null) return;
             int end = tokenEndingAt(i + 1, m.end());
             out.add(span(Entity.ORGANIZATION, i, end, "org:" + Lexicon.slug(text.substring(t.start(), m.end())), ORG));
         }
@@ -740,13 +757,16 @@ public final class EntityRecognizer {
             Token t = toks.get(i);
             // The tokenizer keeps "N.V.K" and "M.Khương" whole; a lone capital before a stop may start them too.
             String w = t.text();
-            boolean glued = w.length() >= 3 && w.charAt(1) == '.', lone = w.length() == 1 && t.end() < text.length() && text.charAt(t.end()) == '.';
-            if (!Character.isUpperCase(w.charAt(0)) || !(glued || lone)) return;
+            if (!Character.isUpperCase(w.charAt(0))) return;
+            boolean glued = w.length() >= 3 && w.charAt(1) == '.' && Character.isUpperCase(w.charAt(2));
+            boolean lone = w.length() == 1 && t.end() + 1 < text.length() && text.charAt(t.end()) == '.' && Character.isUpperCase(text.charAt(t.end() + 1));
+            if (!glued && !lone) return;
             Matcher m = INITIALS.matcher(text).region(t.start(), text.length());
             if (!m.lookingAt() || m.end() < t.end()) return; // initials cover whole tokens, not part of "N.V.Kxx"
             if (m.group(1) != null) {
                 char c = m.group(1).charAt(0);
-                if (c == 'Q' || c == 'P' || mentions.containsKey(m.start() + 2)) return;
+                int name = m.start() + 2;
+                if (c == 'Q' || c == 'P' || places.stream().anyMatch(p -> p.start() == name)) return;
             }
             int end = i;
             while (end < toks.size() && toks.get(end).end() <= m.end()) end++;
@@ -783,7 +803,7 @@ public final class EntityRecognizer {
         /** End (exclusive) of a run of up to {@code max} capitalised name syllables from token j. */
         private int nameRun(int j, int max) {
             int end = j;
-            while (end < toks.size() && end - j < max && isTitleCase(toks.get(end)) && joined(end)
+            while (end < toks.size() && end - j < max && titleCase[end] && joined(end)
                     && (end == j || !startsSomethingElse(end, true))) {
                 end++;
             }
@@ -794,11 +814,11 @@ public final class EntityRecognizer {
         private int foreignNameRun(int j, int max) {
             int end = j, names = 0;
             while (end < toks.size() && names < max && joined(end)) {
-                if (NAME_PARTICLES.contains(toks.get(end).text()) && end + 1 < toks.size() && joined(end + 1) && isTitleCase(toks.get(end + 1))) {
+                if (NAME_PARTICLES.contains(toks.get(end).text()) && end + 1 < toks.size() && joined(end + 1) && titleCase[end + 1]) {
                     end++;
                     continue;
                 }
-                if (!isTitleCase(toks.get(end)) || startsSomethingElse(end, true)) break;
+                if (!titleCase[end] || startsSomethingElse(end, true)) break;
                 end++;
                 names++;
             }
@@ -811,9 +831,9 @@ public final class EntityRecognizer {
          * names too ("Trương Thế Vinh").
          */
         private boolean startsSomethingElse(int j, boolean inName) {
-            Gazetteer.Mention m = mentions.get(toks.get(j).start());
+            Gazetteer.Mention m = mentionAt[j];
             if (m != null && !(inName && m.end() == toks.get(j).end())) return true;
-            if (worldEnd.containsKey(j) || longest(knownOrgs, j) != null || longest(orgHeads, j) != null) return true;
+            if (worldEnd[j] != 0 || longest(knownOrgs, j) != null || longest(orgHeads, j) != null) return true;
             // Only titles of two syllables or more ("Giám đốc", "Thượng tá"): Anh, Cô, Bé are given names too.
             PhraseTable.Match<String> title = longest(titles, j);
             return title != null && title.end() - j >= 2;
@@ -843,6 +863,23 @@ public final class EntityRecognizer {
             while (j < toks.size() && toks.get(j).end() < end) j++;
             return j + 1;
         }
+    }
+
+    /**
+     * True if {@code folded} (lower case, no diacritics) is onset + one to three vowels + final, as every
+     * Vietnamese syllable is. By hand rather than by a regex: it runs for every capitalised word.
+     */
+    static boolean isVietnameseSyllable(String folded) {
+        for (String onset : ONSETS) {
+            if (!folded.startsWith(onset)) continue;
+            int v = onset.length(), end = v;
+            while (end < folded.length() && end - v < 3 && "aeiouy".indexOf(folded.charAt(end)) >= 0) end++;
+            if (end == v) continue;
+            for (String fin : FINALS) {
+                if (folded.length() - end == fin.length() && folded.startsWith(fin, end)) return true;
+            }
+        }
+        return false;
     }
 
     private static String placeIdPart(Gazetteer.Mention m) {
