@@ -126,4 +126,14 @@ class EntityRulesTest {
         assertThat(of("Diễn viên Trương Thế Vinh và bác sĩ Trần Văn Huế có mặt.", Entity.PERSON))
                 .containsExactly("Trương Thế Vinh", "Trần Văn Huế");
     }
+
+    @Test
+    void syllableShape_tellsVietnameseFromForeignWords() {
+        for (String vietnamese : List.of("nguyen", "quynh", "nghieng", "gin", "gia", "oanh", "a", "khuyen", "truong")) {
+            assertThat(EntityRecognizer.isVietnameseSyllable(vietnamese)).as(vietnamese).isTrue();
+        }
+        for (String foreign : List.of("boris", "joe", "taylor", "keanu", "smith", "anna", "frank", "zhao", "")) {
+            assertThat(EntityRecognizer.isVietnameseSyllable(foreign)).as(foreign).isFalse();
+        }
+    }
 }
