@@ -22,7 +22,7 @@ import vn.iocstream.nlp.entity.EntityEvaluation.Span;
  * of nested entities as in VLSP 2016) are allowed: the tag column is the one, after the token, whose every
  * value is a tag and that holds the most LOC/ORG/PER tags (VLSP's first level has more than its nested
  * second), unless a column is given. Tags: {@code O}; {@code B-}, {@code I-}, {@code E-}/{@code L-},
- * {@code S-}/{@code U-} (IOB1, IOB2, BIOES, BILOU) before a type; or a bare type (IO). Types {@code LOC},
+ * {@code S-}/{@code U-} (IOB1, IOB2, BIOES, BILOU; either case) before a type; or a bare type (IO). Types {@code LOC},
  * {@code LOCATION}, {@code GPE}; {@code ORG}, {@code ORGANIZATION}, {@code ORGANISATION}; {@code PER},
  * {@code PERSON} are scored, others (MISC…) counted apart. An {@code I-} after another type starts a span,
  * as conlleval reads it.
@@ -33,7 +33,7 @@ public final class ConllFile {
     private static final Map<String, String> TYPES = Map.of("LOC", Entity.LOCATION, "LOCATION", Entity.LOCATION, "GPE", Entity.LOCATION,
             "ORG", Entity.ORGANIZATION, "ORGANIZATION", Entity.ORGANIZATION, "ORGANISATION", Entity.ORGANIZATION,
             "PER", Entity.PERSON, "PERSON", Entity.PERSON);
-    private static final Pattern TAG = Pattern.compile("O|[BIESLU]-\\S+");
+    private static final Pattern TAG = Pattern.compile("(?i)O|[BIESLU]-\\S+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** The sentences of {@code file}, the tag column found as described above. */
@@ -124,7 +124,7 @@ public final class ConllFile {
 
     /** The type of a tag, upper case ("B-Loc" → "LOC"), or "" for O. */
     private static String type(String tag) {
-        if (tag.equals("O")) return "";
+        if (tag.equalsIgnoreCase("O")) return "";
         return (tag.length() > 2 && tag.charAt(1) == '-' ? tag.substring(2) : tag).toUpperCase(Locale.ROOT);
     }
 

@@ -95,6 +95,13 @@ class EntityEvaluationTest {
     }
 
     @Test
+    void conll_lowerCaseTags(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("lower.conll");
+        Files.writeString(file, "Ông o\nLê_Văn_Tám b-per\nở o\nCần_Thơ b-loc\n", StandardCharsets.UTF_8);
+        assertThat(ConllFile.read(file).get(0).gold()).containsExactly(new Span(1, 2, Entity.PERSON), new Span(3, 4, Entity.LOCATION));
+    }
+
+    @Test
     void conll_withoutTagColumn_isRejected(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("plain.txt");
         Files.writeString(file, "Hà_Nội Np\nmưa V\n", StandardCharsets.UTF_8);
