@@ -40,11 +40,17 @@ public record Scope(boolean all, List<String> provinces, List<Commune> communes)
             return VietnameseKeys.slug(name) + "|" + VietnameseKeys.slug(province);
         }
 
-        /** The forms a post's place mention is compared with: lower case, with and without diacritics. */
+        /**
+         * The forms a post's place mention is compared with: lower case, with and without diacritics, and with and
+         * without the kind in front ("phường Tam Hiệp": the entity rules keep the administrative word inside the span,
+         * as VLSP annotates it).
+         */
         public Set<String> spellings() {
             Set<String> s = new LinkedHashSet<>();
-            s.add(name.toLowerCase(Locale.ROOT));
-            s.add(VietnameseKeys.fold(name));
+            for (String form : kind == null || kind.isBlank() ? List.of(name) : List.of(name, kind + " " + name)) {
+                s.add(form.toLowerCase(Locale.ROOT));
+                s.add(VietnameseKeys.fold(form));
+            }
             return s;
         }
 

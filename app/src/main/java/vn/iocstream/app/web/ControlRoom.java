@@ -581,5 +581,6 @@ public final class ControlRoom implements AutoCloseable {
     public void close() {
         app.stop();
         workers.close();
+        audit.close();
     }
 }

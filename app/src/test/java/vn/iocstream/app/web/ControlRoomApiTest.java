@@ -105,6 +105,9 @@ class ControlRoomApiTest {
         }
         assertThat(anonymous.post("api/login", "{\"user\":\"" + LOCKED + "\",\"password\":\"" + PASSWORD + "\"}", false).status())
                 .as("locked for controlRoom.lockoutMinutes").isEqualTo(401);
+        // The audit log is written in batches of a second: wait for this one.
+        ControlRoomFixture.await("the failed logins audited", () -> f.runtime.clickHouse()
+                .queryLong("SELECT count() FROM audit_log WHERE actor = '" + LOCKED + "' AND action = 'login-failed'") >= 6);
         assertThat(f.runtime.clickHouse().queryLong("SELECT count() FROM audit_log WHERE actor = '" + LOCKED + "' AND action = 'login-failed'"))
                 .isEqualTo(6);
         assertThat(f.runtime.clickHouse().queryLong("SELECT count() FROM audit_log WHERE actor = '" + LOCKED + "' AND outcome = 'locked'"))
@@ -210,6 +213,8 @@ class ControlRoomApiTest {
         assertThat(tamHiep.get("api/silences").body()).doesNotContain(id);
         assertThat(tamHiep.post("api/silences/" + id + "/expire", "{}").status()).isEqualTo(404);
         assertThat(tanPhong.post("api/silences/" + id + "/expire", "{}").json().get("expiredBy").asText()).isEqualTo(TAN_PHONG);
+        ControlRoomFixture.await("the silence audited", () -> f.runtime.clickHouse()
+                .queryLong("SELECT count() FROM audit_log WHERE actor = '" + TAN_PHONG + "' AND action LIKE 'silence.%'") >= 2);
         assertThat(f.runtime.clickHouse().queryLong("SELECT count() FROM audit_log WHERE actor = '" + TAN_PHONG + "' AND action LIKE 'silence.%'"))
                 .isEqualTo(2);
     }
