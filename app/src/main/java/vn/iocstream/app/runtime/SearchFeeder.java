@@ -18,6 +18,7 @@ import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.EnrichedPost;
 import vn.iocstream.nlp.search.PostSearchIndex;
 import vn.iocstream.nlp.search.SearchablePost;
+import vn.iocstream.app.access.PostPlaces;
 
 /**
  * Feeds the control room's full-text index from {@code ioc.enriched.posts}: the pipeline's output, so
@@ -27,18 +28,20 @@ import vn.iocstream.nlp.search.SearchablePost;
 public final class SearchFeeder implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchFeeder.class);
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
-    /** New posts become searchable within this; refreshing after every poll made a new Lucene segment each time. */
-    private static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final PostSearchIndex index;
     private final AtomicLong indexed = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
     private final Thread thread;
+    /** New posts become searchable within this; refreshing after every poll made a new Lucene segment each time. */
+    private final Duration refreshEvery;
     private volatile boolean running = true;
 
-    public SearchFeeder(KafkaConnection kafka, PostSearchIndex index) {
+    /** @param refreshEvery how often new posts are made visible to searches ({@code search.refreshSeconds}) */
+    public SearchFeeder(KafkaConnection kafka, PostSearchIndex index, Duration refreshEvery) {
         this.index = index;
+        this.refreshEvery = refreshEvery;
         Map<String, Object> p = kafka.map();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "ioc-search");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -68,7 +71,9 @@ public final class SearchFeeder implements Runnable, AutoCloseable {
                 var records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<String, byte[]> r : records) {
                     try {
-                        index.add(searchable(Json.parse(r.value(), EnrichedPost.class)));
+                        EnrichedPost post = Json.parse(r.value(), EnrichedPost.class);
+                        // Its places as access keys: the control room's scope is a filter inside the search query.
+                        index.add(searchable(post), PostPlaces.keys(post));
                         indexed.incrementAndGet();
                     } catch (RuntimeException e) {
                         // Written by our own job; an unreadable one is a bug to log, not a reason to stop search.
@@ -76,7 +81,7 @@ public final class SearchFeeder implements Runnable, AutoCloseable {
                     }
                 }
                 unrefreshed |= !records.isEmpty();
-                if (unrefreshed && System.nanoTime() - lastRefresh > REFRESH_EVERY.toNanos()) {
+                if (unrefreshed && System.nanoTime() - lastRefresh > refreshEvery.toNanos()) {
                     index.refresh();
                     lastRefresh = System.nanoTime();
                     unrefreshed = false;

@@ -2,6 +2,7 @@ package vn.iocstream.core.config;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole configuration, as merged from {@code config/ioc-defaults.yaml}, the user's file and
@@ -110,15 +111,19 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     public record Alerts(String file, int reloadSeconds, long flushMillis, int flushRows, String journalDir,
                          boolean journalSync, int tickMillis) implements Serializable {}
 
-    public record ControlRoom(int port, String searchDir) implements Serializable {}
+    /** The control room (defaults file, section {@code controlRoom}: every key explained there). */
+    public record ControlRoom(int port, String bindAddress, String searchDir, String usersFile, boolean secureCookie,
+                              int sessionIdleMinutes, int sessionMaxHours, int loginAttemptsPerMinute,
+                              int lockoutFailures, int lockoutMinutes, int workerThreads, int queueLimit,
+                              int deadlineSeconds, long maxBodyBytes, int kioskSeconds) implements Serializable {}
 
     /** Bounds on records where they enter (defaults file, section {@code validation}); see {@code RecordLimits}. */
     public record Validation(String minTime, long maxAheadSeconds, int maxTextChars, int maxTitleChars, int maxFieldChars,
                              int maxLogLineChars, int maxListItems) implements Serializable {}
 
-    /** Bounds on one full-text search (defaults file, section {@code search}). */
-    public record Search(int maxQueryChars, int maxQueryDepth, int maxQueryTerms, int maxNearTerms, int maxPage,
-                         long timeoutMillis) implements Serializable {}
+    /** The control room's full-text search: on or off, how fresh, and the bounds on one search (section {@code search}). */
+    public record Search(boolean enabled, int refreshSeconds, int maxQueryChars, int maxQueryDepth, int maxQueryTerms,
+                         int maxNearTerms, int maxPage, long timeoutMillis) implements Serializable {}
 
     /** Trending issues in MediaJob: windows, minimum support and alert thresholds (see ioc-defaults.yaml). */
     public record Trends(int bucketMinutes, int windowBuckets, int historyWindows, int minSupport, double minRatio,
