@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import vn.iocstream.nlp.SentimentScorer;
 import vn.iocstream.nlp.TextNormalizer;
 import vn.iocstream.nlp.Token;
@@ -17,8 +16,9 @@ import vn.iocstream.nlp.Tokenizer;
  *       {@code fb:} the same folded, so that text typed without diacritics shares weights with press text;
  *       numbers read as one symbol, emoji as themselves, "!" and "?" as unigrams; other punctuation
  *       breaks bigrams;</li>
- *   <li>{@code n:} the folded syllables within three of a negator of the same clause ("không hài lòng"
- *       gives {@code n:hai}, {@code n:long}), which n-grams alone see only as a bigram;</li>
+ *   <li>{@code n:} the folded syllables within a negation's reach, as the lexicon's rules see it ("không
+ *       hài lòng" gives {@code n:hai}, {@code n:long}; "không gian" negates nothing), which n-grams alone
+ *       see only as a bigram;</li>
  *   <li>optionally the lexicon's verdict ({@link SentimentScorer.Evidence}): squashed positive and
  *       negative sums, the overall score and the label it implies.</li>
  * </ul>
@@ -27,8 +27,6 @@ import vn.iocstream.nlp.Tokenizer;
 final class SentimentFeatures {
     private SentimentFeatures() {}
 
-    private static final Set<String> NEGATORS = Set.of("không", "chẳng", "chưa", "chả", "đừng", "khỏi", "khong", "chang");
-    private static final int NEGATION_WINDOW = 3;
     private static final String NUMBER = "<số>";
 
     /**
@@ -88,32 +86,33 @@ final class SentimentFeatures {
 
     /** The same, from the {@link Tokenizer#tokens} of the text. */
     static void extract(List<Token> tokens, boolean lexicon, Sink sink) {
-        boolean continues = false;
-        int negatedUntil = -1, position = 0;
         // Each token's unit, null if none; the WORD tokens' units are the lower case the lexicon reads too.
         String[] units = new String[tokens.size()];
         for (int k = 0; k < units.length; k++) {
             Token t = tokens.get(k);
-            String unit = units[k] = switch (t.type()) {
-                case WORD, ABBREVIATION -> t.text().toLowerCase(Locale.ROOT);
+            units[k] = switch (t.type()) {
+                case WORD -> SentimentScorer.unit(t.text());
+                case ABBREVIATION -> t.text().toLowerCase(Locale.ROOT);
                 case NUMBER -> NUMBER;
                 case EMOJI -> SentimentScorer.emojiKey(t.text());
                 case PUNCT -> t.text().equals("!") || t.text().equals("?") ? t.text() : null;
                 default -> null;
             };
+        }
+        boolean[] negated = new boolean[units.length];
+        SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens, units, negated);
+        boolean continues = false;
+        for (int k = 0; k < units.length; k++) {
+            String unit = units[k];
             if (unit == null || unit.equals("!") || unit.equals("?")) {
                 if (unit != null) sink.mark(unit);
                 continues = false;
-                negatedUntil = -1;
                 continue;
             }
-            sink.syllable(unit, TextNormalizer.fold(unit), continues, position <= negatedUntil);
-            if (NEGATORS.contains(unit)) negatedUntil = position + NEGATION_WINDOW;
+            sink.syllable(unit, TextNormalizer.fold(unit), continues, negated[k]);
             continues = true;
-            position++;
         }
         if (lexicon) {
-            SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens, units);
             double score = e.score();
             sink.lexicon("positive", squash(e.positive()));
             sink.lexicon("negative", squash(e.negative()));
