@@ -60,7 +60,14 @@ public final class SentimentScorer implements SentimentClassifier {
 
     private enum Kind { TERM, NEGATOR, LACK, INTENSIFIER, DAMPENER, CONTRAST, CONCESSION, DECREASE, TOPIC, IGNORE }
 
-    private record Entry(Kind kind, double weight) {}
+    /** A lexicon row: its rule or term, weight, and the term as written in the lexicon. */
+    private record Entry(Kind kind, double weight, String term) {}
+
+    /** Receives each term the lexicon matched, as the lexicon writes it, and its weight after the rules. */
+    @FunctionalInterface
+    public interface TermSink {
+        void term(String term, double weight);
+    }
 
     /** A lexicon match: the entry and how many tokens it spans. */
     private record Match(Entry entry, int length) {}
@@ -148,31 +155,35 @@ public final class SentimentScorer implements SentimentClassifier {
         for (int k = 0; k < lower.length; k++) {
             if (tokens.get(k).type() == Token.Type.WORD) lower[k] = unit(tokens.get(k).text());
         }
-        return evidence(tokens, lower, null);
+        return evidence(tokens, lower, null, null);
     }
 
     /**
      * A word as the lexicon reads it: lower case, with a letter typed three times or more in a row
-     * written once ("ngonnnn", "quáaaa"): no Vietnamese syllable repeats a letter that often.
+     * written once ("ngonnnn", "quáaaa", whose repeats may drop the tone mark): no Vietnamese syllable
+     * repeats a letter that often.
      */
     public static String unit(String word) {
         String lower = word.toLowerCase(Locale.ROOT);
         for (int i = 2; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            if (c == lower.charAt(i - 1) && c == lower.charAt(i - 2)) return squeeze(lower);
+            if (c == lower.charAt(i - 1) && c == lower.charAt(i - 2)) {
+                // Only then fold, to see the run whole ("áaa"): most words have no run.
+                String folded = TextNormalizer.fold(lower);
+                return folded.length() == lower.length() ? squeeze(lower, folded) : lower;
+            }
         }
         return lower;
     }
 
-    private static String squeeze(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+    /** {@code lower} with each run of three or more letters that fold alike cut to its first. */
+    private static String squeeze(String lower, String folded) {
+        StringBuilder out = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); ) {
             int run = 1;
-            while (i + run < s.length() && s.charAt(i + run) == c) run++;
-            out.append(c);
-            if (run < 3) out.append(s, i + 1, i + run);
-            i += run - 1;
+            while (i + run < folded.length() && folded.charAt(i + run) == folded.charAt(i)) run++;
+            out.append(lower, i, run >= 3 ? i + 1 : i + run);
+            i += run;
         }
         return out.toString();
     }
@@ -181,9 +192,10 @@ public final class SentimentScorer implements SentimentClassifier {
      * The same, given each WORD token as {@link #unit} makes it ({@code lower[k]} for token k; other
      * entries are not read), for a caller that has made them already. If {@code negated} is not null, it is set
      * true at each token within a negation's reach (whether or not a term is there), for whoever wants
-     * the negation scope of the same rules.
+     * the negation scope of the same rules. If {@code termSink} is not null, it receives each matched term
+     * that counts (not those of a topic).
      */
-    public Evidence evidence(List<Token> tokens, String[] lower, boolean[] negated) {
+    public Evidence evidence(List<Token> tokens, String[] lower, boolean[] negated, TermSink termSink) {
         boolean accented = accented(tokens, lower);
         double positive = 0, negative = 0, sentencePositive = 0, sentenceNegative = 0, contrast = 1, lastTerm = 0;
         double modifier = 1;
@@ -270,6 +282,7 @@ public final class SentimentScorer implements SentimentClassifier {
                         decreasedUntil = 0;
                     }
                     if (topic) v = 0;
+                    else if (termSink != null) termSink.term(match.entry().term(), v);
                     if (v > 0) sentencePositive += v;
                     else sentenceNegative -= v;
                     terms++;
@@ -360,19 +373,19 @@ public final class SentimentScorer implements SentimentClassifier {
         Map<String, Entry> exact = new HashMap<>();
         Map<String, Entry> folded = new HashMap<>();
         for (String[] row : Resources.rows("sentiment.tsv")) {
-            Entry entry = switch (row[1]) {
-                case "negate" -> new Entry(Kind.NEGATOR, 0);
-                case "lack" -> new Entry(Kind.LACK, 0);
-                case "intensify" -> new Entry(Kind.INTENSIFIER, 0);
-                case "dampen" -> new Entry(Kind.DAMPENER, 0);
-                case "contrast" -> new Entry(Kind.CONTRAST, 0);
-                case "concede" -> new Entry(Kind.CONCESSION, 0);
-                case "decrease" -> new Entry(Kind.DECREASE, 0);
-                case "topic" -> new Entry(Kind.TOPIC, 0);
-                case "ignore" -> new Entry(Kind.IGNORE, 0);
-                default -> new Entry(Kind.TERM, Double.parseDouble(row[1]));
-            };
             String term = TextNormalizer.normalize(row[0]).toLowerCase(Locale.ROOT);
+            Entry entry = switch (row[1]) {
+                case "negate" -> new Entry(Kind.NEGATOR, 0, term);
+                case "lack" -> new Entry(Kind.LACK, 0, term);
+                case "intensify" -> new Entry(Kind.INTENSIFIER, 0, term);
+                case "dampen" -> new Entry(Kind.DAMPENER, 0, term);
+                case "contrast" -> new Entry(Kind.CONTRAST, 0, term);
+                case "concede" -> new Entry(Kind.CONCESSION, 0, term);
+                case "decrease" -> new Entry(Kind.DECREASE, 0, term);
+                case "topic" -> new Entry(Kind.TOPIC, 0, term);
+                case "ignore" -> new Entry(Kind.IGNORE, 0, term);
+                default -> new Entry(Kind.TERM, Double.parseDouble(row[1]), emojiKey(term));
+            };
             exact.put(emojiKey(term), entry);
             boolean exactOnly = row.length > 2 && row[2].equals("exact");
             if (!exactOnly) folded.putIfAbsent(TextNormalizer.fold(term), entry);

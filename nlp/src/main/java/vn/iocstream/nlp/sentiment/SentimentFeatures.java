@@ -20,14 +20,16 @@ import vn.iocstream.nlp.Tokenizer;
  *       hài lòng" gives {@code n:hai}, {@code n:long}; "không gian" negates nothing), which n-grams alone
  *       see only as a bigram;</li>
  *   <li>optionally the lexicon's verdict ({@link SentimentScorer.Evidence}): squashed positive and
- *       negative sums, the overall score and the label it implies.</li>
+ *       negative sums, the overall score, and {@code lex:none} when no term matched.</li>
  * </ul>
- * Every n-gram feature has value 1, however often it occurs.
+ * Every n-gram feature has value 1 here, however often it occurs; a model scales them all by the text's
+ * length (see {@link LinearSentimentModel}).
  */
 final class SentimentFeatures {
     private SentimentFeatures() {}
 
     private static final String NUMBER = "<số>";
+    static boolean TERMS = Boolean.getBoolean("terms");
 
     /**
      * Receives the features of a text in the order {@link #extract} finds them, a syllable's in one call
@@ -49,9 +51,12 @@ final class SentimentFeatures {
         void lexicon(String name, double value);
     }
 
-    static Map<String, Double> extract(String normalizedText, boolean lexicon) {
+    /** The features of a text by name, and how many units (syllables, numbers, emoji, marks) it has. */
+    record Extracted(Map<String, Double> features, int units) {}
+
+    static Extracted extract(String normalizedText, boolean lexicon) {
         Map<String, Double> features = new LinkedHashMap<>();
-        extract(normalizedText, lexicon, new Sink() {
+        int units = extract(normalizedText, lexicon, new Sink() {
             private String previous, previousFold;
 
             @Override
@@ -77,15 +82,18 @@ final class SentimentFeatures {
                 features.put("lex:" + name, value);
             }
         });
-        return features;
+        return new Extracted(features, units);
     }
 
-    static void extract(String normalizedText, boolean lexicon, Sink sink) {
-        extract(Tokenizer.tokens(normalizedText), lexicon, sink);
+    static int extract(String normalizedText, boolean lexicon, Sink sink) {
+        return extract(Tokenizer.tokens(normalizedText), lexicon, sink);
     }
 
-    /** The same, from the {@link Tokenizer#tokens} of the text. */
-    static void extract(List<Token> tokens, boolean lexicon, Sink sink) {
+    /**
+     * The same, from the {@link Tokenizer#tokens} of the text. Returns how many units the text has (one
+     * per {@link Sink#mark} or {@link Sink#syllable} call), by which a model scales its n-grams.
+     */
+    static int extract(List<Token> tokens, boolean lexicon, Sink sink) {
         // Each token's unit, null if none; the WORD tokens' units are the lower case the lexicon reads too.
         String[] units = new String[tokens.size()];
         for (int k = 0; k < units.length; k++) {
@@ -100,26 +108,31 @@ final class SentimentFeatures {
             };
         }
         boolean[] negated = new boolean[units.length];
-        SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens, units, negated);
+        SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens, units, negated,
+                lexicon && TERMS ? (term, weight) -> sink.lexicon("t:" + term, weight / 2) : null);
         boolean continues = false;
+        int count = 0;
         for (int k = 0; k < units.length; k++) {
             String unit = units[k];
             if (unit == null || unit.equals("!") || unit.equals("?")) {
-                if (unit != null) sink.mark(unit);
+                if (unit != null) {
+                    sink.mark(unit);
+                    count++;
+                }
                 continues = false;
                 continue;
             }
             sink.syllable(unit, TextNormalizer.fold(unit), continues, negated[k]);
             continues = true;
+            count++;
         }
         if (lexicon) {
-            double score = e.score();
             sink.lexicon("positive", squash(e.positive()));
             sink.lexicon("negative", squash(e.negative()));
-            sink.lexicon("score", score);
-            // Can repeat "positive" or "negative" above: the indicator then replaces the squashed sum.
-            sink.lexicon(SentimentScorer.labelOf(score), 1.0);
+            sink.lexicon("score", e.score());
+            if (e.terms() == 0) sink.lexicon("none", 1.0);
         }
+        return count;
     }
 
     /** Maps a non-negative sum of lexicon weights into [0, 1). */

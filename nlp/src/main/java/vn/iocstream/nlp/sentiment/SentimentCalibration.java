@@ -1,0 +1,102 @@
+package vn.iocstream.nlp.sentiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import vn.iocstream.nlp.TextNormalizer;
+
+/**
+ * Chooses a model's per-class offsets ({@link LinearSentimentModel#withOffsets}) on development data:
+ * the offsets, on a grid, that give the best mean weighted-F1 over the development sets of several
+ * domains, each counting the same. This is where neutral is calibrated: a text becomes neutral only
+ * when neutral is likelier than each polarity by the margin the development data asks for, so that
+ * "no strong evidence" does not default to neutral on text that evaluates something, and news that
+ * states facts still comes out neutral.
+ *
+ * <p>The offsets are relative to the last label's (kept at 0), on a grid of {@value #STEP} from
+ * −{@value #RANGE} to +{@value #RANGE}; among equally good offsets the smallest are kept, so that
+ * calibration moves the decision only as far as the data asks.
+ */
+public final class SentimentCalibration {
+    private SentimentCalibration() {}
+
+    static final double STEP = 0.1;
+    static final double RANGE = 3.0;
+
+    /** The model with offsets chosen on {@code devGroups} (one list of labelled texts per domain). */
+    public static LinearSentimentModel calibrate(LinearSentimentModel model, List<List<LabelledText>> devGroups) {
+        List<double[][]> logs = new ArrayList<>();
+        List<int[]> gold = new ArrayList<>();
+        for (List<LabelledText> group : devGroups) {
+            if (group.isEmpty()) continue;
+            double[][] l = new double[group.size()][];
+            int[] g = new int[group.size()];
+            for (int i = 0; i < group.size(); i++) {
+                double[] p = model.probabilities(TextNormalizer.normalizeSocial(group.get(i).text()));
+                l[i] = new double[p.length];
+                for (int k = 0; k < p.length; k++) l[i][k] = Math.log(p[k]);
+                g[i] = SentimentClassifier.LABELS.indexOf(group.get(i).label());
+            }
+            logs.add(l);
+            gold.add(g);
+        }
+        if (logs.isEmpty()) throw new IllegalArgumentException("no development texts to calibrate on");
+        int classes = model.labels().size();
+        int[] labelIds = model.labels().stream().mapToInt(SentimentClassifier.LABELS::indexOf).toArray();
+        int steps = (int) Math.round(2 * RANGE / STEP);
+        double[] best = new double[classes];
+        double bestScore = Double.NEGATIVE_INFINITY, bestSize = Double.POSITIVE_INFINITY;
+        int[] cursor = new int[classes - 1];
+        while (true) {
+            double[] offsets = new double[classes];
+            double size = 0;
+            for (int k = 0; k < classes - 1; k++) {
+                offsets[k] = -RANGE + cursor[k] * STEP;
+                size += Math.abs(offsets[k]);
+            }
+            double score = 0;
+            for (int d = 0; d < logs.size(); d++) score += weightedF1(logs.get(d), gold.get(d), offsets, labelIds);
+            score /= logs.size();
+            if (score > bestScore + 1e-12 || Math.abs(score - bestScore) <= 1e-12 && size < bestSize) {
+                bestScore = score;
+                bestSize = size;
+                best = offsets;
+            }
+            int k = 0;
+            while (k < cursor.length && ++cursor[k] > steps) cursor[k++] = 0;
+            if (k == cursor.length) break;
+        }
+        return model.withOffsets(best);
+    }
+
+    /**
+     * Weighted-F1 of the decisions with these offsets, as {@link SentimentEvaluation} counts it: over the
+     * gold labels present, a predicted label absent from the gold counting as an error.
+     */
+    static double weightedF1(double[][] logs, int[] gold, double[] offsets, int[] labelIds) {
+        int n = SentimentClassifier.LABELS.size();
+        int[] tp = new int[n], predicted = new int[n], support = new int[n];
+        for (int i = 0; i < logs.length; i++) {
+            int best = 0;
+            double top = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < offsets.length; k++) {
+                double v = logs[i][k] + offsets[k];
+                if (v > top) {
+                    top = v;
+                    best = k;
+                }
+            }
+            int p = labelIds[best];
+            predicted[p]++;
+            support[gold[i]]++;
+            if (p == gold[i]) tp[p]++;
+        }
+        double f = 0;
+        for (int c = 0; c < n; c++) {
+            if (support[c] == 0) continue;
+            double precision = predicted[c] == 0 ? 0 : (double) tp[c] / predicted[c];
+            double recall = (double) tp[c] / support[c];
+            if (precision + recall > 0) f += 2 * precision * recall / (precision + recall) * support[c] / logs.length;
+        }
+        return f;
+    }
+}
