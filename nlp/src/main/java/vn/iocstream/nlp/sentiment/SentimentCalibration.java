@@ -12,15 +12,16 @@ import vn.iocstream.nlp.TextNormalizer;
  * "no strong evidence" does not default to neutral on text that evaluates something, and news that
  * states facts still comes out neutral.
  *
- * <p>The offsets are relative to the last label's (kept at 0), on a grid of {@value #STEP} from
+ * <p>The offsets are relative to the last label's (kept at 0), on a grid of steps of 0.1 from
  * −{@value #RANGE} to +{@value #RANGE}; among equally good offsets the smallest are kept, so that
  * calibration moves the decision only as far as the data asks.
  */
 public final class SentimentCalibration {
     private SentimentCalibration() {}
 
-    static final double STEP = 0.1;
-    static final double RANGE = 3.0;
+    /** Grid steps per unit of log-probability: a step of 0.1. */
+    static final int STEPS_PER_UNIT = 10;
+    static final int RANGE = 3;
 
     /** The model with offsets chosen on {@code devGroups} (one list of labelled texts per domain). */
     public static LinearSentimentModel calibrate(LinearSentimentModel model, List<List<LabelledText>> devGroups) {
@@ -42,7 +43,7 @@ public final class SentimentCalibration {
         if (logs.isEmpty()) throw new IllegalArgumentException("no development texts to calibrate on");
         int classes = model.labels().size();
         int[] labelIds = model.labels().stream().mapToInt(SentimentClassifier.LABELS::indexOf).toArray();
-        int steps = (int) Math.round(2 * RANGE / STEP);
+        int steps = 2 * RANGE * STEPS_PER_UNIT;
         double[] best = new double[classes];
         double bestScore = Double.NEGATIVE_INFINITY, bestSize = Double.POSITIVE_INFINITY;
         int[] cursor = new int[classes - 1];
@@ -50,7 +51,7 @@ public final class SentimentCalibration {
             double[] offsets = new double[classes];
             double size = 0;
             for (int k = 0; k < classes - 1; k++) {
-                offsets[k] = -RANGE + cursor[k] * STEP;
+                offsets[k] = (cursor[k] - RANGE * STEPS_PER_UNIT) / (double) STEPS_PER_UNIT;
                 size += Math.abs(offsets[k]);
             }
             double score = 0;

@@ -97,8 +97,13 @@ public final class SentimentCorpora {
     static final String HANDWRITTEN_TRAIN = "/vn/iocstream/nlp/sentiment/train.csv";
     static final String HANDWRITTEN_DEV = "/vn/iocstream/nlp/sentiment/dev.csv";
 
-    /** A number in [0, 100) from the text and a seed: FNV-1a over its UTF-8 bytes, then a final mix. */
+    /** A number in [0, 100) from the text and a seed. */
     static int bucket(String text, long seed) {
+        return (int) Long.remainderUnsigned(hash(text, seed), 100);
+    }
+
+    /** A 64-bit hash of the text and a seed: FNV-1a over its UTF-8 bytes, then a final mix. */
+    static long hash(String text, long seed) {
         long h = 0xcbf29ce484222325L ^ seed;
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;
@@ -107,6 +112,15 @@ public final class SentimentCorpora {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
-        return (int) Long.remainderUnsigned(h, 100);
+        return h;
+    }
+
+    /**
+     * {@code n} texts of {@code rows} picked by a seeded hash of their text, in the order of that hash: a
+     * sample that does not depend on how the file is sorted (some corpora list all positives first).
+     */
+    public static List<LabelledText> sample(List<LabelledText> rows, int n, long seed) {
+        return rows.stream().sorted(java.util.Comparator.comparingLong((LabelledText d) -> hash(d.text(), seed))
+                .thenComparingInt(LabelledText::line)).limit(n).toList();
     }
 }
