@@ -92,9 +92,9 @@ class LinearSentimentModelTest {
 
     @Test
     void handwrittenModel_reachesTheFloorOnItsDevelopmentTwin() {
-        // The hand-written set alone, as before issue 13: 0.7826 macro-F1 measured when written (lexicon 0.7966).
-        assertThat(SentimentEvaluation.evaluate(dev, trained).macroF1()).isGreaterThanOrEqualTo(0.77);
-        assertThat(SentimentEvaluation.evaluate(dev, SentimentScorer.builtIn()).macroF1()).isGreaterThanOrEqualTo(0.78);
+        // A model of the hand-written set alone: macro-F1 0.8465 on its twin; the lexicon alone 0.7966.
+        assertThat(SentimentEvaluation.evaluate(dev, trained).macroF1()).isGreaterThanOrEqualTo(0.841);
+        assertThat(SentimentEvaluation.evaluate(dev, SentimentScorer.builtIn()).macroF1()).isGreaterThanOrEqualTo(0.791);
     }
 
     @Test

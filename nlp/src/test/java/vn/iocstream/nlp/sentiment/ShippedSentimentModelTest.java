@@ -50,39 +50,40 @@ class ShippedSentimentModelTest {
     @Test
     void shippedModel_staysAboveItsFloorsOnDevelopmentAndHeldOutParts() {
         Map<String, SentimentBenchmark.Row> rows = byCorpus(SentimentBenchmark.evaluate(LinearSentimentModel.builtIn(), corpora));
-        // Floors 0.005 under the weighted-F1 measured when the model was built (README, "Sentiment").
-        assertThat(rows.get("ntc-scv").dev().weightedF1()).isGreaterThanOrEqualTo(FLOOR_NTC_DEV);
-        assertThat(rows.get("ntc-scv").test().weightedF1()).isGreaterThanOrEqualTo(FLOOR_NTC_TEST);
-        assertThat(rows.get("uts2017-bank").dev().weightedF1()).isGreaterThanOrEqualTo(FLOOR_BANK_DEV);
-        assertThat(rows.get("uts2017-bank").test().weightedF1()).isGreaterThanOrEqualTo(FLOOR_BANK_TEST);
-        assertThat(rows.get("xed-vi").dev().weightedF1()).isGreaterThanOrEqualTo(FLOOR_XED_DEV);
-        assertThat(rows.get("xed-vi").test().weightedF1()).isGreaterThanOrEqualTo(FLOOR_XED_TEST);
-        assertThat(rows.get("handwritten").dev().weightedF1()).isGreaterThanOrEqualTo(FLOOR_HANDWRITTEN_DEV);
+        // Floors 0.005 under the weighted-F1 measured when the model was built (README, "Vietnamese NLP").
+        assertThat(rows.get("ntc-scv").dev().weightedF1()).isGreaterThanOrEqualTo(0.894);       // 0.8994
+        assertThat(rows.get("ntc-scv").test().weightedF1()).isGreaterThanOrEqualTo(0.879);      // 0.8843
+        assertThat(rows.get("uts2017-bank").dev().weightedF1()).isGreaterThanOrEqualTo(0.947);  // 0.9529
+        assertThat(rows.get("uts2017-bank").test().weightedF1()).isGreaterThanOrEqualTo(0.908); // 0.9137
+        assertThat(rows.get("xed-vi").dev().weightedF1()).isGreaterThanOrEqualTo(0.764);        // 0.7697
+        assertThat(rows.get("xed-vi").test().weightedF1()).isGreaterThanOrEqualTo(0.689);       // 0.6943
+        assertThat(rows.get("handwritten").dev().weightedF1()).isGreaterThanOrEqualTo(0.835);   // 0.8409
     }
 
     @Test
     void lexiconAlone_staysAboveItsFloors() {
         Map<String, SentimentBenchmark.Row> rows = byCorpus(SentimentBenchmark.evaluate(SentimentScorer.builtIn(), corpora));
-        assertThat(rows.get("ntc-scv").test().weightedF1()).isGreaterThanOrEqualTo(FLOOR_LEXICON_NTC_TEST);
-        assertThat(rows.get("uts2017-bank").test().weightedF1()).isGreaterThanOrEqualTo(FLOOR_LEXICON_BANK_TEST);
-        assertThat(rows.get("handwritten").dev().weightedF1()).isGreaterThanOrEqualTo(FLOOR_LEXICON_HANDWRITTEN_DEV);
+        assertThat(rows.get("ntc-scv").test().weightedF1()).isGreaterThanOrEqualTo(0.758);      // 0.7637
+        assertThat(rows.get("uts2017-bank").test().weightedF1()).isGreaterThanOrEqualTo(0.776); // 0.7816
+        assertThat(rows.get("handwritten").dev().weightedF1()).isGreaterThanOrEqualTo(0.791);   // 0.7964
     }
 
     @Test
-    void crossDomain_staysAboveItsFloors() {
+    void crossDomainAndFineTuning_stayAboveTheirFloors() {
         Map<String, Map<String, SentimentBenchmark.Row>> cross = new HashMap<>();
         for (SentimentBenchmark.Cross c : SentimentBenchmark.crossDomain(corpora, SentimentRecipe.OPTIONS)) {
             cross.put(c.trainedOn(), byCorpus(c.rows()));
         }
-        assertThat(cross.get("ntc-scv").get("uts2017-bank").test().weightedF1()).isGreaterThanOrEqualTo(FLOOR_NTC_TO_BANK_TEST);
-        assertThat(cross.get("uts2017-bank").get("ntc-scv").test().weightedF1()).isGreaterThanOrEqualTo(FLOOR_BANK_TO_NTC_TEST);
-        assertThat(cross.get("all but ntc-scv").get("ntc-scv").test().weightedF1()).isGreaterThanOrEqualTo(FLOOR_ALL_BUT_NTC_TEST);
-        assertThat(cross.get("all but uts2017-bank").get("uts2017-bank").test().weightedF1()).isGreaterThanOrEqualTo(FLOOR_ALL_BUT_BANK_TEST);
-        assertThat(cross.get("all but xed-vi").get("xed-vi").test().weightedF1()).isGreaterThanOrEqualTo(FLOOR_ALL_BUT_XED_TEST);
+        // Held-out parts of corpora the model never trained on.
+        assertThat(cross.get("ntc-scv").get("uts2017-bank").test().weightedF1()).isGreaterThanOrEqualTo(0.848);              // 0.8533
+        assertThat(cross.get("uts2017-bank").get("ntc-scv").test().weightedF1()).isGreaterThanOrEqualTo(0.759);              // 0.7649
+        assertThat(cross.get("all but ntc-scv").get("ntc-scv").test().weightedF1()).isGreaterThanOrEqualTo(0.823);           // 0.8287
+        assertThat(cross.get("all but uts2017-bank").get("uts2017-bank").test().weightedF1()).isGreaterThanOrEqualTo(0.845); // 0.8505
+        assertThat(cross.get("all but xed-vi").get("xed-vi").test().weightedF1()).isGreaterThanOrEqualTo(0.656);             // 0.6614
+        // The same bases fine-tuned on 300 texts of the corpus they left out: the gain a site gets.
+        assertThat(cross.get("all but ntc-scv + 300 of it").get("ntc-scv").test().weightedF1()).isGreaterThanOrEqualTo(0.853);           // 0.8582
+        assertThat(cross.get("all but uts2017-bank + 300 of it").get("uts2017-bank").test().weightedF1()).isGreaterThanOrEqualTo(0.917); // 0.9220
+        assertThat(cross.get("all but xed-vi + 300 of it").get("xed-vi").test().weightedF1()).isGreaterThanOrEqualTo(0.725);             // 0.7303
+        assertThat(cross.get("all but handwritten + 300 of it").get("handwritten").dev().weightedF1()).isGreaterThanOrEqualTo(0.818);    // 0.8239
     }
-
-    private static final double FLOOR_NTC_DEV = 0, FLOOR_NTC_TEST = 0, FLOOR_BANK_DEV = 0, FLOOR_BANK_TEST = 0,
-            FLOOR_XED_DEV = 0, FLOOR_XED_TEST = 0, FLOOR_HANDWRITTEN_DEV = 0, FLOOR_LEXICON_NTC_TEST = 0,
-            FLOOR_LEXICON_BANK_TEST = 0, FLOOR_LEXICON_HANDWRITTEN_DEV = 0, FLOOR_NTC_TO_BANK_TEST = 0,
-            FLOOR_BANK_TO_NTC_TEST = 0, FLOOR_ALL_BUT_NTC_TEST = 0, FLOOR_ALL_BUT_BANK_TEST = 0, FLOOR_ALL_BUT_XED_TEST = 0;
 }
