@@ -60,14 +60,7 @@ public final class SentimentScorer implements SentimentClassifier {
 
     private enum Kind { TERM, NEGATOR, LACK, INTENSIFIER, DAMPENER, CONTRAST, CONCESSION, DECREASE, TOPIC, IGNORE }
 
-    /** A lexicon row: its rule or term, weight, and the term as written in the lexicon. */
-    private record Entry(Kind kind, double weight, String term) {}
-
-    /** Receives each term the lexicon matched, as the lexicon writes it, and its weight after the rules. */
-    @FunctionalInterface
-    public interface TermSink {
-        void term(String term, double weight);
-    }
+    private record Entry(Kind kind, double weight) {}
 
     /** A lexicon match: the entry and how many tokens it spans. */
     private record Match(Entry entry, int length) {}
@@ -155,7 +148,7 @@ public final class SentimentScorer implements SentimentClassifier {
         for (int k = 0; k < lower.length; k++) {
             if (tokens.get(k).type() == Token.Type.WORD) lower[k] = unit(tokens.get(k).text());
         }
-        return evidence(tokens, lower, null, null);
+        return evidence(tokens, lower, null);
     }
 
     /**
@@ -192,10 +185,9 @@ public final class SentimentScorer implements SentimentClassifier {
      * The same, given each WORD token as {@link #unit} makes it ({@code lower[k]} for token k; other
      * entries are not read), for a caller that has made them already. If {@code negated} is not null, it is set
      * true at each token within a negation's reach (whether or not a term is there), for whoever wants
-     * the negation scope of the same rules. If {@code termSink} is not null, it receives each matched term
-     * that counts (not those of a topic).
+     * the negation scope of the same rules.
      */
-    public Evidence evidence(List<Token> tokens, String[] lower, boolean[] negated, TermSink termSink) {
+    public Evidence evidence(List<Token> tokens, String[] lower, boolean[] negated) {
         boolean accented = accented(tokens, lower);
         double positive = 0, negative = 0, sentencePositive = 0, sentenceNegative = 0, contrast = 1, lastTerm = 0;
         double modifier = 1;
@@ -282,7 +274,6 @@ public final class SentimentScorer implements SentimentClassifier {
                         decreasedUntil = 0;
                     }
                     if (topic) v = 0;
-                    else if (termSink != null) termSink.term(match.entry().term(), v);
                     if (v > 0) sentencePositive += v;
                     else sentenceNegative -= v;
                     terms++;
@@ -375,16 +366,16 @@ public final class SentimentScorer implements SentimentClassifier {
         for (String[] row : Resources.rows("sentiment.tsv")) {
             String term = TextNormalizer.normalize(row[0]).toLowerCase(Locale.ROOT);
             Entry entry = switch (row[1]) {
-                case "negate" -> new Entry(Kind.NEGATOR, 0, term);
-                case "lack" -> new Entry(Kind.LACK, 0, term);
-                case "intensify" -> new Entry(Kind.INTENSIFIER, 0, term);
-                case "dampen" -> new Entry(Kind.DAMPENER, 0, term);
-                case "contrast" -> new Entry(Kind.CONTRAST, 0, term);
-                case "concede" -> new Entry(Kind.CONCESSION, 0, term);
-                case "decrease" -> new Entry(Kind.DECREASE, 0, term);
-                case "topic" -> new Entry(Kind.TOPIC, 0, term);
-                case "ignore" -> new Entry(Kind.IGNORE, 0, term);
-                default -> new Entry(Kind.TERM, Double.parseDouble(row[1]), emojiKey(term));
+                case "negate" -> new Entry(Kind.NEGATOR, 0);
+                case "lack" -> new Entry(Kind.LACK, 0);
+                case "intensify" -> new Entry(Kind.INTENSIFIER, 0);
+                case "dampen" -> new Entry(Kind.DAMPENER, 0);
+                case "contrast" -> new Entry(Kind.CONTRAST, 0);
+                case "concede" -> new Entry(Kind.CONCESSION, 0);
+                case "decrease" -> new Entry(Kind.DECREASE, 0);
+                case "topic" -> new Entry(Kind.TOPIC, 0);
+                case "ignore" -> new Entry(Kind.IGNORE, 0);
+                default -> new Entry(Kind.TERM, Double.parseDouble(row[1]));
             };
             exact.put(emojiKey(term), entry);
             boolean exactOnly = row.length > 2 && row[2].equals("exact");

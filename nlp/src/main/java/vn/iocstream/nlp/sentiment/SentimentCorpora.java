@@ -35,23 +35,6 @@ public final class SentimentCorpora {
             dev = List.copyOf(dev);
             test = List.copyOf(test);
         }
-
-        /** The training and development parts together. */
-        public List<LabelledText> trainAndDev() {
-            List<LabelledText> all = new ArrayList<>(train);
-            all.addAll(dev);
-            return all;
-        }
-
-        /** The part named train, dev or test. */
-        public List<LabelledText> part(String name) {
-            return switch (name) {
-                case "train" -> train;
-                case "dev" -> dev;
-                case "test" -> test;
-                default -> throw new IllegalArgumentException("unknown part '" + name + "', expected train, dev or test");
-            };
-        }
     }
 
     /** Every corpus folder under {@code dir}, by name. */

@@ -29,7 +29,6 @@ final class SentimentFeatures {
     private SentimentFeatures() {}
 
     private static final String NUMBER = "<số>";
-    static boolean TERMS = Boolean.getBoolean("terms");
 
     /**
      * Receives the features of a text in the order {@link #extract} finds them, a syllable's in one call
@@ -108,8 +107,7 @@ final class SentimentFeatures {
             };
         }
         boolean[] negated = new boolean[units.length];
-        SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens, units, negated,
-                lexicon && TERMS ? (term, weight) -> sink.lexicon("t:" + term, weight / 2) : null);
+        SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens, units, negated);
         boolean continues = false;
         int count = 0;
         for (int k = 0; k < units.length; k++) {

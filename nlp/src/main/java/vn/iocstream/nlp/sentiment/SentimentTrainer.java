@@ -95,10 +95,7 @@ public final class SentimentTrainer {
     /** Which texts also come without diacritics: a hash of the text with this seed, not their order. */
     private static final long FOLD_SEED = 0xF01DL;
 
-    /**
-     * The features of labelled texts, extracted once: a training run that tries several options, or
-     * several subsets of groups, reuses them.
-     */
+    /** The features of labelled texts, extracted once before the epochs, by group. */
     static final class Examples {
         final List<String> names = new ArrayList<>();
         final List<List<Example>> groups = new ArrayList<>();
@@ -108,14 +105,6 @@ public final class SentimentTrainer {
         private Examples(List<String> labels, boolean lexicon) {
             this.labels = labels;
             this.lexicon = lexicon;
-        }
-
-        /** The same features, keeping only the groups at the given positions. */
-        Examples only(List<Integer> kept) {
-            Examples out = new Examples(labels, lexicon);
-            out.names.addAll(names);
-            for (int g : kept) out.groups.add(groups.get(g));
-            return out;
         }
 
         static Examples of(List<List<LabelledText>> groups, boolean lexicon, double folded) {
