@@ -90,6 +90,8 @@ public final class SentimentScorer implements SentimentClassifier {
      * passed over without building or looking up longer spans.
      */
     private final Set<String> prefixes = new HashSet<>();
+    /** The spans of {@link #prefixes} that some longer entry begins with. */
+    private final Set<String> continued = new HashSet<>();
     private final int maxSyllables;
 
     private SentimentScorer(Map<String, Entry> exact, Map<String, Entry> folded) {
@@ -101,6 +103,7 @@ public final class SentimentScorer implements SentimentClassifier {
             for (String k : entries.keySet()) {
                 for (int space = k.indexOf(' '); space >= 0; space = k.indexOf(' ', space + 1)) {
                     prefixes.add(k.substring(0, space));
+                    continued.add(k.substring(0, space));
                 }
                 prefixes.add(k);
             }
@@ -320,32 +323,31 @@ public final class SentimentScorer implements SentimentClassifier {
             return e == null ? null : new Match(e, 1);
         }
         if (first.type() != Token.Type.WORD || !prefixes.contains(lower[i])) return null;
-        int count = 0;
-        while (i + count < tokens.size() && count < maxSyllables && tokens.get(i + count).type() == Token.Type.WORD) count++;
-        String[] spans = new String[count + 1];
-        boolean[] plain = new boolean[count + 1];
-        StringBuilder span = new StringBuilder();
-        plain[0] = true;
-        for (int n = 1; n <= count; n++) {
-            String syllable = lower[i + n - 1];
-            if (n == 1) {
-                spans[1] = syllable;
-                span.append(syllable);
-            } else {
-                spans[n] = span.append(' ').append(syllable).toString();
-                if (!prefixes.contains(spans[n])) {
-                    count = n - 1;
-                    break;
-                }
+        // From the first syllable on, a syllable at a time while the span begins a longer entry: most
+        // spans that start an entry begin no longer one, and are looked up without building any other.
+        String span = lower[i];
+        boolean plain = isPlain(span);
+        Entry longest = null;
+        int length = 0;
+        for (int n = 1; ; n++) {
+            Entry e = plain && !accented ? folded.get(span) : exact.get(span);
+            if (e == null && plain && accented) e = folded.get(span);
+            if (e != null) {
+                longest = e;
+                length = n;
             }
-            plain[n] = plain[n - 1] && TextNormalizer.fold(syllable).equals(syllable);
+            int next = i + n;
+            if (!continued.contains(span) || n == maxSyllables || next >= tokens.size() || tokens.get(next).type() != Token.Type.WORD) break;
+            span = span + ' ' + lower[next];
+            if (!prefixes.contains(span)) break;
+            plain = plain && isPlain(lower[next]);
         }
-        for (int n = count; n >= 1; n--) {
-            Entry e = plain[n] && !accented ? folded.get(spans[n]) : exact.get(spans[n]);
-            if (e == null && plain[n] && accented) e = folded.get(spans[n]);
-            if (e != null) return new Match(e, n);
-        }
-        return null;
+        return longest == null ? null : new Match(longest, length);
+    }
+
+    /** Whether a syllable has no diacritics (its folded form is itself). */
+    private static boolean isPlain(String syllable) {
+        return TextNormalizer.fold(syllable).equals(syllable);
     }
 
     private static boolean isSentenceEnd(String punct) {
