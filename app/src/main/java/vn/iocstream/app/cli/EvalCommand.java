@@ -49,8 +49,9 @@ public final class EvalCommand {
                   weighted- and macro-F1 on the development and held-out parts of each corpus under DIR (as
                   ioc nlp train-sentiment --corpora splits them; e.g. ../shared/data/train) and of the
                   hand-written set. --cross-domain: also, for each corpus, a model made by the shipped recipe
-                  from that corpus alone, and one from all the others, measured on what it never saw (slow:
-                  it trains ten models). Last line: sentiment corpora devWeightedF1=0.xxxx heldOutWeightedF1=0.xxxx
+                  from that corpus alone, and one from all the others, measured on what it never saw, and the
+                  latter fine-tuned on 300 texts of the corpus it left out (slow: eight models, four fine-tunings).
+                  Last line: sentiment corpora devWeightedF1=0.xxxx heldOutWeightedF1=0.xxxx
 
               entities --conll FILE
                   per-type and micro precision/recall/F1 (exact spans, CoNLL 2003 style) on a BIO file (`token TAG`

@@ -18,8 +18,8 @@ import vn.iocstream.nlp.SentimentScorer;
  * The shipped model against the corpora it was made from (../shared/data/train, which skips these tests
  * for a clone without it and fails them under CI=true): it is what the recipe rebuilds, byte for byte, and
  * the figures the README claims, on development and held-out parts and across domains, stay above floors
- * just under the values measured when it was built. About three minutes on a quiet machine (ten models
- * are trained).
+ * just under the values measured when it was built. A few minutes (nine models are trained and four
+ * fine-tuned).
  */
 class ShippedSentimentModelTest {
 
