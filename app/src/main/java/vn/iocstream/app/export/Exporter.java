@@ -66,7 +66,9 @@ public final class Exporter {
 
     /** The whole range; one row past the limit is read to know whether the file was cut. */
     private long range(Request r, RowWriter out) throws IOException {
-        String sql = select(r) + " ORDER BY " + r.table().timeColumn() + " DESC LIMIT " + (r.maxRows() + 1);
+        // Newest first; the other columns break ties, so the same request always gives the same file.
+        String sql = select(r) + " ORDER BY " + r.table().timeColumn() + " DESC, "
+                + r.table().columns().stream().map(Column::sql).collect(Collectors.joining(", ")) + " LIMIT " + (r.maxRows() + 1);
         long[] n = {0};
         stream(sql, r.table().columns(), row -> {
             if (++n[0] <= r.maxRows()) out.row(row);

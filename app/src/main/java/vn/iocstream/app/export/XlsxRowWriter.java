@@ -19,7 +19,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * XLSX through Apache POI's streaming workbook: only the last {@value #WINDOW} rows stay in memory, the rest go to a
  * temporary file until {@link #close} zips the workbook into the stream. Sheet "Dữ liệu" holds the headings (bold,
  * frozen) and the rows, with times as real date cells in Vietnam time and numbers as numbers; sheet "Thông tin" the
- * {@link ExportInfo}. Text is written as text cells, never as formulas. A cell holds at most 32,767 characters
+ * {@link ExportInfo} (both named by the caller when the sheets are part of a larger workbook). Text is written as text cells, never as formulas. A cell holds at most 32,767 characters
  * (Excel's limit): longer text is cut and ends with "…".
  */
 public final class XlsxRowWriter implements RowWriter {
@@ -29,7 +29,9 @@ public final class XlsxRowWriter implements RowWriter {
     private static final int MAX_CELL_CHARS = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
 
     private final OutputStream stream;
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+    private final SXSSFWorkbook workbook;
+    private final String dataName;
+    private final String infoName;
     private final CellStyle timeStyle;
     private final CellStyle headingStyle;
     private SXSSFSheet data;
@@ -37,9 +39,21 @@ public final class XlsxRowWriter implements RowWriter {
     private List<Column> columns;
     private int next;
 
+    /** A workbook of its own, written to {@code stream} by {@link #close}. */
     public XlsxRowWriter(OutputStream stream) {
+        this(newWorkbook(), "Dữ liệu", "Thông tin", stream);
+    }
+
+    /** Two sheets of a workbook that its owner writes and closes (a report with other sheets). */
+    public XlsxRowWriter(SXSSFWorkbook workbook, String dataSheet, String infoSheet) {
+        this(workbook, dataSheet, infoSheet, null);
+    }
+
+    private XlsxRowWriter(SXSSFWorkbook workbook, String dataSheet, String infoSheet, OutputStream stream) {
+        this.workbook = workbook;
+        this.dataName = dataSheet;
+        this.infoName = infoSheet;
         this.stream = stream;
-        workbook.setCompressTempFiles(true);
         timeStyle = workbook.createCellStyle();
         timeStyle.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
         headingStyle = workbook.createCellStyle();
@@ -51,8 +65,8 @@ public final class XlsxRowWriter implements RowWriter {
     @Override
     public void begin(ExportInfo info, List<Column> columns) {
         this.columns = List.copyOf(columns);
-        data = workbook.createSheet("Dữ liệu");
-        about = workbook.createSheet("Thông tin");
+        data = workbook.createSheet(dataName);
+        about = workbook.createSheet(infoName);
         int r = 0;
         for (Map.Entry<String, String> line : info.lines()) {
             Row row = about.createRow(r++);
@@ -96,14 +110,28 @@ public final class XlsxRowWriter implements RowWriter {
         row.createCell(1).setCellValue("Đã dừng sau " + rowsWritten + " dòng: vượt giới hạn của một lần xuất");
     }
 
+    /** Keeps {@value #WINDOW} rows in memory, the rest in compressed temporary files. */
+    public static SXSSFWorkbook newWorkbook() {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+        workbook.setCompressTempFiles(true);
+        return workbook;
+    }
+
     @Override
     public void close() throws IOException {
+        if (stream == null) return;
         try {
             workbook.write(stream);
             stream.flush();
         } finally {
-            workbook.close();
+            finish(workbook);
         }
+    }
+
+    /** Deletes the workbook's temporary files and closes it. */
+    public static void finish(SXSSFWorkbook workbook) throws IOException {
+        workbook.dispose();
+        workbook.close();
     }
 
     private static String fit(String text) {
