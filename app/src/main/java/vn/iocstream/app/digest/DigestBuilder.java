@@ -29,6 +29,8 @@ public final class DigestBuilder {
     private static final int MAX_LOCALITIES = 15;
     /** A post without a story id (written before story grouping) is a story of its own. */
     private static final String STORY = "if(story_id = '', id, story_id)";
+    /** What a post is called in lists: its title, or the start of its text (comments and social posts have none). */
+    private static final String TITLE = "if(title = '', substringUTF8(text, 1, 140), title)";
 
     private final ClickHouseClient clickHouse;
     private final Clock clock;
@@ -124,7 +126,7 @@ public final class DigestBuilder {
                 rs -> new Ranked(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
         if (ranked.isEmpty()) return List.of();
         Map<String, List<Digest.Copy>> copies = new LinkedHashMap<>();
-        clickHouse.query("SELECT " + STORY + " AS s, source, kind, if(title = '', substringUTF8(text, 1, 140), title), url,"
+        clickHouse.query("SELECT " + STORY + " AS s, source, kind, " + TITLE + ", url,"
                 + " toUInt32(published_at) FROM posts FINAL WHERE " + where + " AND " + STORY + " IN "
                 + Sql.list(ranked.stream().map(Ranked::id).toList()) + " ORDER BY published_at, id", rs -> {
             copies.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Digest.Copy(rs.getString(2), rs.getString(3),
@@ -164,16 +166,19 @@ public final class DigestBuilder {
 
     /**
      * Negative posts by locality: for the whole country by province; within a scope by the places the posts name
-     * (communes, wards, former districts; the province itself left out), a post naming two places counted in both.
+     * (communes, wards, former districts; the province itself left out; a post naming none counts for its province), a
+     * post naming two places counted in both.
      */
     private List<Digest.LocalityIssues> negative(DigestScope scope, Range range) {
-        String place = scope.posts().equals("1") ? "if(province = '', 'Chưa rõ', province)"
-                : "arrayJoin(arrayDistinct(arrayFilter(x -> x != '' AND x != lowerUTF8(province), arrayMap((t, x) -> if(t = 'LOCATION',"
-                + " replaceRegexpOne(lowerUTF8(x), '" + DigestScope.PREFIX_REGEX + "', ''), ''), entity_types, entity_texts))))";
-        return clickHouse.query("SELECT place, count() AS n, uniqExact(s), argMin(title, score) FROM (SELECT " + STORY + " AS s, title,"
-                + " score, " + place + " AS place FROM posts FINAL WHERE " + range.on("published_at") + " AND " + scope.posts()
+        boolean whole = scope.posts().equals("1");
+        String province = whole ? "if(province = '', 'Chưa rõ địa bàn', province)" : "if(province = '', 'chưa rõ địa bàn', lowerUTF8(province))";
+        String named = "arrayDistinct(arrayFilter(x -> x != '' AND x != lowerUTF8(province), arrayMap((t, x) -> if(t = 'LOCATION',"
+                + " replaceRegexpOne(lowerUTF8(x), '" + DigestScope.PREFIX_REGEX + "', ''), ''), entity_types, entity_texts)))";
+        String place = whole ? province : "arrayJoin(if(empty(" + named + "), [" + province + "], " + named + "))";
+        return clickHouse.query("SELECT place, count() AS n, uniqExact(s), argMin(label, score) FROM (SELECT " + STORY + " AS s, "
+                + TITLE + " AS label, score, " + place + " AS place FROM posts FINAL WHERE " + range.on("published_at") + " AND " + scope.posts()
                 + " AND sentiment = 'negative') GROUP BY place ORDER BY n DESC, place LIMIT " + MAX_LOCALITIES,
-                rs -> new Digest.LocalityIssues(titleCase(rs.getString(1)), rs.getLong(2), rs.getLong(3), oneLine(rs.getString(4))));
+                rs -> new Digest.LocalityIssues(whole ? rs.getString(1) : titleCase(rs.getString(1)), rs.getLong(2), rs.getLong(3), oneLine(rs.getString(4))));
     }
 
     private List<Digest.AlertCount> alertCounts(DigestScope scope, Range range) {
@@ -197,10 +202,11 @@ public final class DigestBuilder {
         return s == null ? "" : s.replaceAll("\\s+", " ").strip();
     }
 
-    /** "biên hòa" → "Biên Hòa": place names were lower-cased to compare them. */
+    /** "biên hòa" → "Biên Hòa", "tp hồ chí minh" → "TP Hồ Chí Minh": place names were lower-cased to compare them. */
     static String titleCase(String s) {
         return java.util.Arrays.stream(s.split(" ")).filter(w -> !w.isEmpty())
-                .map(w -> w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1)).collect(Collectors.joining(" "));
+                .map(w -> w.equals("tp") ? "TP" : w.substring(0, 1).toUpperCase(Locale.ROOT) + w.substring(1))
+                .collect(Collectors.joining(" "));
     }
 
     /** [from, to) as a condition on a DateTime column, in Unix seconds. */
