@@ -70,7 +70,7 @@ final class DigestCharts {
         plot.setOutlineVisible(false);
         plot.setShadowPaint(null);
         plot.setNoDataMessage("Không có bài viết");
-        plot.setLabelFont(DigestFonts.awt(DigestFonts.REGULAR, 12f));
+        plot.setLabelFont(DigestFonts.awt(DigestFonts.REGULAR, 11f));
         plot.setLabelGenerator(new StandardPieSectionLabelGenerator("{0}: {1} ({2})"));
         plot.setIgnoreZeroValues(true);
         JFreeChart chart = new JFreeChart(plot);

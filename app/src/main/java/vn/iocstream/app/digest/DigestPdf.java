@@ -82,8 +82,8 @@ public final class DigestPdf {
             PdfPTable charts = new PdfPTable(new float[] {3, 2});
             charts.setWidthPercentage(100);
             charts.setSpacingBefore(10);
-            charts.addCell(image(DigestCharts.volume(d, 900, 480)));
-            charts.addCell(image(DigestCharts.sentiment(d, 600, 480)));
+            charts.addCell(image(DigestCharts.volume(d, 600, 340)));
+            charts.addCell(image(DigestCharts.sentiment(d, 400, 340)));
             doc.add(charts);
 
             heading(doc, "Câu chuyện nổi bật (" + d.stories().size() + " trong " + d.storyCount() + " câu chuyện)");
@@ -95,7 +95,7 @@ public final class DigestPdf {
                 doc.add(new Paragraph(DigestText.storyLine(s), small));
                 if (s.copies().size() > 1) {
                     for (Digest.Copy c : s.copies()) {
-                        Paragraph copy = new Paragraph();
+                        Paragraph copy = new Paragraph("", body);
                         copy.setIndentationLeft(14);
                         copy.add(new Chunk("• " + c.outlet() + " — ", body));
                         copy.add(new Chunk(c.title(), body));
@@ -152,7 +152,7 @@ public final class DigestPdf {
             heading(doc, "Phụ lục: đường dẫn");
             int n = 0;
             for (Digest.Link l : d.links()) {
-                Paragraph p = new Paragraph();
+                Paragraph p = new Paragraph("", body);
                 p.add(new Chunk(++n + ". " + l.outlet() + " — " + l.title() + "\n", body));
                 Chunk url = new Chunk(l.url(), link);
                 if (l.url().startsWith("https://") || l.url().startsWith("http://")) url.setAnchor(l.url());
