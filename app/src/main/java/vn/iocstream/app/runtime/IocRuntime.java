@@ -19,6 +19,7 @@ import vn.iocstream.alerts.AlertScope;
 import vn.iocstream.alerts.AlertValidator;
 import vn.iocstream.alerts.AlertsService;
 import vn.iocstream.alerts.KafkaAlertListener;
+import vn.iocstream.app.digest.DigestSchedule;
 import vn.iocstream.app.web.ControlRoom;
 import vn.iocstream.app.web.IngestApi;
 import vn.iocstream.core.Topics;
@@ -102,6 +103,8 @@ public final class IocRuntime implements AutoCloseable {
                     () -> ClickHouseServer.start(Path.of(ch.binary()), Path.of(ch.dataDir()), ch.httpPort(), ch.tcpPort()));
             started.add(server);
             clickHouse = new ClickHouseClient(server.httpUrl(), ch.database(), "default", "");
+            // `ioc alerts list` from another terminal finds the running server here.
+            Files.writeString(clickHouseFile(ch), server.httpUrl() + "\n");
         } else {
             clickHouse = new ClickHouseClient(ch.url(), ch.database(), ch.user(), ch.password());
         }
@@ -179,6 +182,10 @@ public final class IocRuntime implements AutoCloseable {
             step("event feeds (" + feeds.files().size() + " files, " + feeds.syslog().size() + " syslog listeners)",
                     () -> eventFeeds.start());
         }
+        if (!config.digest().emails().isEmpty()) {
+            started.add(step("daily digest e-mails (" + config.digest().emails().size() + " scheduled)",
+                    () -> DigestSchedule.start(config, clickHouse, Clock.systemUTC())));
+        }
         console.println("ready: control room " + controlRoom.url() + " · Kafka " + kafkaBootstrap
                 + " · ClickHouse " + clickHouse.httpUrl());
     }
@@ -203,6 +210,11 @@ public final class IocRuntime implements AutoCloseable {
         } catch (AlertValidator.InvalidAlert e) {
             LOG.warn("source-health alert for {} refused: {}", alert.key(), e.getMessage());
         }
+    }
+
+    /** Where a running embedded ClickHouse server's HTTP address is written, for {@code ioc alerts}. */
+    public static Path clickHouseFile(IocConfig.ClickHouse clickHouse) {
+        return Path.of(clickHouse.dataDir(), "http-url.txt");
     }
 
     /** Where a running embedded broker's address is written, for {@code ioc replay}. */
