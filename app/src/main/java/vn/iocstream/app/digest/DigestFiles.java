@@ -62,6 +62,23 @@ public final class DigestFiles {
         return new Written(d, out);
     }
 
+    /**
+     * The demo's digest: today so far (its scenario happens now), everything, every format.
+     *
+     * @return the PDF's path, or why there is none (the demo goes on without it)
+     */
+    public static String demo(ClickHouseClient clickHouse, Path dir) {
+        try {
+            java.time.LocalDate today = java.time.LocalDate.now(ExportInfo.ZONE);
+            Digest d = new DigestBuilder(clickHouse, java.time.Clock.systemUTC()).build(DigestScope.ALL, today, 10);
+            Written w = new DigestFiles(clickHouse).write(d, DigestScope.ALL, EnumSet.allOf(Format.class), dir);
+            return w.files().stream().filter(p -> p.toString().endsWith(".pdf")).findFirst().orElseThrow()
+                    + " (with .html, .xlsx and the posts as CSV beside it)";
+        } catch (IOException | RuntimeException e) {
+            return "not written: " + e.getMessage();
+        }
+    }
+
     /** Every post of the digest's day in its scope, newest first: the CSV and the workbook's sheet "Bài viết". */
     static Exporter.Request posts(Digest d, DigestScope scope) {
         ExportInfo info = new ExportInfo("Bài viết ngày " + DigestText.DAY.format(d.day()), "", d.from(), d.to(), d.scope(),

@@ -25,8 +25,8 @@ import vn.iocstream.app.access.Sql;
  * </ul>
  * so Đồng Nai's ranking is S1, S2, S3, S4, S5 and the country's S6 first.
  */
-final class DigestScenario {
-    static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+public final class DigestScenario {
+    public static final LocalDate DAY = LocalDate.of(2026, 11, 20);
     static final String TAM_HIEP = "phường Tam Hiệp";
 
     private DigestScenario() {}
@@ -36,7 +36,7 @@ final class DigestScenario {
         return DAY.plusDays(days).atTime(LocalTime.parse(time)).atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
     }
 
-    static void insert(ClickHouseClient ch) {
+    public static void insert(ClickHouseClient ch) {
         List<EnrichedPost> posts = new ArrayList<>();
         // S1: flooding in phường Tam Hiệp — three outlets, one of them twice; a place written three ways.
         posts.add(post("a1", "press", "Báo Đồng Nai", "Ngập sâu trên QL1A qua phường Tam Hiệp sau mưa lớn, nhiều xe chết máy",
