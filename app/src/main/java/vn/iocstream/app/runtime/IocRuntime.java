@@ -133,6 +133,7 @@ public final class IocRuntime implements AutoCloseable {
         started.add(search);
         searchFeeder = new SearchFeeder(kafkaBootstrap, search).start();
         started.add(searchFeeder);
+        started.add(new DeadLetterRecorder(kafkaBootstrap, clickHouse).start());
         controlRoom = step("control room", () -> ControlRoom.start(config.controlRoom().port(), clickHouse, this::status, search));
         started.add(controlRoom);
         IocConfig.Alerts a = config.alerts();
