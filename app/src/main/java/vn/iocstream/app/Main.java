@@ -31,7 +31,7 @@ public final class Main {
               crawl   crawl every configured source once: crawl --once [--sources config/sources.yaml] [--dry-run]
               replay  push log files through the running pipeline: replay security --zeek DIR | --auth FILE | --access FILE
               tail    follow log files / receive syslog into the raw topics: tail --auth FILE | --zeek GLOB | --syslog auth:udp:5514
-              digest  the daily digest of a scope and day (HTML, PDF, XLSX, CSV; optionally by e-mail): digest --scope "Đồng Nai"
+              digest  the daily digest of a scope and day (HTML, PDF, XLSX, CSV; optionally by e-mail): digest --scope "tỉnh Đồng Nai"
               users   control-room accounts: users add NAME --role R --scope S | list | disable NAME | passwd NAME
               test    run the test suite against real Kafka, ClickHouse and Flink (handled by ./ioc)
               help    show this help

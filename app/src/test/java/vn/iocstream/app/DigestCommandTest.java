@@ -44,8 +44,8 @@ class DigestCommandTest extends ConsoleTest {
                 "--scope", "Bình Phước", "--day", "2026-11-20", "--format", "html,csv", "--top", "2", "--out", dir.resolve("out").toString()}))
                 .as(err.toString(StandardCharsets.UTF_8)).isZero();
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("digest")).toList();
-        assertThat(lines).containsExactly("digest: " + dir.resolve("out/diem-tin-dong-nai-2026-11-20.html"),
-                "digest: " + dir.resolve("out/bai-viet-dong-nai-2026-11-20.csv"),
-                "digest Đồng Nai 2026-11-20: 14 posts, 5 stories (2 listed), 3 alerts");
+        assertThat(lines).containsExactly("digest: " + dir.resolve("out/diem-tin-tinh-dong-nai-2026-11-20.html"),
+                "digest: " + dir.resolve("out/bai-viet-tinh-dong-nai-2026-11-20.csv"),
+                "digest tỉnh Đồng Nai 2026-11-20: 14 posts, 5 stories (2 listed), 3 alerts");
     }
 }

@@ -318,6 +318,9 @@ class DashboardSqlTest {
         assertThat(clickHouse.query(expand(rawSql("Báo chí nhắc tới xã/phường"), MINUTE, allVariables()),
                 rs -> rs.getString(1) + " " + rs.getLong(2) + "/" + rs.getLong(3) + " " + rs.getDouble(4)))
                 .containsExactly("nam trà my 2/2 100.0", "trà tập 1/1 100.0");
+        // The commune variable holds TrafficJob's keys; places and alerts are compared in that form.
+        assertThat(clickHouse.query(expand(rawSql("Báo chí nhắc tới xã/phường"), MINUTE, Map.of("commune", Selection.of(true, "nam-tra-my|da-nang"))),
+                rs -> rs.getString(1) + " " + rs.getLong(2))).containsExactly("nam trà my 2");
     }
 
     @Test
@@ -327,10 +330,10 @@ class DashboardSqlTest {
                 + rs.getDouble(5) + " " + rs.getLong(6);
         assertThat(clickHouse.query(expand(reports, MINUTE, allVariables()), row))
                 .containsExactly("phường Tam Hiệp ngập úng 3 66.7 2", "phường Trảng Bàng chiếu sáng 1 100.0 0");
-        assertThat(clickHouse.query(expand(reports, MINUTE, Map.of("commune", Selection.of(true, "tam hiệp"))), row))
+        assertThat(clickHouse.query(expand(reports, MINUTE, Map.of("commune", Selection.of(true, "tam-hiep|dong-nai"))), row))
                 .containsExactly("phường Tam Hiệp ngập úng 3 66.7 2");
 
-        Map<String, Selection> tamHiep = Map.of("province", Selection.of(true, "Đồng Nai"), "commune", Selection.of(true, "tam hiệp"));
+        Map<String, Selection> tamHiep = Map.of("province", Selection.of(true, "Đồng Nai"), "commune", Selection.of(true, "tam-hiep|dong-nai"));
         assertThat(clickHouse.query(expand(rawSql("Cảnh báo đang mở theo loại"), MINUTE, tamHiep),
                 rs -> rs.getString(1) + " " + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4)))
                 .containsExactly("Cụm phản ánh của người dân 0/1/0");
@@ -693,10 +696,10 @@ class DashboardSqlTest {
         // Three reports on flooding in Tam Hiệp, two of them in a cluster; one on lighting in Trảng Bàng.
         clickHouse.execute("INSERT INTO citizen_reports (id, reported_at, channel, category, topic, text, commune_key, commune, province,"
                 + " sentiment, cluster_id, version) VALUES"
-                + " ('r1', " + at(m) + ", 'hotline-1022', 'ngập úng', 'ngập úng', 'nuoc ngap toi yen xe', 'tam hiệp', 'phường Tam Hiệp', 'Đồng Nai', 'negative', 'k1', 1),"
-                + " ('r2', " + at(m.plus(MINUTE)) + ", 'app', 'ngập úng', 'ngập úng', 'Ngập sâu đường Nguyễn Ái Quốc', 'tam hiệp', 'phường Tam Hiệp', 'Đồng Nai', 'negative', 'k1', 1),"
-                + " ('r3', " + at(m.plus(MINUTE.multipliedBy(2))) + ", 'app', 'ngập úng', 'ngập úng', 'Nước đã rút một phần', 'tam hiệp', 'phường Tam Hiệp', 'Đồng Nai', 'neutral', '', 0),"
-                + " ('r4', " + at(m) + ", 'hotline-1022', 'chiếu sáng', 'chiếu sáng', 'Đèn đường hỏng cả tuần', 'trảng bàng', 'phường Trảng Bàng', 'Tây Ninh', 'negative', '', 0)");
+                + " ('r1', " + at(m) + ", 'hotline-1022', 'ngập úng', 'ngập úng', 'nuoc ngap toi yen xe', 'tam-hiep|dong-nai', 'phường Tam Hiệp', 'Đồng Nai', 'negative', 'k1', 1),"
+                + " ('r2', " + at(m.plus(MINUTE)) + ", 'app', 'ngập úng', 'ngập úng', 'Ngập sâu đường Nguyễn Ái Quốc', 'tam-hiep|dong-nai', 'phường Tam Hiệp', 'Đồng Nai', 'negative', 'k1', 1),"
+                + " ('r3', " + at(m.plus(MINUTE.multipliedBy(2))) + ", 'app', 'ngập úng', 'ngập úng', 'Nước đã rút một phần', 'tam-hiep|dong-nai', 'phường Tam Hiệp', 'Đồng Nai', 'neutral', '', 0),"
+                + " ('r4', " + at(m) + ", 'hotline-1022', 'chiếu sáng', 'chiếu sáng', 'Đèn đường hỏng cả tuần', 'trang-bang|tay-ninh', 'phường Trảng Bàng', 'Tây Ninh', 'negative', '', 0)");
         clickHouse.execute("INSERT INTO dead_letters (id, source_topic, reason, received_at, preview, bytes) VALUES"
                 + " ('d1', 'ioc.raw.posts', 'invalid JSON: unexpected end of input', " + at(m) + ", '{\"id\": \"x', 9),"
                 + " ('d2', 'ioc.raw.posts', 'invalid JSON: key \"id\" twice', " + at(m.plus(MINUTE)) + ", '{}', 2),"

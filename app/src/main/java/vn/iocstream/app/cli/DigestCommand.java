@@ -33,9 +33,10 @@ public final class DigestCommand {
             went stale, and an appendix of links. Writes diem-tin-<scope>-<day>.html, .pdf and .xlsx and the day's
             posts as bai-viet-<scope>-<day>.csv, and prints one line per file.
 
-              --scope S          whose digest: "*" (default, everything), a province ("Đồng Nai"; former names such
-                                 as "Bình Phước" mean the current unit), or a commune and its province
-                                 ("phường Tam Hiệp, Đồng Nai")
+              --scope S          whose digest, written as the control room's scopes: "*" (default, everything), a
+                                 province ("tỉnh Đồng Nai" or "Đồng Nai"; former names such as "Bình Phước" mean the
+                                 current unit), or a commune and its province ("phường Tam Hiệp, tỉnh Đồng Nai");
+                                 several joined by ";"
               --day YYYY-MM-DD   the day, Vietnam time (default: yesterday)
               --out DIR          the folder to write into (default: digest.outDir, data/digest)
               --format LIST      comma-separated, any of html, pdf, xlsx, csv (default: all four)

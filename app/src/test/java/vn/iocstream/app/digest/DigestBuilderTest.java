@@ -29,7 +29,7 @@ class DigestBuilderTest {
 
     @Test
     void province_ranksStoriesByDistinctOutlets_thenPosts_thenFirstPost_eachOnceWithItsCopies() {
-        Digest d = builder.build(DigestScope.of("Đồng Nai", null), DAY, 10);
+        Digest d = builder.build(DigestScope.parse("Đồng Nai"), DAY, 10);
 
         assertThat(d.stories()).extracting(Digest.Story::storyId).containsExactly("S1", "S2", "S3", "S4", "S5");
         assertThat(d.stories()).extracting(s -> s.rank() + " " + s.outlets() + "/" + s.posts() + "/" + s.negative())
@@ -48,9 +48,9 @@ class DigestBuilderTest {
 
     @Test
     void province_headlineNumbers_againstTheDayBeforeAndTheSevenDayNorm() {
-        Digest d = builder.build(DigestScope.of("Bình Phước", null), DAY, 10); // the former province: Đồng Nai since 2025
+        Digest d = builder.build(DigestScope.parse("Bình Phước"), DAY, 10); // the former province: Đồng Nai since 2025
 
-        assertThat(d.scope()).isEqualTo("Đồng Nai");
+        assertThat(d.scope()).isEqualTo("tỉnh Đồng Nai");
         assertThat(d.figures()).extracting(Digest.Figure::label).containsExactly("Bài viết", "Câu chuyện", "Nguồn đưa tin",
                 "Tỷ lệ tiêu cực", "Cảnh báo", "Phản ánh của người dân");
         Digest.Figure posts = d.figures().get(0);
@@ -69,12 +69,12 @@ class DigestBuilderTest {
 
     @Test
     void province_newTrendsPickupsNegativeLocalitiesAlertsAndStaleSources() {
-        Digest d = builder.build(DigestScope.of("Đồng Nai", null), DAY, 10);
+        Digest d = builder.build(DigestScope.parse("Đồng Nai"), DAY, 10);
 
         // "giá sầu riêng" first trended two days before: not new. Two windows of "ngập sâu" make one line.
         assertThat(d.trends()).extracting(t -> t.label() + " " + t.posts() + " " + t.score()).containsExactly("ngập sâu 4 5.0");
         assertThat(d.pickups()).extracting(Digest.Pickup::title).containsExactly("Tin ngập ở Tam Hiệp từ Facebook lên báo");
-        // Tam Hiệp written three ways is one place; the post naming no place counts for its province.
+        // The posts naming Tam Hiệp are one place; the post naming no place counts for its province.
         assertThat(d.negative()).extracting(n -> n.locality() + " " + n.posts() + "/" + n.stories())
                 .containsExactly("Tam Hiệp 5/2", "Đồng Nai 1/1");
         assertThat(d.negative().get(0).topTitle()).startsWith("kẹt xe từ sáng");
@@ -85,10 +85,10 @@ class DigestBuilderTest {
     }
 
     @Test
-    void commune_keepsThePostsNamingIt_andItsOwnAlerts() {
+    void commune_keepsThePostsNamingIt_andItsOwnAlertsAndReports() {
         Digest d = builder.build(DigestScope.parse("P. Tam Hiệp, Đồng Nai"), DAY, 10);
 
-        assertThat(d.scope()).isEqualTo("P. Tam Hiệp, Đồng Nai");
+        assertThat(d.scope()).isEqualTo("phường Tam Hiệp, tỉnh Đồng Nai");
         assertThat(d.stories()).extracting(s -> s.storyId() + " " + s.outlets() + "/" + s.posts()).containsExactly("S1 3/4", "S5 1/1");
         assertThat(d.alerts()).extracting(Digest.AlertCount::kind).containsExactly("media.volume_jump", "order.report_cluster");
         assertThat(d.figures().get(5).day()).isEqualTo(3);
@@ -108,7 +108,7 @@ class DigestBuilderTest {
 
     @Test
     void anEmptyDay_isADigestOfZeros() {
-        Digest d = builder.build(DigestScope.of("Đồng Nai", null), DAY.minusDays(30), 10);
+        Digest d = builder.build(DigestScope.parse("Đồng Nai"), DAY.minusDays(30), 10);
 
         assertThat(d.stories()).isEmpty();
         assertThat(d.figures()).allSatisfy(f -> assertThat(f.day()).isZero());
@@ -116,7 +116,7 @@ class DigestBuilderTest {
 
     @Test
     void unknownProvince_isRefused() {
-        assertThatThrownBy(() -> DigestScope.of("Gotham", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DigestScope.parse("Gotham")).isInstanceOf(IllegalArgumentException.class);
         assertThat(DigestBuilder.yesterday(Clock.fixed(Instant.parse("2026-11-20T17:30:00Z"), ZoneOffset.UTC))).isEqualTo(DAY);
     }
 }

@@ -39,7 +39,7 @@ class DigestFilesTest {
     static void write() throws IOException {
         ClickHouseClient clickHouse = ClickHouseTestServer.freshDatabase("digestfiles");
         DigestScenario.insert(clickHouse);
-        DigestScope scope = DigestScope.of("Đồng Nai", null);
+        DigestScope scope = DigestScope.parse("Đồng Nai");
         Digest d = new DigestBuilder(clickHouse, Clock.fixed(at(1, "06:30"), ZoneOffset.UTC)).build(scope, DAY, 10);
         written = new DigestFiles(clickHouse).write(d, scope, EnumSet.allOf(DigestFiles.Format.class), dir);
     }
@@ -47,8 +47,8 @@ class DigestFilesTest {
     @Test
     void files_areNamedAfterScopeAndDay() {
         assertThat(written.files()).extracting(p -> p.getFileName().toString()).containsExactly(
-                "diem-tin-dong-nai-2026-11-20.html", "diem-tin-dong-nai-2026-11-20.pdf", "diem-tin-dong-nai-2026-11-20.xlsx",
-                "bai-viet-dong-nai-2026-11-20.csv");
+                "diem-tin-tinh-dong-nai-2026-11-20.html", "diem-tin-tinh-dong-nai-2026-11-20.pdf", "diem-tin-tinh-dong-nai-2026-11-20.xlsx",
+                "bai-viet-tinh-dong-nai-2026-11-20.csv");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         } catch (IOException e) {
@@ -61,7 +61,7 @@ class DigestFilesTest {
         try (PDDocument pdf = Loader.loadPDF(file(".pdf").toFile())) {
             String text = Normalizer.normalize(new PDFTextStripper().getText(pdf), Normalizer.Form.NFC).replaceAll("\\s+", " ");
 
-            assertThat(text).contains("Điểm tin ngày 20/11/2026 — Đồng Nai", "Câu chuyện nổi bật (5 trong 5 câu chuyện)",
+            assertThat(text).contains("Điểm tin ngày 20/11/2026 — tỉnh Đồng Nai", "Câu chuyện nổi bật (5 trong 5 câu chuyện)",
                     "3 nguồn · 4 bài · 4 tiêu cực · đầu tiên: Báo Đồng Nai, 07:10 20/11", "Vấn đề tiêu cực theo địa bàn",
                     "Tăng đột biến bài viết", "Đã xác nhận", "Ngừng cập nhật");
             int previous = -1;
@@ -88,7 +88,7 @@ class DigestFilesTest {
         List<List<String>> csv = CsvFile.read(file(".csv"));
         List<List<String>> csvRows = CsvFile.rowsAfterHeading(csv);
         assertThat(csvRows).hasSize(14);
-        assertThat(CsvFile.preamble(csv)).containsEntry("# Dữ liệu", "Bài viết ngày 20/11/2026").containsEntry("# Phạm vi", "Đồng Nai")
+        assertThat(CsvFile.preamble(csv)).containsEntry("# Dữ liệu", "Bài viết ngày 20/11/2026").containsEntry("# Phạm vi", "tỉnh Đồng Nai")
                 .containsEntry("# Từ", "2026-11-20 00:00:00 (giờ Việt Nam)");
         try (InputStream in = Files.newInputStream(file(".xlsx")); XSSFWorkbook book = new XSSFWorkbook(in)) {
             Sheet posts = book.getSheet("Bài viết");
@@ -97,7 +97,7 @@ class DigestFilesTest {
             assertThat(book.getSheet("Câu chuyện").getRow(1).getCell(1).getStringCellValue())
                     .isEqualTo("Ngập sâu trên QL1A qua phường Tam Hiệp sau mưa lớn, nhiều xe chết máy");
             assertThat(book.getSheet("Các bản đăng").getLastRowNum()).isEqualTo(14);
-            assertThat(book.getSheet("Thông tin").getRow(4).getCell(1).getStringCellValue()).isEqualTo("Đồng Nai");
+            assertThat(book.getSheet("Thông tin").getRow(4).getCell(1).getStringCellValue()).isEqualTo("tỉnh Đồng Nai");
         }
     }
 
@@ -105,7 +105,7 @@ class DigestFilesTest {
     void html_listsEveryStoryOnceWithItsCopies() throws IOException {
         String html = Files.readString(file(".html"), StandardCharsets.UTF_8);
 
-        assertThat(html).contains("<html lang=\"vi\">", "Điểm tin ngày 20/11/2026 — Đồng Nai");
+        assertThat(html).contains("<html lang=\"vi\">", "Điểm tin ngày 20/11/2026 — tỉnh Đồng Nai");
         for (Digest.Story s : written.digest().stories()) {
             assertThat(html).contains(">" + DigestHtml.esc(s.title()) + "</a>");
         }

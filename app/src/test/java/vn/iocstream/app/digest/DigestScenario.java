@@ -15,6 +15,8 @@ import vn.iocstream.app.access.Sql;
 /**
  * A known day in Đồng Nai and Tây Ninh, as the pipeline would have stored it, inserted twice (a replay): the digest
  * of {@link #DAY} must count every row once. What the scenario implies, for Đồng Nai on that day:
+ * Places are written as the entity recogniser writes them (the name without "phường"), reports keyed as TrafficJob
+ * keys them ({@code tam-hiep|dong-nai}), alerts as the alerts service does.
  * <ul>
  *   <li>S1 "ngập ở Tam Hiệp": 4 posts by 3 outlets (Báo Đồng Nai twice, VnExpress without a province but with a place
  *   resolved to Đồng Nai, Tuổi Trẻ), all negative; an earlier post of the story the day before.</li>
@@ -40,13 +42,13 @@ public final class DigestScenario {
         List<EnrichedPost> posts = new ArrayList<>();
         // S1: flooding in phường Tam Hiệp — three outlets, one of them twice; a place written three ways.
         posts.add(post("a1", "press", "Báo Đồng Nai", "Ngập sâu trên QL1A qua phường Tam Hiệp sau mưa lớn, nhiều xe chết máy",
-                at(0, "07:10"), "Đồng Nai", "negative", -0.7, "S1", place("phường Tam Hiệp", "province:dong-nai")));
+                at(0, "07:10"), "Đồng Nai", "negative", -0.7, "S1", place("Tam Hiệp", "province:dong-nai")));
         posts.add(post("a2", "press", "VnExpress", "Mưa lớn, Quốc lộ 1A đoạn qua Biên Hòa ngập sâu", at(0, "07:45"), "", "negative", -0.6,
-                "S1", place("P. Tam Hiệp", "province:dong-nai")));
+                "S1", place("Tam Hiệp", "province:dong-nai")));
         posts.add(post("a3", "press", "Tuổi Trẻ", "Đồng Nai: nước ngập nửa bánh xe trên Quốc lộ 1A", at(0, "08:30"), "Đồng Nai",
                 "negative", -0.5, "S1", place("Tam Hiệp", "province:dong-nai"), place("Đồng Nai", "province:dong-nai")));
         posts.add(post("a4", "press", "Báo Đồng Nai", "Ngập ở Tam Hiệp: người dân đẩy xe qua dòng nước", at(0, "09:00"), "Đồng Nai",
-                "negative", -0.4, "S1", place("phường Tam Hiệp", "province:dong-nai")));
+                "negative", -0.4, "S1", place("Tam Hiệp", "province:dong-nai")));
         posts.add(post("a0", "press", "Báo Đồng Nai", "Dự báo mưa lớn kéo dài ở Đồng Nai", at(-1, "20:00"), "Đồng Nai", "neutral", 0,
                 "S1"));
         // S2: three outlets.
@@ -66,7 +68,7 @@ public final class DigestScenario {
         posts.add(post("d1", "social", "Facebook: Công an tỉnh Đồng Nai", "Cảnh báo lừa đảo qua điện thoại giả danh công an",
                 at(0, "05:30"), "Đồng Nai", "negative", -0.8, "S4"));
         posts.add(post("e1", "comment", "Otofun", "", at(0, "12:00"), "Đồng Nai", "negative", -0.9, "S5",
-                place("phường Tam Hiệp", "province:dong-nai")));
+                place("Tam Hiệp", "province:dong-nai")));
         // S6: Tây Ninh, four outlets.
         String[] outlets = {"Báo Tây Ninh", "VnExpress", "Tuổi Trẻ", "Thanh Niên"};
         for (int i = 0; i < outlets.length; i++) {
@@ -96,8 +98,8 @@ public final class DigestScenario {
                     + ", " + alert("al4", "security.bruteforce", "Dò mật khẩu SSH từ 45.76.12.9", at(0, "03:00"), "Tây Ninh", "", "open")
                     + ", " + alert("al5", "media.volume_jump", "Tăng đột biến bài viết về mưa lớn", at(-1, "21:00"), "Đồng Nai", "", "resolved"));
             ch.execute("INSERT INTO citizen_reports (id, reported_at, channel, category, topic, text, commune_key, commune, province, version)"
-                    + " VALUES " + report("r1", at(0, "08:05"), "tam hiệp", "Đồng Nai") + ", " + report("r2", at(0, "08:20"), "tam hiệp", "Đồng Nai")
-                    + ", " + report("r3", at(0, "08:40"), "tam hiệp", "Đồng Nai") + ", " + report("r4", at(0, "09:00"), "trảng bàng", "Tây Ninh"));
+                    + " VALUES " + report("r1", at(0, "08:05"), "tam-hiep|dong-nai", "Đồng Nai") + ", " + report("r2", at(0, "08:20"), "tam-hiep|dong-nai", "Đồng Nai")
+                    + ", " + report("r3", at(0, "08:40"), "tam-hiep|dong-nai", "Đồng Nai") + ", " + report("r4", at(0, "09:00"), "trang-bang|tay-ninh", "Tây Ninh"));
             ch.execute("INSERT INTO source_health (source, outlet, url, interval_seconds, last_attempt, last_success, last_new_item,"
                     + " consecutive_errors, total_errors, attempts, new_items, status, updated_at) VALUES"
                     + " ('baodongnai-rss', 'Báo Đồng Nai', 'https://baodongnai.com.vn/rss', 900, " + t(at(0, "23:00")) + ", "

@@ -72,8 +72,8 @@ class DigestScheduleTest {
         MimeMessage[] received = mail.getReceivedMessages();
         assertThat(received).hasSize(1);
         MimeMessage m = received[0];
-        assertThat(m.getSubject()).isEqualTo("Điểm tin ngày 20/11/2026 — Đồng Nai");
-        assertThat(m.getMessageID()).isEqualTo("<digest-dong-nai-2026-11-20@ioc-stream>");
+        assertThat(m.getSubject()).isEqualTo("Điểm tin ngày 20/11/2026 — tỉnh Đồng Nai");
+        assertThat(m.getMessageID()).isEqualTo("<digest-tinh-dong-nai-2026-11-20@ioc-stream>");
         assertThat(m.getAllRecipients()[0].toString()).isEqualTo("lanhdao@dongnai.gov.vn");
         List<String> names = new ArrayList<>();
         Multipart mixed = (Multipart) m.getContent();
@@ -81,7 +81,7 @@ class DigestScheduleTest {
             BodyPart part = mixed.getBodyPart(i);
             if (part.getFileName() != null) names.add(jakarta.mail.internet.MimeUtility.decodeText(part.getFileName()));
         }
-        assertThat(names).containsExactly("diem-tin-dong-nai-2026-11-20.pdf", "diem-tin-dong-nai-2026-11-20.xlsx");
+        assertThat(names).containsExactly("diem-tin-tinh-dong-nai-2026-11-20.pdf", "diem-tin-tinh-dong-nai-2026-11-20.xlsx");
         Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
         assertThat((String) alternative.getBodyPart(0).getContent()).contains("1. Ngập sâu trên QL1A qua phường Tam Hiệp");
         assertThat((String) alternative.getBodyPart(1).getContent()).contains("<h1", "Câu chuyện nổi bật (5 trong 5 câu chuyện)");
