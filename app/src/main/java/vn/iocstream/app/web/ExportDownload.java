@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.iocstream.app.access.Role;
 import vn.iocstream.app.export.ExportInfo;
 import vn.iocstream.app.export.ExportTable;
 
@@ -14,11 +15,11 @@ import vn.iocstream.app.export.ExportTable;
  */
 enum ExportDownload {
     POSTS("posts", ExportTable.POSTS, null, "bai-viet"),
-    SEARCH("search", ExportTable.POSTS, vn.iocstream.app.access.Role.Screen.SEARCH, "tim-kiem"),
+    SEARCH("search", ExportTable.POSTS, Role.Screen.SEARCH, "tim-kiem"),
     ALERTS("alerts", ExportTable.ALERTS, null, "canh-bao"),
-    SECURITY("security", ExportTable.SECURITY_EVENTS, vn.iocstream.app.access.Role.Screen.SECURITY, "su-kien-attt"),
-    TRAFFIC("traffic", ExportTable.TRAFFIC, vn.iocstream.app.access.Role.Screen.TRAFFIC, "giao-thong"),
-    REPORTS("reports", ExportTable.REPORTS, vn.iocstream.app.access.Role.Screen.TRAFFIC, "phan-anh");
+    SECURITY("security", ExportTable.SECURITY_EVENTS, Role.Screen.SECURITY, "su-kien-attt"),
+    TRAFFIC("traffic", ExportTable.TRAFFIC, Role.Screen.TRAFFIC, "giao-thong"),
+    REPORTS("reports", ExportTable.REPORTS, Role.Screen.TRAFFIC, "phan-anh");
 
     /** Rows in one file at most: more than a screen ever lists, well within a workbook's limit. */
     static final long MAX_ROWS = 100_000;
@@ -27,10 +28,10 @@ enum ExportDownload {
 
     final String path;
     final ExportTable table;
-    final vn.iocstream.app.access.Role.Screen screen;
+    final Role.Screen screen;
     private final String fileStem;
 
-    ExportDownload(String path, ExportTable table, vn.iocstream.app.access.Role.Screen screen, String fileStem) {
+    ExportDownload(String path, ExportTable table, Role.Screen screen, String fileStem) {
         this.path = path;
         this.table = table;
         this.screen = screen;
