@@ -70,6 +70,14 @@ public final class MainContentExtractor {
             "((posted|published|updated|last updated)\\b.*|(cập nhật|đăng ngày|đăng lúc|ngày đăng)\\s*:?\\s*(lúc\\s*)?\\d.*"
                     + "|.*\\b(contributed reporting|additional reporting|reading time|min(ute)?s? read)\\b.*)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * A line that is only a printed time, as datelines stand above a story: "Thứ Bảy, 07/03/2026 - 13:15", "08:01 |
+     * 07/03/2026", "7/3/2026, 08:01 (GMT+7)".
+     */
+    private static final Pattern TIME_ONLY_LINE = Pattern.compile("((thứ\\s+\\p{L}+|chủ nhật)\\s*,?\\s*)?(ngày\\s*)?"
+            + "(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}\\s*[,|-]?\\s*(\\d{1,2}[:h]\\d{2}(\\s*(AM|PM|SA|CH))?)?"
+            + "|\\d{1,2}[:h]\\d{2}\\s*[,|-]?\\s*(ngày\\s*)?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})\\s*(\\(?(GMT|UTC)\\s*[+-]\\d{1,2}\\)?)?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Pointers to other stories and tag lists inside the text: "Read more: …", "Xem thêm: …", "Từ khóa: …". */
     private static final Pattern POINTER_LINE = Pattern.compile(
             "\\(?(read (more|also)|see also|also|related|more|tags?|topics|keywords|"
@@ -179,7 +187,8 @@ public final class MainContentExtractor {
         return LABEL_LINE.matcher(line).matches()
                 || line.length() < 200 && POINTER_LINE.matcher(line).matches()
                 || line.length() < 160 && PROMPT_LINE.matcher(line).find()
-                || line.length() < 100 && (CREDIT_LINE.matcher(line).matches() || DATELINE.matcher(line).matches());
+                || line.length() < 100 && (CREDIT_LINE.matcher(line).matches() || DATELINE.matcher(line).matches()
+                        || TIME_ONLY_LINE.matcher(line).matches());
     }
 
     private static boolean alwaysNoise(Element e) {

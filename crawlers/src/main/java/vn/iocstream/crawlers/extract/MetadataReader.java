@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -43,6 +44,10 @@ public final class MetadataReader {
     /** Classes beside an author word that are not the name: the avatar, the time, the follow button. */
     private static final Pattern NOT_NAME_CLASS = Pattern.compile("avatar|img|image|photo|thumb|time|date|bio|follow|social|"
             + "share|count|icon|logo|more|list|box-?news", Pattern.CASE_INSENSITIVE);
+    /** Class words of a credit printed on its own: "source", "nguon" ("Theo Nhịp sống thị trường", "Nguồn: TTXVN"). */
+    private static final Pattern CREDIT_CLASS = Pattern.compile("(^|[-_])(source|nguon|nguon-?tin)([-_]|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREDIT_TEXT = Pattern.compile("^\\s*(?:theo|nguồn\\s*:)\\s*(.{2,60}?)\\s*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A dateline labelled as the last update rather than the publication: read only after the others. */
     private static final Pattern UPDATE_LABEL = Pattern.compile("^\\s*(cập nhật|sửa|updated|last updated|modified)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -65,6 +70,8 @@ public final class MetadataReader {
     private final List<Names> authors = new ArrayList<>();
     private final List<Time> times = new ArrayList<>();
     private final List<Time> implausible = new ArrayList<>();
+    /** A credit printed apart from the byline ("Theo TTXVN"), added to whichever source names the authors. */
+    private String credit;
     private final Instant modifiedAt;
     private final Metas metas;
 
@@ -99,7 +106,10 @@ public final class MetadataReader {
                 metas.first("twitter:site") == null ? null : metas.first("twitter:site").replace("@", ""));
 
         if (rule != null) {
-            addNames("rule", selectedText(doc, rule.author()));
+            // Every element the selector finds: a rule may name one element per reporter.
+            if (rule.author() != null && !rule.author().isBlank()) {
+                addNames("rule", String.join(" | ", doc.select(rule.author()).eachText()));
+            }
             Element ruleDate = rule.date() == null || rule.date().isBlank() ? null : doc.selectFirst(rule.date());
             if (ruleDate != null) addTime("rule", dateIn(ruleDate, now), limits, now);
         }
@@ -139,6 +149,11 @@ public final class MetadataReader {
         all.add(new Names("signature", signature));
         StringBuilder notes = new StringBuilder();
         Names author = chooseAuthors(all, notes);
+        if (credit != null && (author == null || author.names().stream().noneMatch(n -> n.startsWith("Theo ")))) {
+            List<String> names = new ArrayList<>(author == null ? List.of() : author.names());
+            names.add(credit);
+            author = new Names(author == null ? "credit" : author.source() + "+credit", names);
+        }
         Time published = chooseTime(notes);
         String sources = "title=" + titleSource + " author=" + (author == null ? "none" : author.source())
                 + " time=" + (published == null ? "none" : published.source()) + " outlet=" + (outlet == null ? "none" : outletSource);
@@ -204,6 +219,7 @@ public final class MetadataReader {
         record Found(Element e, int position, boolean update) {}
         List<Found> dates = new ArrayList<>();
         List<Found> bylines = new ArrayList<>();
+        List<Found> credits = new ArrayList<>();
         int titleAt = -1;
         int position = 0;
         for (Element e : doc.getAllElements()) {
@@ -214,6 +230,8 @@ public final class MetadataReader {
                 dates.add(new Found(e, position, update));
             } else if (isByline(e)) {
                 bylines.add(new Found(e, position, false));
+            } else if (isCredit(e)) {
+                credits.add(new Found(e, position, false));
             }
         }
         int from = titleAt;
@@ -233,6 +251,24 @@ public final class MetadataReader {
                 break;
             }
         }
+        credits.sort(nearest);
+        for (Found f : credits) {
+            Matcher m = CREDIT_TEXT.matcher(f.e().text());
+            if (!m.matches() || !scope.inStory(f.e())) continue;
+            List<String> names = Bylines.names("Theo " + m.group(1), site);
+            if (!names.isEmpty()) {
+                credit = names.get(0);
+                break;
+            }
+        }
+    }
+
+    private static boolean isCredit(Element e) {
+        if (e.attr("data-role").equalsIgnoreCase("source")) return true;
+        for (String c : e.classNames()) {
+            if (CREDIT_CLASS.matcher(c).find()) return true;
+        }
+        return false;
     }
 
     private static boolean isDateline(Element e) {

@@ -31,11 +31,12 @@ class MainContentExtractorTest {
 
     @Test
     void widgetLabelsPromptsAndDatelines_areDroppedAsLines() {
-        String text = extract("<div class=\"content\"><p>Cập nhật 09:49, 12/3/2024</p>" + P1 + "<p>Quảng cáo</p>" + P2
+        String text = extract("<div class=\"content\"><p>Cập nhật 09:49, 12/3/2024</p><div class=\"bread-crumb__time\">Thứ Ba,"
+                + " 12/03/2024 - 09:49</div><p>08:01 | 12/03/2024</p>" + P1 + "<p>Quảng cáo</p>" + P2
                 + P3 + "<p>Đăng ký nhận bản tin mỗi sáng qua email.</p><p>Xem thêm</p></div>");
 
         assertThat(text.lines()).hasSize(3);
-        assertThat(text).doesNotContain("Cập nhật", "Quảng cáo", "Đăng ký", "Xem thêm");
+        assertThat(text).doesNotContain("Cập nhật", "Thứ Ba", "08:01", "Quảng cáo", "Đăng ký", "Xem thêm");
     }
 
     @Test
