@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -20,6 +19,7 @@ import vn.iocstream.crawlers.extract.ExtractionRules;
 import vn.iocstream.crawlers.extract.MainContentExtractor;
 import vn.iocstream.crawlers.extract.MetadataReader;
 import vn.iocstream.crawlers.extract.Metas;
+import vn.iocstream.crawlers.extract.PageIndex;
 
 /**
  * Main text and metadata of a news page. Title, authors, outlet and times come from {@link MetadataReader} (the
@@ -34,8 +34,6 @@ public final class ArticleExtractor {
     /** Closing lines looked at for a signature: a reporter's name, then perhaps a credit "Theo TTXVN". */
     private static final int SIGNATURE_LINES = 2;
 
-    /** Classes of tag boxes, whose links are the tags. */
-    private static final Set<String> TAG_BOXES = Set.of("tags", "tag", "tags-list", "keywords", "tag-list", "box-tag", "the-tags");
     /** Where the story's pictures sit. */
     private static final String STORY_PICTURES = "figure, article, [itemprop=articleBody], picture";
     /** Containers whose pictures are not the story's: site chrome, ads, related stories, comments, avatars. */
@@ -106,11 +104,12 @@ public final class ArticleExtractor {
     /** As {@link #extract(String, String)} on a parsed page, which is taken apart in the process. */
     public Article extract(Document doc) {
         ExtractionRules.Rule rule = rules.forUrl(doc.location()).orElse(null);
-        MetadataReader metadata = new MetadataReader(doc, rule, limits, clock.instant());
+        PageIndex index = PageIndex.of(doc);
+        MetadataReader metadata = new MetadataReader(doc, index, rule, limits, clock.instant());
         Metas metas = metadata.metas();
-        List<Comment> comments = comments(doc);
-        List<Image> images = images(doc, metas);
-        List<String> tags = tags(doc, metas, rule);
+        List<Comment> comments = comments(index);
+        List<Image> images = images(doc, index, metas);
+        List<String> tags = tags(doc, index, metas, rule);
         Elements ruleBody = rule == null || blank(rule.body()) ? new Elements() : doc.select(rule.body());
         // Last, because the generic path takes the page apart instead of copying it.
         String text = ruleBody.isEmpty() ? mainContent.textRemovingNoise(doc) : mainContent.text(ruleBody, rule.remove());
@@ -133,11 +132,11 @@ public final class ArticleExtractor {
      * The story's pictures: og:image first (the outlet's own choice of lead picture), then pictures in figures and in
      * the article, as absolute URLs, without logos, icons, tracking pixels and pictures of ads or other stories.
      */
-    private static List<Image> images(Document doc, Metas metas) {
+    private static List<Image> images(Document doc, PageIndex index, Metas metas) {
         Map<String, Image> found = new LinkedHashMap<>();
         String og = absolute(doc, metas.first("og:image"));
         if (og != null && !NOT_A_PHOTO.matcher(og).find()) found.put(og, new Image(og, null));
-        for (Element img : doc.getElementsByTag("img")) {
+        for (Element img : index.images()) {
             if (found.size() >= MAX_IMAGES) break;
             if (img.closest(STORY_PICTURES) == null) continue;
             String src = absolute(doc, first(img.attr("data-src"), img.attr("data-original"), img.attr("data-lazy-src"),
@@ -180,15 +179,15 @@ public final class ArticleExtractor {
      * Tags: the outlet rule's, else article:tag metas and tag links, else meta keywords (often the same words, so
      * duplicates are dropped ignoring case).
      */
-    private static List<String> tags(Document doc, Metas metas, ExtractionRules.Rule rule) {
+    private static List<String> tags(Document doc, PageIndex index, Metas metas, ExtractionRules.Rule rule) {
         List<String> candidates = new ArrayList<>();
         if (rule != null && !blank(rule.tags())) doc.select(rule.tags()).forEach(e -> candidates.add(e.text()));
         if (candidates.isEmpty()) {
             candidates.addAll(metas.all("article:tag"));
-            for (Element box : withClass(doc, TAG_BOXES)) {
+            for (Element box : index.tagBoxes()) {
                 if (box.closest(".comment, .comments") == null) box.getElementsByTag("a").forEach(a -> candidates.add(a.text()));
             }
-            doc.select("a[rel=tag]").forEach(a -> candidates.add(a.text()));
+            index.tagLinks().forEach(a -> candidates.add(a.text()));
         }
         if (candidates.isEmpty()) {
             String keywords = first(metas.first("keywords"), metas.first("news_keywords"));
@@ -202,31 +201,14 @@ public final class ArticleExtractor {
         return List.copyOf(unique.values());
     }
 
-    /**
-     * Elements carrying any of the classes, in page order. One walk over the elements that have a class: a selector
-     * ".a, .b, …" tests every alternative on every element, and for "… a" every link's ancestors too.
-     */
-    private static List<Element> withClass(Document doc, Set<String> classes) {
-        List<Element> found = new ArrayList<>();
-        for (Element e : doc.getElementsByAttribute("class")) {
-            for (String c : e.classNames()) {
-                if (classes.contains(c)) {
-                    found.add(e);
-                    break;
-                }
-            }
-        }
-        return found;
-    }
-
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
     /** Elements with class "comment"; nested replies are their own comments, each keeps only its own text. */
-    private static List<Comment> comments(Document doc) {
+    private static List<Comment> comments(PageIndex index) {
         List<Comment> out = new ArrayList<>();
-        Elements all = doc.select(".comment");
+        List<Element> all = index.comments();
         for (int i = 0; i < all.size(); i++) {
             Element c = all.get(i).clone();
             c.select(".comment").remove(); // replies, visited on their own

@@ -48,6 +48,8 @@ public final class Dates {
     /** The zone outlets print after a visible time: "(GMT+7)", "UTC+07:00", "GMT+0700". */
     private static final Pattern GMT_OFFSET = Pattern.compile("\\b(?:GMT|UTC)\\s*([+-]\\d{1,2})(?::?(\\d{2}))?");
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private Dates() {}
 
     /** RFC-1123 (RSS), ISO-8601 in any offset form (Atom, JSON-LD, meta tags), or a day and a time; null if none fits. */
@@ -64,7 +66,7 @@ public final class Dates {
         String s = text.replace('\u00a0', ' ').strip();
         if (s.length() > 200) return null; // a paragraph, not a date
         try {
-            return DateTimeFormatter.RFC_1123_DATE_TIME.parse(s.replaceAll("\\s+", " "), Instant::from);
+            return DateTimeFormatter.RFC_1123_DATE_TIME.parse(SPACES.matcher(s).replaceAll(" "), Instant::from);
         } catch (DateTimeParseException notRfc) {
             // next
         }
@@ -83,7 +85,8 @@ public final class Dates {
             LocalDateTime local = LocalDate.of(number(m, 1), number(m, 2), number(m, 3)).atTime(number(m, 4), number(m, 5),
                     m.group(6) == null ? 0 : number(m, 6));
             if (m.group(7) != null) local = local.plusNanos(Long.parseLong((m.group(7) + "00000000").substring(0, 9)));
-            String zone = m.group(8) == null ? "" : m.group(8).toUpperCase(Locale.ROOT).replaceFirst("^(GMT|UTC)", "");
+            String zone = m.group(8) == null ? "" : m.group(8).toUpperCase(Locale.ROOT);
+            if (zone.startsWith("GMT") || zone.startsWith("UTC")) zone = zone.substring(3);
             if (zone.isEmpty() && m.group(8) == null) return local.atZone(VIETNAM).toInstant();
             return local.toInstant(zone.isEmpty() || zone.equals("Z") ? ZoneOffset.UTC : offset(zone));
         } catch (DateTimeException impossible) {

@@ -43,13 +43,16 @@ final class Bylines {
     private static final Pattern SIGNATURE = Pattern.compile("(?:" + NAME + "(?:\\s*(?:[-–—,&/]|\\svà\\s)\\s*" + NAME + "){0,4}"
             + "(?:\\s*\\([^()]{2,60}\\))?|\\(?[Tt]heo\\s+[^()]{2,50}\\)?)");
     private static final int MAX_SIGNATURE_CHARS = 100;
+    private static final Pattern CREDIT_END = Pattern.compile("[.)\\]]+$");
+    /** Punctuation around a name: leading, trailing (but an initial's full stop), a lone full stop at the end. */
+    private static final Pattern NAME_EDGES = Pattern.compile("^[\\p{P}\\s]+|[\\p{P}&&[^.)]]+$|\\s+\\.$");
 
     private Bylines() {}
 
     /** The names in a byline or an author field, cleaned and validated, in order; empty when none is a name. */
     static List<String> names(String raw, SiteNames site) {
         if (raw == null || raw.isBlank()) return List.of();
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFC).replaceAll("[\\s\\u00a0\\u200b\\ufeff]+", " ").strip();
+        String s = MainContentExtractor.collapseWhitespace(Normalizer.normalize(raw, Normalizer.Form.NFC));
         s = EMAIL.matcher(s).replaceAll(" ");
         s = LABEL.matcher(s).replaceFirst("");
         s = FOLLOW.matcher(s).replaceFirst("").strip();
@@ -93,14 +96,14 @@ final class Bylines {
 
     /** "Theo " and the source as printed, or null when the source is no name. */
     private static String credit(String source) {
-        String s = source.strip().replaceAll("[.)\\]]+$", "");
+        String s = CREDIT_END.matcher(source.strip()).replaceAll("");
         if (s.isEmpty() || s.length() > MAX_NAME_CHARS || s.contains("http") || s.contains("@")) return null;
         return "Theo " + s;
     }
 
     /** The cleaned name, or null when it is no person's or desk's name. */
     static String valid(String part, SiteNames site) {
-        String s = part.strip().replaceAll("^[\\p{P}\\s]+|[\\p{P}&&[^.)]]+$|\\s+\\.$", "").strip();
+        String s = NAME_EDGES.matcher(part.strip()).replaceAll("").strip();
         if (s.length() < 2 || s.length() > MAX_NAME_CHARS || s.split(" ").length > MAX_NAME_WORDS) return null;
         if (!Character.isLetter(s.charAt(0)) || !Character.isUpperCase(s.charAt(0))) return null;
         for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) return null;

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import vn.iocstream.core.geo.VietnameseKeys;
 
@@ -32,18 +31,21 @@ record JsonLdArticle(String headline, String datePublished, String dateModified,
                     JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES,
                     JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
+    /** An HTML comment or CDATA section wrapped around the JSON, as old templates print it. */
+    private static final Pattern COMMENT_WRAPPER = Pattern.compile("^(?:<!--|//\\s*<!\\[CDATA\\[)|(?:-->|//\\s*]]>)$");
+    /** What two addresses of one page may differ by: scheme, www, query, fragment, trailing slash. */
+    private static final Pattern NOT_ADDRESS = Pattern.compile("^[a-z]+://(www\\.)?|[?#].*$|/+$");
     /** For a block that even the lenient parser refuses (an unescaped quote in a headline): the fields by pattern. */
     private static final Pattern ARTICLE_TYPE = Pattern.compile("\"@type\"\\s*:\\s*\\[?\\s*\"(?:News)?Article\"");
     private static final Pattern FIELD = Pattern.compile("\"(datePublished|dateModified)\"\\s*:\\s*\"([^\"]{1,60})\"");
     private static final Pattern AUTHOR_NAME = Pattern.compile("\"author\"\\s*:\\s*(?:\\[\\s*)?(?:\\{[^{}]*?\"name\"\\s*:\\s*)?\"([^\"]{1,120})\"");
 
-    /** The page's article, or null when its JSON-LD has none. */
-    static JsonLdArticle of(Document doc, String pageUrl, String title) {
+    /** The page's article, or null when its JSON-LD blocks ({@code script type=application/ld+json}) have none. */
+    static JsonLdArticle of(List<Element> scripts, String pageUrl, String title) {
         List<JsonNode> articles = new ArrayList<>();
         JsonLdArticle unparsed = null;
-        for (Element script : doc.getElementsByTag("script")) {
-            if (!script.attr("type").trim().equalsIgnoreCase("application/ld+json")) continue;
-            String json = script.data().strip().replaceAll("^(?:<!--|//\\s*<!\\[CDATA\\[)|(?:-->|//\\s*]]>)$", "");
+        for (Element script : scripts) {
+            String json = COMMENT_WRAPPER.matcher(script.data().strip()).replaceAll("");
             try {
                 JsonNode root = LENIENT.readTree(json);
                 if (root != null) collect(root, articles, 0);
@@ -82,7 +84,8 @@ record JsonLdArticle(String headline, String datePublished, String dateModified,
             for (JsonNode t : type) if (isArticle(t)) return true;
             return false;
         }
-        String t = type.asText("").replaceFirst("^.*[/:]", "");
+        String t = type.asText("");
+        t = t.substring(Math.max(t.lastIndexOf('/'), t.lastIndexOf(':')) + 1);
         return t.endsWith("Article") || ARTICLE_TYPES.contains(t);
     }
 
@@ -98,8 +101,7 @@ record JsonLdArticle(String headline, String datePublished, String dateModified,
 
     /** Host and path, without scheme, www, query, fragment or trailing slash: how two addresses of a page compare. */
     private static String address(String url) {
-        return url == null ? "" : url.trim().toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("^www\\.", "")
-                .replaceFirst("[?#].*$", "").replaceFirst("/+$", "");
+        return url == null ? "" : NOT_ADDRESS.matcher(url.trim().toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     private static JsonLdArticle read(JsonNode a) {

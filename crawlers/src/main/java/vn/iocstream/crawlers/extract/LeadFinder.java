@@ -1,12 +1,13 @@
 package vn.iocstream.crawlers.extract;
 
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * The lead (sapo) of a story: Vietnamese outlets print it in bold between the headline and the body, often as an
@@ -41,18 +42,29 @@ final class LeadFinder {
         Element title = StoryScope.titleElement(page, ogTitle);
         if (title == null || !vietnamese(page, title.text())) return null;
         String description = description(page);
-        List<Element> all = page.getAllElements();
-        int start = all.indexOf(title);
-        for (int i = start + 1; i < all.size() && i <= start + LOOKAHEAD; i++) {
-            Element e = all.get(i);
-            if (INLINE.contains(e.normalName()) || e.parent() == title) continue;
-            String own = ownText(e);
-            if (own.length() < MIN_LEAD_CHARS) continue;
-            String text = MainContentExtractor.collapseWhitespace(e.text());
-            if (text.length() > MAX_LEAD_CHARS || linkShare(e, text) > 0.3) return null;
-            return looksLikeLead(e, text, description) ? text : null;
-        }
-        return null;
+        String[] lead = {null};
+        NodeTraversor.filter(new NodeFilter() {
+            private boolean afterTitle;
+            private int seen;
+
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element e)) return FilterResult.CONTINUE;
+                if (e == title) {
+                    afterTitle = true;
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (!afterTitle || INLINE.contains(e.normalName())) return FilterResult.CONTINUE;
+                if (++seen > LOOKAHEAD) return FilterResult.STOP;
+                if (ownText(e).length() < MIN_LEAD_CHARS) return FilterResult.CONTINUE;
+                // The first prose after the headline: the lead, or the body itself.
+                String text = MainContentExtractor.collapseWhitespace(e.text());
+                boolean isLead = text.length() <= MAX_LEAD_CHARS && linkShare(e, text) <= 0.3 && looksLikeLead(e, text, description);
+                lead[0] = isLead ? text : null;
+                return FilterResult.STOP;
+            }
+        }, page);
+        return lead[0];
     }
 
     /** Declared so ({@code <html lang="vi">}, og:locale vi_VN), or a headline with letters only Vietnamese uses. */
@@ -76,7 +88,8 @@ final class LeadFinder {
 
     /** Equal, or one the start of the other (descriptions are cut, or carry " - Outlet" at the end). */
     private static boolean sameProse(String text, String description) {
-        String d = description.replaceFirst("(\\.\\.\\.|…)$", "").strip();
+        String d = (description.endsWith("...") ? description.substring(0, description.length() - 3)
+                : description.endsWith("…") ? description.substring(0, description.length() - 1) : description).strip();
         return text.equals(d) || d.length() >= 60 && text.startsWith(d) || text.length() >= 60 && d.startsWith(text);
     }
 

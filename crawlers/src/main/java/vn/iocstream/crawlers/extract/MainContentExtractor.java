@@ -368,7 +368,7 @@ public final class MainContentExtractor {
     private static boolean between(Element e) {
         if (!BETWEEN.contains(e.normalName()) || !e.hasText()) return false;
         double ld = linkDensity(e);
-        return e.normalName().matches("h[2-6]") ? ld < 0.5 : ld < 0.25;
+        return e.normalName().startsWith("h") ? ld < 0.5 : ld < 0.25;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +13,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.crawlers.Dates;
 
@@ -33,19 +36,7 @@ public final class MetadataReader {
             "parsely-pub-date", "sailthru.date", "date");
     private static final List<String> MODIFIED_METAS = List.of("article:modified_time", "og:updated_time", "datemodified",
             "lastmod", "last-modified");
-    /** Class words of a printed publication time: "post-time", "detail-time", "publish-date", "ngay-dang". */
-    private static final Pattern DATE_CLASS = Pattern.compile(
-            "(^|[-_])(date|time|datetime|dateline|publish\\w*|posted|pubdate|ngay-?dang|thoi-?gian|ngay-?gio)([-_]|$)",
-            Pattern.CASE_INSENSITIVE);
-    /** Class words of a byline: "author-info", "detail-author", "article-detail-author__info", "author_mail". */
-    private static final Pattern BYLINE_CLASS = Pattern.compile(
-            "(^|[-_])(author|authors|byline|tac-?gia|tacgia|writer|reporter|phong-?vien|nguoi-?viet)([-_]|$)",
-            Pattern.CASE_INSENSITIVE);
-    /** Classes beside an author word that are not the name: the avatar, the time, the follow button. */
-    private static final Pattern NOT_NAME_CLASS = Pattern.compile("avatar|img|image|photo|thumb|time|date|bio|follow|social|"
-            + "share|count|icon|logo|more|list|box-?news", Pattern.CASE_INSENSITIVE);
-    /** Class words of a credit printed on its own: "source", "nguon" ("Theo Nhịp sống thị trường", "Nguồn: TTXVN"). */
-    private static final Pattern CREDIT_CLASS = Pattern.compile("(^|[-_])(source|nguon|nguon-?tin)([-_]|$)", Pattern.CASE_INSENSITIVE);
+    /** A credit's text: "Theo Nhịp sống thị trường", "Nguồn: TTXVN". */
     private static final Pattern CREDIT_TEXT = Pattern.compile("^\\s*(?:theo|nguồn\\s*:)\\s*(.{2,60}?)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A dateline labelled as the last update rather than the publication: read only after the others. */
@@ -57,6 +48,9 @@ public final class MetadataReader {
     private static final Duration SAME_MINUTE = Duration.ofSeconds(60);
     private static final int MAX_DATELINE_CHARS = 120;
     private static final int MAX_BYLINE_CHARS = 300;
+    private static final int MAX_CREDIT_CHARS = 80;
+    private static final Evaluator NAME_ELEMENTS = QueryParser.parse(
+            ".name, .author-name, [itemprop=name], a[rel=author], a[href*=tac-gia], a[href*=author]");
 
     private record Names(String source, List<String> names) {}
 
@@ -76,27 +70,28 @@ public final class MetadataReader {
     private final Metas metas;
 
     /**
+     * @param index  the page's elements as {@link PageIndex#of} found them
      * @param rule   the outlet's rule for this page, or null
      * @param limits the plausible time window
      * @param now    the reference for the window and for relative datelines ("8 giờ trước")
      */
-    public MetadataReader(Document doc, ExtractionRules.Rule rule, RecordLimits limits, Instant now) {
+    public MetadataReader(Document doc, PageIndex index, ExtractionRules.Rule rule, RecordLimits limits, Instant now) {
         String ruleTitle = rule == null ? null : selectedText(doc, rule.title());
-        Element firstH1 = doc.selectFirst("h1");
+        Element firstH1 = index.h1s().isEmpty() ? null : index.h1s().get(0);
         String ogTitle = null;
-        for (Element m : doc.head() == null ? List.<Element>of() : doc.head().getElementsByTag("meta")) {
+        for (Element m : index.metas()) {
             if (m.attr("property").equalsIgnoreCase("og:title") && !m.attr("content").isBlank()) {
                 ogTitle = m.attr("content").trim();
                 break;
             }
         }
-        JsonLdArticle ld = JsonLdArticle.of(doc, doc.location(), first(ruleTitle, ogTitle, text(firstH1), doc.title()));
+        JsonLdArticle ld = JsonLdArticle.of(index.jsonLd(), doc.location(), first(ruleTitle, ogTitle, text(firstH1), doc.title()));
         String[] chosen = firstWithSource(new String[] {ruleTitle, ogTitle, ld == null ? null : ld.headline(), text(firstH1),
                 doc.title()}, "rule", "og", "json-ld", "h1", "title");
         title = chosen[0];
         titleSource = chosen[1];
-        StoryScope scope = new StoryScope(doc, StoryScope.titleElement(doc, title));
-        metas = Metas.of(doc, scope);
+        StoryScope scope = new StoryScope(doc, StoryScope.titleElement(index.h1s(), title));
+        metas = Metas.of(index.metas(), index.headMetas(), scope);
         String[] out = firstWithSource(new String[] {ld == null ? null : ld.publisher(), metas.first("og:site_name"),
                 metas.first("application-name"), metas.first("apple-mobile-web-app-title")}, "json-ld", "og", "meta", "meta");
         outlet = out[0];
@@ -125,7 +120,7 @@ public final class MetadataReader {
             for (String value : metas.all(key)) addNames("meta", value);
         }
         for (String key : PUBLISHED_METAS) addTime("meta", Dates.parse(metas.first(key)), limits, now);
-        readPrinted(doc, scope, limits, now);
+        readPrinted(index, scope, limits, now);
         Instant modified = ld == null ? null : plausible(Dates.parse(ld.dateModified()), limits, now);
         for (String key : MODIFIED_METAS) {
             if (modified == null) modified = plausible(Dates.parse(metas.first(key)), limits, now);
@@ -215,46 +210,46 @@ public final class MetadataReader {
      * Bylines and datelines printed in the story, nearest the headline first (the dateline under the title, not the
      * one of a story listed below), an update time after the publication times.
      */
-    private void readPrinted(Document doc, StoryScope scope, RecordLimits limits, Instant now) {
+    private void readPrinted(PageIndex index, StoryScope scope, RecordLimits limits, Instant now) {
         record Found(Element e, int position, boolean update) {}
         List<Found> dates = new ArrayList<>();
         List<Found> bylines = new ArrayList<>();
         List<Found> credits = new ArrayList<>();
-        int titleAt = -1;
-        int position = 0;
-        for (Element e : doc.getAllElements()) {
-            position++;
-            if (e == scope.title()) titleAt = position;
-            if (isDateline(e)) {
-                boolean update = UPDATE_LABEL.matcher(e.text()).find() || e.className().toLowerCase().contains("update");
-                dates.add(new Found(e, position, update));
-            } else if (isByline(e)) {
-                bylines.add(new Found(e, position, false));
-            } else if (isCredit(e)) {
-                credits.add(new Found(e, position, false));
+        for (PageIndex.Found f : index.printed()) {
+            switch (f.kind()) {
+                case DATELINE -> {
+                    String text = StoryScope.textUpTo(f.element(), MAX_DATELINE_CHARS);
+                    boolean update = text != null && UPDATE_LABEL.matcher(text).find()
+                            || f.element().className().toLowerCase(Locale.ROOT).contains("update");
+                    dates.add(new Found(f.element(), f.position(), update));
+                }
+                case BYLINE -> bylines.add(new Found(f.element(), f.position(), false));
+                case CREDIT -> credits.add(new Found(f.element(), f.position(), false));
+                default -> { }
             }
         }
-        int from = titleAt;
+        int from = index.position(scope.title());
         Comparator<Found> nearest = Comparator.comparing(Found::update).thenComparingInt(f -> Math.abs(f.position() - from));
         dates.sort(nearest);
         bylines.sort(nearest);
+        credits.sort(nearest);
         for (Found f : dates) {
             Instant t = dateIn(f.e(), now);
             if (t == null || !scope.inStory(f.e())) continue;
             if (addTime("visible", t, limits, now)) break;
         }
         for (Found f : bylines) {
-            if (f.e().text().length() > MAX_BYLINE_CHARS || !scope.inStory(f.e())) continue;
+            if (StoryScope.textUpTo(f.e(), MAX_BYLINE_CHARS) == null || !scope.inStory(f.e())) continue;
             List<String> names = bylineNames(f.e());
             if (!names.isEmpty()) {
                 authors.add(new Names("byline", names));
                 break;
             }
         }
-        credits.sort(nearest);
         for (Found f : credits) {
-            Matcher m = CREDIT_TEXT.matcher(f.e().text());
-            if (!m.matches() || !scope.inStory(f.e())) continue;
+            String text = StoryScope.textUpTo(f.e(), MAX_CREDIT_CHARS);
+            Matcher m = text == null ? null : CREDIT_TEXT.matcher(text);
+            if (m == null || !m.matches() || !scope.inStory(f.e())) continue;
             List<String> names = Bylines.names("Theo " + m.group(1), site);
             if (!names.isEmpty()) {
                 credit = names.get(0);
@@ -263,48 +258,20 @@ public final class MetadataReader {
         }
     }
 
-    private static boolean isCredit(Element e) {
-        if (e.attr("data-role").equalsIgnoreCase("source")) return true;
-        for (String c : e.classNames()) {
-            if (CREDIT_CLASS.matcher(c).find()) return true;
-        }
-        return false;
-    }
-
-    private static boolean isDateline(Element e) {
-        if (e.nameIs("time") || e.attr("itemprop").equalsIgnoreCase("datePublished")
-                || e.attr("data-role").equalsIgnoreCase("publishdate")) {
-            return true;
-        }
-        if (e.nameIs("meta") || e.nameIs("script") || e.nameIs("link")) return false;
-        for (String c : e.classNames()) {
-            if (DATE_CLASS.matcher(c).find()) return true;
-        }
-        return false;
-    }
-
-    private static boolean isByline(Element e) {
-        if (e.attr("rel").equalsIgnoreCase("author") || e.attr("itemprop").equalsIgnoreCase("author")) return true;
-        for (String c : e.classNames()) {
-            if (BYLINE_CLASS.matcher(c).find() && !NOT_NAME_CLASS.matcher(c).find()) return true;
-        }
-        return false;
-    }
-
     /** A time element's machine-readable attribute, else its visible text; null when neither is a time. */
     private static Instant dateIn(Element e, Instant now) {
         for (String attr : new String[] {"datetime", "content", "data-time", "title"}) {
             Instant t = Dates.parse(e.attr(attr));
             if (t != null) return t;
         }
-        String text = e.text();
-        return text.length() > MAX_DATELINE_CHARS ? null : Dates.parse(text, now);
+        String text = StoryScope.textUpTo(e, MAX_DATELINE_CHARS);
+        return text == null ? null : Dates.parse(text, now);
     }
 
     /** Names of a byline: its name elements' texts, else its text with the times, avatars and buttons left out. */
     private List<String> bylineNames(Element byline) {
         List<String> names = new ArrayList<>();
-        for (Element n : byline.select(".name, .author-name, [itemprop=name], a[rel=author], a[href*=tac-gia], a[href*=author]")) {
+        for (Element n : byline.select(NAME_ELEMENTS)) {
             for (String name : Bylines.names(n.text(), site)) if (!names.contains(name)) names.add(name);
         }
         if (!names.isEmpty()) return names;
@@ -318,7 +285,7 @@ public final class MetadataReader {
         for (Node child : e.childNodes()) {
             if (child instanceof TextNode t) {
                 out.append(t.text());
-            } else if (child instanceof Element c && !SKIPPED_IN_BYLINE.contains(c.normalName()) && !isDateline(c)) {
+            } else if (child instanceof Element c && !SKIPPED_IN_BYLINE.contains(c.normalName()) && PageIndex.printed(c) != PageIndex.Printed.DATELINE) {
                 out.append(" | ");
                 appendNameText(c, out);
                 out.append(" | ");

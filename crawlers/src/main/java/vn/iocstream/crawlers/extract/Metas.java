@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jsoup.nodes.Document;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
@@ -18,20 +18,18 @@ public final class Metas {
 
     private Metas() {}
 
-    static Metas of(Document doc, StoryScope scope) {
+    /**
+     * @param all  the page's meta elements in page order
+     * @param head those of them in the head
+     */
+    static Metas of(List<Element> all, Set<Element> head, StoryScope scope) {
         Metas metas = new Metas();
-        metas.add(doc.head(), null);
-        metas.add(doc.body(), scope);
-        return metas;
-    }
-
-    private void add(Element root, StoryScope scope) {
-        if (root == null) return;
-        for (Element m : root.getElementsByTag("meta")) {
+        for (Element m : all) {
             String key = first(m.attr("property"), m.attr("name"), m.attr("itemprop"));
-            if (key == null || !m.hasAttr("content") || scope != null && !scope.inStory(m)) continue;
-            byKey.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(m.attr("content"));
+            if (key == null || !m.hasAttr("content") || !head.contains(m) && !scope.inStory(m)) continue;
+            metas.byKey.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(m.attr("content"));
         }
+        return metas;
     }
 
     /** The first non-blank content of {@code key}, trimmed, or null. */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import vn.iocstream.core.geo.VietnameseKeys;
 
 /**
@@ -17,6 +18,9 @@ final class SiteNames {
     /** Host labels that are not the site's own name. */
     private static final Set<String> NOT_NAME_LABELS = Set.of("www", "m", "amp", "vn", "com", "net", "org", "gov", "edu",
             "info", "biz", "int", "example", "test");
+
+    private static final Pattern DOMAIN = Pattern.compile("[\\w.-]+\\.[a-z]{2,}");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
 
     private final List<String> keys = new ArrayList<>();
     private final List<List<String>> wordLists = new ArrayList<>();
@@ -32,7 +36,7 @@ final class SiteNames {
             wordLists.add(words);
             keys.add(String.join("", words));
             // A domain as the name: og:site_name "vnexpress.net"
-            String domain = n.trim().matches("[\\w.-]+\\.[a-z]{2,}") ? hostName("https://" + n.trim()) : null;
+            String domain = DOMAIN.matcher(n.trim()).matches() ? hostName("https://" + n.trim()) : null;
             if (domain != null && !domain.isEmpty()) keys.add(domain);
         }
     }
@@ -56,7 +60,7 @@ final class SiteNames {
 
     /** Lower-case words without diacritics. */
     static List<String> words(String s) {
-        String folded = VietnameseKeys.fold(s).replaceAll("[^a-z0-9]+", " ").trim();
+        String folded = NOT_WORD.matcher(VietnameseKeys.fold(s)).replaceAll(" ").trim();
         return folded.isEmpty() ? List.of() : Arrays.asList(folded.split(" "));
     }
 
@@ -71,7 +75,7 @@ final class SiteNames {
         if (host == null) return null;
         String[] labels = host.toLowerCase(java.util.Locale.ROOT).split("\\.");
         for (int i = labels.length - 1; i >= 0; i--) {
-            if (!NOT_NAME_LABELS.contains(labels[i])) return labels[i].replaceAll("[^a-z0-9]", "");
+            if (!NOT_NAME_LABELS.contains(labels[i])) return NOT_WORD.matcher(labels[i]).replaceAll("");
         }
         return null;
     }

@@ -1,8 +1,13 @@
 package vn.iocstream.crawlers.extract;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import vn.iocstream.core.geo.VietnameseKeys;
 
 /**
@@ -18,6 +23,9 @@ final class StoryScope {
             + "news-?item|story-?item|teasers?|recommend\\w*|suggest\\w*|more-?news|other-?news|footer|menu|nav\\w*|"
             + "widget|site-?header|top-?bar|topbar|masthead|tin-?moi|latest|trending|"
             + "rightcol|right-?col|col-?right|aside)([-_\\s]|$)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** What two addresses of one page may differ by: scheme, www, query, fragment, trailing slash. */
+    private static final Pattern NOT_ADDRESS = Pattern.compile("^[a-z]+://(www\\.)?|[?#].*$|/+$");
     /** A link this long is a headline: its box is a teaser of another story. */
     private static final int HEADLINE_LINK_CHARS = 30;
     /** How far up a teaser box is looked for: a dateline's own box is small, a teaser's too. */
@@ -36,9 +44,14 @@ final class StoryScope {
 
     /** The page's headline element: the h1 whose text is the title, else the first h1 outside the site's chrome. */
     static Element titleElement(Document doc, String title) {
-        String key = title == null ? "" : VietnameseKeys.fold(title).replaceAll("\\s+", " ").strip();
+        return titleElement(doc.getElementsByTag("h1"), title);
+    }
+
+    /** As {@link #titleElement(Document, String)}, among the page's h1 elements. */
+    static Element titleElement(List<Element> h1s, String title) {
+        String key = title == null ? "" : SPACES.matcher(VietnameseKeys.fold(title)).replaceAll(" ").strip();
         Element first = null;
-        for (Element h1 : doc.getElementsByTag("h1")) {
+        for (Element h1 : h1s) {
             String text = VietnameseKeys.fold(h1.text()).strip();
             if (text.isEmpty()) continue;
             if (!key.isEmpty() && (key.equals(text) || key.startsWith(text) && text.length() >= 15)) return h1;
@@ -69,9 +82,38 @@ final class StoryScope {
         return !inTeaser(e);
     }
 
+    /**
+     * The element's text (whitespace runs as one space, trimmed), or null when it is longer than {@code max}: read
+     * only as far as needed, as a box may hold the whole page.
+     */
+    static String textUpTo(Element e, int max) {
+        StringBuilder sb = new StringBuilder();
+        boolean[] tooLong = {false};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    sb.append(t.getWholeText());
+                    // Whitespace is counted loosely first; the exact test runs only on a long run of text.
+                    if (sb.length() > 4 * max + 64 && MainContentExtractor.collapseWhitespace(sb.toString()).length() > max) {
+                        tooLong[0] = true;
+                        return FilterResult.STOP;
+                    }
+                } else if (node instanceof Element el && el.isBlock()) {
+                    sb.append(' ');
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, e);
+        if (tooLong[0]) return null;
+        String text = MainContentExtractor.collapseWhitespace(sb.toString());
+        return text.length() > max ? null : text;
+    }
+
     private boolean inTeaser(Element e) {
         for (Element box = e.parent(); box != null && box != doc.body(); box = box.parent()) {
-            if (box.text().length() > TEASER_BOX_CHARS) return false;
+            if (textUpTo(box, TEASER_BOX_CHARS) == null) return false;
+
             if (containsTitle(box)) return false;
             for (Element link : box.getElementsByTag("a")) {
                 if (link.text().length() >= HEADLINE_LINK_CHARS && !link.attr("href").isBlank()
@@ -93,6 +135,6 @@ final class StoryScope {
     }
 
     private static String address(String url) {
-        return url == null ? "" : url.replaceFirst("^[a-z]+://(www\\.)?", "").replaceFirst("[?#].*$", "").replaceFirst("/+$", "");
+        return url == null ? "" : NOT_ADDRESS.matcher(url).replaceAll("");
     }
 }
