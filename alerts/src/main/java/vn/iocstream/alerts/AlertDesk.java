@@ -7,7 +7,7 @@ import java.util.List;
  * {@code POST /api/alerts/{id}/ack|resolve|assign|comment}, silences and the control-room push, and behind
  * {@code ./ioc alerts}. It has no web types: the web layer authenticates, builds the caller's {@link AlertScope} and
  * actor name, and maps the exceptions (see below) to status codes. Implemented by the alerts service
- * ({@code AlertsService.desk()}, reached from the runtime as {@code IocRuntime.alertDesk()}); thread-safe.
+ * ({@link AlertsService#desk()}, reached from the runtime as {@code IocRuntime.alertDesk()}); thread-safe.
  *
  * <h2>Scope</h2>
  * Every call takes the caller's {@link AlertScope}. Queries apply it in ClickHouse's {@code WHERE}; actions and

@@ -10,8 +10,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,7 +44,9 @@ import vn.iocstream.core.model.Alert;
 import vn.iocstream.core.model.DeadLetter;
 
 /**
- * Feeds {@code ioc.alerts} into an {@link AlertsService}. Run it on its own thread; {@link #close()} stops it.
+ * Feeds {@code ioc.alerts} into an {@link AlertsService}, and applies the terminal's commands
+ * ({@value AlertCommands#TOPIC}, answered on {@value AlertCommands#RESULTS}). Run it on its own thread;
+ * {@link #close()} stops it.
  *
  * <p>Every record is checked by {@link AlertValidator}; one that fails (broken JSON, an unknown kind or severity,
  * oversized fields, an implausible time: a forged or broken alert) goes to {@code ioc.deadletter} with the reason and
@@ -72,8 +79,31 @@ public final class KafkaAlertListener implements Runnable, AutoCloseable {
 
     private record Pending(long storeMark, Map<TopicPartition, OffsetAndMetadata> offsets) {}
 
+    /** Creates the command topics when missing (the embedded broker does not create topics on use). */
     public KafkaAlertListener(String bootstrapServers, AlertsService service) {
         this(new KafkaConsumer<>(consumerProperties(bootstrapServers)), new KafkaProducer<>(producerProperties(bootstrapServers)), service);
+        ensureTopics(bootstrapServers);
+    }
+
+    /** The two command topics, one partition each: commands are few and their order matters. */
+    static void ensureTopics(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String t : List.of(AlertCommands.TOPIC, AlertCommands.RESULTS)) {
+                if (!existing.contains(t)) missing.add(new NewTopic(t, 1, (short) 1));
+            }
+            if (!missing.isEmpty()) admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw new KafkaException("cannot create " + AlertCommands.TOPIC + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new KafkaException("Kafka did not answer while creating " + AlertCommands.TOPIC, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException("interrupted", e);
+        }
     }
 
     KafkaAlertListener(Consumer<String, byte[]> consumer, Producer<String, byte[]> producer, AlertsService service) {
@@ -125,8 +155,10 @@ public final class KafkaAlertListener implements Runnable, AutoCloseable {
 
     private void assignAll() {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (PartitionInfo p : consumer.partitionsFor(Topics.ALERTS, Duration.ofSeconds(30))) {
-            partitions.add(new TopicPartition(p.topic(), p.partition()));
+        for (String topic : List.of(Topics.ALERTS, AlertCommands.TOPIC)) {
+            for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(p.topic(), p.partition()));
+            }
         }
         consumer.assign(partitions);
         Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
@@ -145,6 +177,11 @@ public final class KafkaAlertListener implements Runnable, AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         List<Future<?>> sends = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.topic().equals(AlertCommands.TOPIC)) {
+                sends.add(command(record));
+                offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+                continue;
+            }
             try {
                 Alert alert = service.validator().parse(record.value());
                 service.acceptValid(alert);
@@ -163,6 +200,19 @@ public final class KafkaAlertListener implements Runnable, AutoCloseable {
             }
         }
         pending.addLast(new Pending(service.store().enqueued(), offsets));
+    }
+
+    /** Applies one terminal command and answers it; a command that is not one is dead-lettered. */
+    private Future<?> command(ConsumerRecord<String, byte[]> record) {
+        AlertCommand c;
+        try {
+            c = Json.parse(record.value(), AlertCommand.class);
+        } catch (Json.JsonException e) {
+            return deadLetter(record, e.getMessage());
+        }
+        AlertCommandResult result = AlertCommands.apply(c, service.desk());
+        LOG.info("command {} {} by {}: {}", c.type(), c.id(), c.actor(), result.message());
+        return producer.send(new ProducerRecord<>(AlertCommands.RESULTS, c.requestId(), Json.bytes(result)));
     }
 
     private Future<?> deadLetter(ConsumerRecord<String, byte[]> record, String reason) {

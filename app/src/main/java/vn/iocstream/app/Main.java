@@ -2,6 +2,7 @@ package vn.iocstream.app;
 
 import java.util.Arrays;
 import java.util.List;
+import vn.iocstream.app.cli.AlertsCommand;
 import vn.iocstream.app.cli.BenchCommand;
 import vn.iocstream.app.cli.CrawlCommand;
 import vn.iocstream.app.cli.DemoCommand;
@@ -11,6 +12,7 @@ import vn.iocstream.app.cli.ReplayCommand;
 import vn.iocstream.app.cli.RunCommand;
 import vn.iocstream.app.cli.TailCommand;
 import vn.iocstream.app.cli.UsageException;
+import vn.iocstream.app.cli.UsersCommand;
 import vn.iocstream.core.config.ConfigLoader;
 
 /** The {@code ioc} command line. The {@code ./ioc} script builds the project and calls this. */
@@ -23,10 +25,12 @@ public final class Main {
               run     run the platform with config/ioc.yaml (embedded or external Kafka/ClickHouse)
               eval    measure quality on a file or corpus: segment, sentiment, entities, extract, nab, stories
               nlp     train models: train-segmenter, train-sentiment
-              bench   measure throughput: nlp, detect, crawl, stories
+              bench   measure throughput: nlp, detect, crawl, stories, web, alerts, pipeline
+              alerts  alerts from a terminal: list, show, ack, resolve, assign, comment, silence, expire, check FILE
               crawl   crawl every configured source once: crawl --once [--sources config/sources.yaml] [--dry-run]
               replay  push log files through the running pipeline: replay security --zeek DIR | --auth FILE | --access FILE
               tail    follow log files / receive syslog into the raw topics: tail --auth FILE | --zeek GLOB | --syslog auth:udp:5514
+              users   control-room accounts: users add NAME --role R --scope S | list | disable NAME | passwd NAME
               test    run the test suite against real Kafka, ClickHouse and Flink (handled by ./ioc)
               help    show this help
 
@@ -51,9 +55,11 @@ public final class Main {
                 case "eval" -> new EvalCommand().run(rest);
                 case "nlp" -> new NlpCommand().run(rest);
                 case "bench" -> new BenchCommand().run(rest);
+                case "alerts" -> new AlertsCommand().run(rest);
                 case "replay" -> new ReplayCommand().run(rest);
                 case "crawl" -> new CrawlCommand().run(rest);
                 case "tail" -> new TailCommand().run(rest);
+                case "users" -> new UsersCommand().run(rest);
                 default -> throw new UsageException("unknown command: " + args[0], USAGE);
             };
         } catch (UsageException e) {

@@ -32,6 +32,7 @@ import vn.iocstream.alerts.KafkaAlertListener;
 import vn.iocstream.alerts.SilenceRequest;
 import vn.iocstream.alerts.testing.ManualClock;
 import vn.iocstream.alerts.testing.TestAlerts;
+import vn.iocstream.app.cli.AlertsCommand;
 import vn.iocstream.app.runtime.EmbeddedKafka;
 import vn.iocstream.app.web.WebhookReceiver;
 import vn.iocstream.core.Topics;
@@ -135,7 +136,12 @@ class AlertsKafkaIntegrationTest {
         run.service.tick();
         await(() -> webhook.receipts().size(), 5);
         assertThat(webhook.receipts().get(4).reason()).isEqualTo("escalation");
-        run.service.desk().acknowledge(ssh.id(), "tran.thi.b", "đã chặn IP", AlertScope.ALL);
+        // Acknowledged from a terminal: the command goes over Kafka to the running service, which answers.
+        assertThat(new AlertsCommand().run(List.of("ack", ssh.id(), "--actor", "tran.thi.b", "--comment", "đã chặn IP",
+                "--kafka", kafka.bootstrap()))).isZero();
+        assertThat(run.service.desk().get(ssh.id(), AlertScope.ALL).alert().acknowledgedBy()).isEqualTo("tran.thi.b");
+        assertThat(new AlertsCommand().run(List.of("ack", ssh.id(), "--actor", "le.van.c", "--kafka", kafka.bootstrap())))
+                .as("a second ack is refused").isEqualTo(1);
         clock.advance(Duration.ofMinutes(40));
         run.service.tick();
         Thread.sleep(500);

@@ -24,6 +24,7 @@ import vn.iocstream.core.clickhouse.TableRow;
 final class BatchWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
+    private static final Duration FLUSH_WAIT = Duration.ofSeconds(10);
 
     /** One table's queue; rows with the same key replace each other (null key: every row kept). */
     private static final class Queue<T> {
@@ -131,7 +132,11 @@ final class BatchWriter implements AutoCloseable {
         return flushed;
     }
 
-    /** Writes everything queued now and waits until ClickHouse has it. */
+    /**
+     * Writes everything queued now and waits until ClickHouse has it.
+     *
+     * @throws IllegalStateException when ClickHouse has not taken it within 10 s (it is kept and retried)
+     */
     void flushNow() {
         long target;
         synchronized (this) {
@@ -139,7 +144,10 @@ final class BatchWriter implements AutoCloseable {
             flushRequested = true;
             notifyAll();
         }
-        awaitFlushed(target, Duration.ofSeconds(60));
+        if (!awaitFlushed(target, FLUSH_WAIT)) {
+            throw new IllegalStateException("ClickHouse has not stored the change within " + FLUSH_WAIT.toSeconds()
+                    + " s; it is kept and written when ClickHouse answers");
+        }
     }
 
     /** Waits until rows up to {@code seq} are written; false on timeout. */

@@ -6,9 +6,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import vn.iocstream.app.bench.AlertsBench;
 import vn.iocstream.app.bench.CrawlBench;
 import vn.iocstream.app.bench.PipelineBench;
 import vn.iocstream.app.bench.SecurityBench;
+import vn.iocstream.app.bench.WebBench;
 import vn.iocstream.jobs.detectors.DetectBench;
 import vn.iocstream.nlp.AnalyzeBench;
 import vn.iocstream.nlp.dedup.StoryBench;
@@ -47,10 +49,25 @@ public final class BenchCommand {
                   minute with no further input is written. --set changes a setting of the measured runtime.
                   Last line: pipeline postsPerSecond=… analyzePostsPerSecond=… ratio=… windowCloseSeconds=…
 
+              alerts [--rate R] [--seconds S] [--burst N]
+                  the alerts service as it runs (embedded Kafka and ClickHouse, a signed-webhook receiver and an SMTP
+                  server on 127.0.0.1, every alert paging at once): R alerts/s (default 100) for S s (default 60)
+                  through ioc.alerts, p50/p99 from the producer to the webhook; the same with the service killed
+                  halfway (threads torn down, nothing closed) and restarted; N alerts (default 20000) waiting in the
+                  topic, then the service (alerts/s handled and stored); ClickHouse parts and bytes per 10,000 alerts,
+                  batched and row by row. Last line:
+                  alerts p50=<ms> p99=<ms> delivered=<n> lost=<n> duplicated=<n> restarted=yes
+
               crawl [--seconds S] [--pages N] [--seed N]
                   article parse + extract pages/s on one thread (ArticleExtractor: metadata, main text, images,
                   tags, comments) for N generated ~100 KB Vietnamese news pages (default 200), beside Jsoup.parse
                   alone in the same run (S seconds per measurement after a warm-up of as long, default 5; target 200 pages/s).
+
+              web [--seconds S] [--posts N] [--alerts M] [--clients C] [--seed N]
+                  the control room for a one-ward duty officer: requests/s and p50/p99 of /api/alerts and /api/search
+                  with C concurrent clients (default 4) for S seconds each (default 20) over N stored posts (default
+                  100000) and M alerts (default 10000), scope applied inside each query; then the time from an alert
+                  on ioc.alerts to its server-sent event. Starts its own ClickHouse and Kafka.
 
               stories [--seconds S] [--seed N]
                   story assignment posts/s and heap bytes per post with 10,000 and 100,000 posts in the 48 h window,
@@ -73,10 +90,24 @@ public final class BenchCommand {
             case "nlp" -> nlp(rest);
             case "detect" -> detect(rest);
             case "crawl" -> crawl(rest);
+            case "web" -> web(rest);
             case "pipeline" -> pipeline(rest);
             case "stories" -> stories(rest);
+            case "alerts" -> alerts(rest);
             default -> throw new UsageException("unknown benchmark: " + args.get(0), USAGE);
         };
+    }
+
+    private int alerts(List<String> args) throws Exception {
+        Options o = Options.parse(args, List.of("rate", "seconds", "burst"), List.of(), USAGE);
+        long rate = o.number("rate", 100);
+        long seconds = o.number("seconds", 60);
+        long burst = o.number("burst", 20_000);
+        if (rate <= 0 || rate > 10_000) throw new UsageException("--rate must be 1..10000", USAGE);
+        if (seconds < 2 || seconds > 3600) throw new UsageException("--seconds must be 2..3600", USAGE);
+        if (burst <= 0 || burst > 1_000_000) throw new UsageException("--burst must be 1..1000000", USAGE);
+        AlertsBench.print(AlertsBench.run((int) rate, (int) seconds, (int) burst, System.err), System.out);
+        return 0;
     }
 
     private int detect(List<String> args) throws Exception {
@@ -102,6 +133,17 @@ public final class BenchCommand {
         System.out.println("measuring article parse + extract … (" + o.number("seconds", 5) + " s per row)");
         CrawlBench.print(CrawlBench.run(o.number("seconds", 5), (int) o.number("pages", 200), 100 * 1024,
                 o.number("seed", 7)), System.out);
+        return 0;
+    }
+
+    private int web(List<String> args) throws Exception {
+        Options o = Options.parse(args, List.of("seconds", "posts", "alerts", "clients", "seed"), List.of(), USAGE);
+        for (String n : List.of("seconds", "posts", "alerts", "clients")) {
+            if (o.number(n, 1) <= 0) throw new UsageException("--" + n + " must be positive", USAGE);
+        }
+        int posts = (int) o.number("posts", 100_000), alerts = (int) o.number("alerts", 10_000);
+        WebBench.print(WebBench.run(posts, alerts, (int) o.number("clients", 4), o.number("seconds", 20), o.number("seed", 7), System.out),
+                posts, alerts, System.out);
         return 0;
     }
 

@@ -13,6 +13,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import vn.iocstream.app.access.Account;
+import vn.iocstream.app.access.AccountStore;
+import vn.iocstream.app.access.Role;
 import vn.iocstream.alerts.AlertView;
 import vn.iocstream.alerts.render.AlertText;
 import vn.iocstream.app.demo.DemoFeeds;
@@ -85,8 +88,10 @@ public final class DemoCommand {
                     // The site is on 127.0.0.1: exempt it alone, not loopback as a whole.
                     "crawler.allowedSites=['" + site.hostPort() + "']",
                     "alerts.file=" + alertsFile));
+            List<String> accountLines = demoAccounts(new AccountStore(Path.of(config.controlRoom().usersFile()), Clock.systemUTC()));
             IocRuntime runtime = IocRuntime.start(config, System.out);
             System.out.printf("ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            accountLines.forEach(System.out::println);
             long crawled;
             long stored;
             long alerts;
@@ -112,6 +117,31 @@ public final class DemoCommand {
             session.finished();
         }
         return 0;
+    }
+
+    /**
+     * The demo's three accounts, with fresh random passwords: an admin, the leader of the province and the duty
+     * officer of the ward where the flooding cluster happens. Returns the lines to print.
+     */
+    static List<String> demoAccounts(AccountStore accounts) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (String[] a : DEMO_ACCOUNTS) {
+            String password = randomPassword();
+            Account account = accounts.add(a[0], Role.parse(a[1]), a[2], password);
+            lines.add("demo account: " + account.name() + " role=" + account.role() + " scope=" + account.scope() + " password=" + password);
+        }
+        return lines;
+    }
+
+    private static final String[][] DEMO_ACCOUNTS = {
+            {"admin", "admin", "all"},
+            {"lanhdao.dongnai", "leader", "tỉnh Đồng Nai"},
+            {"trucban.tamhiep", "operator", "phường Tam Hiệp, tỉnh Đồng Nai"}};
+
+    private static String randomPassword() {
+        byte[] b = new byte[12];
+        new java.security.SecureRandom().nextBytes(b);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     /**

@@ -3,6 +3,7 @@ package vn.iocstream.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import vn.iocstream.crawlers.ArticleExtractor;
 import vn.iocstream.crawlers.extract.ExtractionEvaluation;
@@ -10,6 +11,7 @@ import vn.iocstream.jobs.detectors.AnomalyDetector;
 import vn.iocstream.jobs.detectors.Detectors;
 import vn.iocstream.jobs.detectors.nab.NabCorpus;
 import vn.iocstream.jobs.detectors.nab.NabEvaluation;
+import vn.iocstream.jobs.detectors.nab.NabTuning;
 import vn.iocstream.nlp.SentimentScorer;
 import vn.iocstream.nlp.WordSegmenter;
 import vn.iocstream.nlp.entity.EntityEvaluation;
@@ -43,15 +45,23 @@ public final class EvalCommand {
                   per line, blank line between sentences, words may be joined by _); the micro average is over
                   LOCATION, ORGANIZATION, PERSON. Last line: entities microF1=0.xxxx
 
-              nab --data DIR [--detector NAME]
+              nab --data DIR [--detector NAME] [--loco [--space robust|full]]
                   runs an anomaly detector over every CSV under DIR/data (a NAB corpus), scores it with
                   DIR/labels/combined_windows.json and the profiles of DIR/config/profiles.json (NAB's three
                   by default): probation, scaled sigmoid, one threshold per profile optimised over the corpus,
                   normalised between the null (0) and the perfect (100) detector. Prints per-category and total
-                  scores and the thresholds. NAME: default (seasonal-likelihood), contextual (CAD OSE, slow),
-                  likelihood-contextual (the higher score of both) or gaussian (NAB's baseline, also scored in
-                  the same run beside any other detector).
+                  scores, the thresholds, and the scores at the detector's shipped alarm threshold (no
+                  optimisation: what a user gets). NAME: default (seasonal-likelihood), contextual (CAD OSE,
+                  slow), likelihood-contextual (the higher score of both) or gaussian (NAB's baseline, also
+                  scored in the same run beside any other detector).
                   Last line: nab standard=NN.NN reward_low_FP=NN.NN reward_low_FN=NN.NN
+                  --loco: how the default detector's constants and alarm threshold are chosen, and what that is
+                  worth on unseen kinds of series: for each category, the search runs on the other categories
+                  and the held-out one is scored with its result (constants and thresholds); prints each fold,
+                  the search on all categories (the shipped constants) and the threshold NAB's standard profile
+                  picks on the held-out scores (the shipped one). --space full also searches every other
+                  constant (for comparison; it generalises worse).
+                  Last line: nab loco standard=NN.NN reward_low_FP=NN.NN reward_low_FN=NN.NN
 
               extract --dir DIR [--verbose]
                   runs the default article extractor (no outlet rules) on every page DIR/html/ID.html.gz of an
@@ -105,9 +115,11 @@ public final class EvalCommand {
     }
 
     private int nab(List<String> args) throws Exception {
-        Options o = Options.parse(args, List.of("data", "detector"), List.of(), USAGE);
+        Options o = Options.parse(args, List.of("data", "detector", "space"), List.of("loco"), USAGE);
         String dir = o.get("data", null);
         if (dir == null) throw new UsageException("--data DIR is required", USAGE);
+        if (o.has("loco") && o.has("detector")) throw new UsageException("--loco tunes the default detector; --detector does not apply", USAGE);
+        if (o.has("space") && !o.has("loco")) throw new UsageException("--space goes with --loco", USAGE);
         Supplier<AnomalyDetector> detector;
         NabCorpus corpus;
         try {
@@ -116,8 +128,19 @@ public final class EvalCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), USAGE);
         }
+        if (o.has("loco")) {
+            Map<String, double[]> space = switch (o.get("space", "robust")) {
+                case "robust" -> NabTuning.ROBUST;
+                case "full" -> NabTuning.FULL;
+                default -> throw new UsageException("--space must be robust or full", USAGE);
+            };
+            NabTuning tuning = new NabTuning(corpus, space, System.err);
+            tuning.print(tuning.run(), System.out);
+            return 0;
+        }
         String name = o.get("detector", "default").equals("default") ? Detectors.DEFAULT : o.get("detector", null);
-        NabEvaluation.Result result = NabEvaluation.evaluate(name, corpus, NabEvaluation.run(corpus, detector, System.err));
+        NabEvaluation.Result result = NabEvaluation.evaluate(name, corpus, NabEvaluation.run(corpus, detector, System.err),
+                Detectors.alarm(name).orElse(Double.NaN));
         NabEvaluation.Result baseline = name.equals("gaussian") ? null
                 : NabEvaluation.evaluate("gaussian", corpus, NabEvaluation.run(corpus, Detectors.named("gaussian"), System.err));
         NabEvaluation.print(result, baseline, System.out);

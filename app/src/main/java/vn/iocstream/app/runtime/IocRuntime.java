@@ -13,9 +13,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.iocstream.alerts.AlertDesk;
-import vn.iocstream.alerts.AlertFeedEvent;
-import vn.iocstream.alerts.AlertFeedListener;
-import vn.iocstream.alerts.AlertScope;
 import vn.iocstream.alerts.AlertValidator;
 import vn.iocstream.alerts.AlertsService;
 import vn.iocstream.alerts.KafkaAlertListener;
@@ -102,6 +99,8 @@ public final class IocRuntime implements AutoCloseable {
                     () -> ClickHouseServer.start(Path.of(ch.binary()), Path.of(ch.dataDir()), ch.httpPort(), ch.tcpPort()));
             started.add(server);
             clickHouse = new ClickHouseClient(server.httpUrl(), ch.database(), "default", "");
+            // `ioc alerts list` from another terminal finds the running server here.
+            Files.writeString(clickHouseFile(ch), server.httpUrl() + "\n");
         } else {
             clickHouse = new ClickHouseClient(ch.url(), ch.database(), ch.user(), ch.password());
         }
@@ -130,17 +129,17 @@ public final class IocRuntime implements AutoCloseable {
         started.add(search);
         searchFeeder = new SearchFeeder(kafkaBootstrap, search).start();
         started.add(searchFeeder);
-        controlRoom = step("control room", () -> ControlRoom.start(config.controlRoom().port(), clickHouse, this::status, search));
-        started.add(controlRoom);
         IocConfig.Alerts a = config.alerts();
         alertsService = step("alerts service (" + (a.file().isBlank() ? "no routing file: nobody is notified" : a.file()) + ")",
                 () -> AlertsService.start(AlertsService.Settings.of(config), clickHouse, Clock.systemUTC()));
         started.add(alertsService);
-        started.add(alertsService.desk().subscribe(AlertScope.ALL, 0, new AlertFeedListener() {
-            @Override public void onEvent(AlertFeedEvent event) {
-                controlRoom.show(event.alert());
-            }
-        }));
+        controlRoom = step("control room", () -> ControlRoom.start(config, clickHouse, this::status, search,
+                alertsService.desk(), Clock.systemUTC()));
+        if (!controlRoom.accounts().hasAdmin()) {
+            console.println("control room closed: no admin account in " + config.controlRoom().usersFile()
+                    + ". Create one with: ./ioc users add admin --role admin --scope all --password-stdin");
+        }
+        started.add(controlRoom);
         KafkaAlertListener listener = new KafkaAlertListener(kafkaBootstrap, alertsService);
         Thread listenerThread = new Thread(listener, "alerts-listener");
         listenerThread.setDaemon(true);
@@ -203,6 +202,11 @@ public final class IocRuntime implements AutoCloseable {
         } catch (AlertValidator.InvalidAlert e) {
             LOG.warn("source-health alert for {} refused: {}", alert.key(), e.getMessage());
         }
+    }
+
+    /** Where a running embedded ClickHouse server's HTTP address is written, for {@code ioc alerts}. */
+    public static Path clickHouseFile(IocConfig.ClickHouse clickHouse) {
+        return Path.of(clickHouse.dataDir(), "http-url.txt");
     }
 
     /** Where a running embedded broker's address is written, for {@code ioc replay}. */

@@ -17,6 +17,7 @@ import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.EnrichedPost;
 import vn.iocstream.nlp.search.PostSearchIndex;
 import vn.iocstream.nlp.search.SearchablePost;
+import vn.iocstream.app.access.PostPlaces;
 
 /**
  * Feeds the control room's full-text index from {@code ioc.enriched.posts}: the pipeline's output, so
@@ -67,7 +68,9 @@ public final class SearchFeeder implements Runnable, AutoCloseable {
                 var records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<String, byte[]> r : records) {
                     try {
-                        index.add(searchable(Json.parse(r.value(), EnrichedPost.class)));
+                        EnrichedPost post = Json.parse(r.value(), EnrichedPost.class);
+                        // Its places as access keys: the control room's scope is a filter inside the search query.
+                        index.add(searchable(post), PostPlaces.keys(post));
                         indexed.incrementAndGet();
                     } catch (RuntimeException e) {
                         // Written by our own job; an unreadable one is a bug to log, not a reason to stop search.

@@ -2,6 +2,7 @@ package vn.iocstream.core.config;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole configuration, as merged from {@code config/ioc-defaults.yaml}, the user's file and
@@ -81,7 +82,11 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     public record Alerts(String file, int reloadSeconds, long flushMillis, int flushRows, String journalDir,
                          boolean journalSync, int tickMillis) implements Serializable {}
 
-    public record ControlRoom(int port, String searchDir) implements Serializable {}
+    /** The control room (defaults file, section {@code controlRoom}: every key explained there). */
+    public record ControlRoom(int port, String bindAddress, String searchDir, String usersFile, boolean secureCookie,
+                              int sessionIdleMinutes, int sessionMaxHours, int loginAttemptsPerMinute,
+                              int lockoutFailures, int lockoutMinutes, int workerThreads, int queueLimit,
+                              int deadlineSeconds, long maxBodyBytes, int kioskSeconds) implements Serializable {}
 
     /** Bounds on records where they enter (defaults file, section {@code validation}); see {@code RecordLimits}. */
     public record Validation(String minTime, long maxAheadSeconds, int maxTextChars, int maxTitleChars, int maxFieldChars,

@@ -2,6 +2,7 @@ package vn.iocstream.jobs.detectors;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
 /** The anomaly detectors by the names commands use ({@code ./ioc eval nab --detector NAME}). */
@@ -23,6 +24,15 @@ public final class Detectors {
 
     public static Iterable<String> names() {
         return BY_NAME.keySet();
+    }
+
+    /**
+     * The detector's shipped alarm threshold, where it has one (the default detector's is chosen on held-out
+     * NAB categories); empty for the baselines.
+     */
+    public static OptionalDouble alarm(String name) {
+        named(name);
+        return "default".equals(name) || DEFAULT.equals(name) ? OptionalDouble.of(SeasonalLikelihoodDetector.ALARM) : OptionalDouble.empty();
     }
 
     /** A factory of fresh instances (one per series); {@code default} is an alias of {@link #DEFAULT}. */

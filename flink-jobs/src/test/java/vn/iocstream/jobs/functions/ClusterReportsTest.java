@@ -13,7 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.iocstream.core.model.Alert;
+import vn.iocstream.core.model.AlertDrivers;
 import vn.iocstream.core.model.AnalysedReport;
+import vn.iocstream.core.model.Locality;
 import vn.iocstream.jobs.traffic.ReportClusterer;
 
 class ClusterReportsTest {
@@ -32,8 +34,11 @@ class ClusterReportsTest {
     }
 
     private void report(String id, Instant at) throws Exception {
-        harness.processElement(new AnalysedReport(id, at, "app", "", "ngap-nuoc", "ngap sau qua", "tam-hiep|dong-nai",
-                "phường Tam Hiệp", "Đồng Nai", "", null, null, List.of(), List.of(), "negative", -0.5, ""), at.toEpochMilli());
+        // One report writes the ward without diacritics, as citizens often do; one comes by the hotline.
+        String commune = id.equals("r2") ? "phuong Tam Hiep" : "phường Tam Hiệp";
+        harness.processElement(new AnalysedReport(id, at, id.equals("r1") ? "hotline-1022" : "app", "", "ngap-nuoc",
+                "ngap sau qua", "tam-hiep|dong-nai", commune, "Đồng Nai", "", null, null, List.of(),
+                List.of("ngập sâu", "Tam Hiệp"), "negative", -0.5, ""), at.toEpochMilli());
     }
 
     @Test
@@ -49,6 +54,12 @@ class ClusterReportsTest {
             assertThat(a.windowStart()).isEqualTo(EVENING);
             assertThat(a.windowEnd()).isEqualTo(EVENING.plus(Duration.ofMinutes(12)));
             assertThat(a.title()).isEqualTo("4 phản ánh về ngập nước tại phường Tam Hiệp (Đồng Nai) trong 12 phút");
+            assertThat(a.kind()).isEqualTo("order.report_cluster");
+            assertThat(a.locality()).as("the ward as most reports write it with diacritics")
+                    .isEqualTo(new Locality("Đồng Nai", "phường Tam Hiệp"));
+            assertThat(a.drivers().outlets()).extracting(AlertDrivers.Facet::name).containsExactly("app", "hotline-1022");
+            assertThat(a.drivers().phrases()).extracting(AlertDrivers.Facet::count).containsOnly(4L);
+            assertThat(a.drivers().first().id()).isEqualTo("r0");
         });
         // Three rows before the cluster, then all four again with its id.
         List<AnalysedReport> rows = harness.extractOutputValues();

@@ -39,23 +39,33 @@ class LiveWatermarksTest {
     }
 
     @Test
-    void afterABurstAndSilence_theWatermarkMovesOnWithTheWallClock() {
+    void afterABurstAndSilence_theWatermarkCatchesUpWithTheWallClock() {
         LiveWatermarks<String> w = new LiveWatermarks<>(5_000, 10_000, wall::get);
-        w.onEvent("bài 1", 500_000, out);
-        w.onEvent("bài 2", 560_000, out);
+        w.onEvent("bài 1", 940_000, out);
+        w.onEvent("bài 2", 999_000, out);
         w.onPeriodicEmit(out);
-        assertThat(out.last()).isEqualTo(560_000 - 5_000 - 1);
+        assertThat(out.last()).isEqualTo(999_000 - 5_000 - 1);
         wall.addAndGet(10_000); // quiet, but not yet for longer than idleness
         w.onPeriodicEmit(out);
-        assertThat(out.last()).isEqualTo(554_999);
-        wall.addAndGet(20_000); // 30 s of silence: time went on for 20 s past the idleness
+        assertThat(out.last()).isEqualTo(993_999);
+        wall.addAndGet(20_000); // 30 s of silence: event time is the clock less idleness and out-of-orderness
         w.onPeriodicEmit(out);
-        assertThat(out.last()).isEqualTo(554_999 + 20_000);
-        // A new record resets the clock; an older one never moves the watermark back.
-        w.onEvent("bài 3", 520_000, out);
+        assertThat(out.last()).isEqualTo(1_030_000 - 10_000 - 5_000 - 1);
+        // A new record makes it the usual watermark again; an older one never moves it back.
+        w.onEvent("bài 3", 998_000, out);
         w.onPeriodicEmit(out);
-        assertThat(out.last()).isEqualTo(554_999);
+        assertThat(out.last()).isEqualTo(993_999);
         assertThat(out.idle).isFalse();
+    }
+
+    /** After a backlog: records an hour old when processed must not hold the live subtasks' windows an hour back. */
+    @Test
+    void aQuietSubtaskBehindTheClock_doesNotHoldTheOthersBack() {
+        LiveWatermarks<String> w = new LiveWatermarks<>(5_000, 10_000, wall::get);
+        w.onEvent("bài cũ", 1_000_000 - 3_600_000, out);
+        wall.addAndGet(11_000);
+        w.onPeriodicEmit(out);
+        assertThat(out.last()).isEqualTo(1_011_000 - 15_001);
     }
 
     @Test
@@ -74,11 +84,11 @@ class LiveWatermarksTest {
     }
 
     @Test
-    void farFutureTimestamps_doNotOverflow() {
+    void timestampsAheadOfTheClock_keepTheirOwnWatermark() {
         LiveWatermarks<String> w = new LiveWatermarks<>(0, 0, wall::get);
         w.onEvent("x", Long.MAX_VALUE - 10, out);
         wall.addAndGet(1_000_000);
         w.onPeriodicEmit(out);
-        assertThat(out.last()).isEqualTo(Long.MAX_VALUE);
+        assertThat(out.last()).isEqualTo(Long.MAX_VALUE - 11);
     }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.jobs.detectors.SeasonalLikelihoodDetector;
 
 class RequestRateTrackerTest {
-    private final IocConfig.RequestRate config = new IocConfig.RequestRate(true, "default", 60, 50, 0.5, "warning");
+    private final IocConfig.RequestRate config = new IocConfig.RequestRate(true, "default", 60, 50,
+            SeasonalLikelihoodDetector.ALARM, "warning");
 
     @Test
     void steadyTrafficThenFlood_onlyTheFloodSpikes() {

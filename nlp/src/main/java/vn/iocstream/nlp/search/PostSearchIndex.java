@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,6 +68,8 @@ public final class PostSearchIndex implements AutoCloseable {
     private static final String PUBLISHED = "published";
     private static final String SENTIMENT = "sentiment";
     private static final String WATCHLIST = "watchlist";
+    /** Opaque access keys given by the caller (the control room's scope: provinces and communes a post concerns). */
+    private static final String ACCESS = "access";
 
     private static final QueryCompiler COMPILER =
             new QueryCompiler(new QueryCompiler.Fields(EXACT, FOLDED, SOURCE, KIND, PROVINCE), false);
@@ -108,6 +111,14 @@ public final class PostSearchIndex implements AutoCloseable {
 
     /** Adds a post, replacing any post with the same id. */
     public void add(SearchablePost post) {
+        add(post, List.of());
+    }
+
+    /**
+     * Adds a post with access keys: a search given keys finds only posts that carry at least one of them (the
+     * control room's scope, applied inside the Lucene query).
+     */
+    public void add(SearchablePost post, Collection<String> accessKeys) {
         if (post.id() == null || post.publishedAt() == null) throw new IllegalArgumentException("a post needs an id and a date");
         String title = TextNormalizer.normalize(post.title());
         String body = TextNormalizer.normalize(post.text());
@@ -132,6 +143,7 @@ public final class PostSearchIndex implements AutoCloseable {
         doc.add(new NumericDocValuesField(PUBLISHED, millis));
         doc.add(new StoredField(PUBLISHED, millis));
         if (post.watchlists() != null) post.watchlists().forEach(w -> doc.add(new StringField(WATCHLIST, w, Field.Store.NO)));
+        accessKeys.forEach(k -> doc.add(new StringField(ACCESS, k, Field.Store.NO)));
         try {
             writer.updateDocument(new Term(ID, post.id()), doc);
         } catch (IOException e) {
@@ -176,6 +188,14 @@ public final class PostSearchIndex implements AutoCloseable {
      * @throws SearchTimeoutException          if the time budget ran out or the caller went away
      */
     public SearchPage search(String query, SearchFilters filters, int page, BooleanSupplier gone) {
+        return search(query, filters, page, null, gone);
+    }
+
+    /**
+     * {@link #search(String, SearchFilters, int, BooleanSupplier)} among the posts added with at least one of
+     * {@code accessKeys} (null: all posts; empty: none).
+     */
+    public SearchPage search(String query, SearchFilters filters, int page, Collection<String> accessKeys, BooleanSupplier gone) {
         if (page < 1 || page > limits.maxPage()) {
             throw new IllegalArgumentException("page must be between 1 and " + limits.maxPage() + " (limit search.maxPage)");
         }
@@ -184,6 +204,13 @@ public final class PostSearchIndex implements AutoCloseable {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         b.add(parsed == null ? new MatchAllDocsQuery() : COMPILER.compile(parsed), Occur.MUST);
         addFilters(b, filters == null ? SearchFilters.none() : filters);
+        if (accessKeys != null) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            accessKeys.forEach(k -> any.add(new TermQuery(new Term(ACCESS, k)), Occur.SHOULD));
+            // No key matches nothing: an empty SHOULD list would match everything.
+            if (accessKeys.isEmpty()) any.add(new TermQuery(new Term(ACCESS, "\u0000none")), Occur.SHOULD);
+            b.add(any.build(), Occur.FILTER);
+        }
         Query q = b.build();
         Sort sort = filters != null && filters.order() == SearchFilters.Order.NEWEST ? BY_DATE : BY_RELEVANCE;
         List<QueryCompiler.Phrase> phrases = parsed == null ? List.of() : QueryCompiler.positivePhrases(parsed);

@@ -21,7 +21,12 @@ public final class NabEvaluation {
     public record ProfileResult(NabProfile profile, double threshold, List<NabScorer.FileScore> files,
                                 Map<String, Double> byCategory, double total) {}
 
-    public record Result(String detector, List<NabSeries> series, List<ProfileResult> profiles) {
+    /**
+     * @param fixedThreshold the detector's shipped alarm threshold, or NaN when it has none
+     * @param fixed          per profile, the normalised total at {@code fixedThreshold} (no optimisation)
+     */
+    public record Result(String detector, List<NabSeries> series, List<ProfileResult> profiles, double fixedThreshold,
+                         double[] fixed) {
         public ProfileResult profile(String name) {
             return profiles.stream().filter(p -> p.profile().name().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no profile " + name));
@@ -43,7 +48,23 @@ public final class NabEvaluation {
     }
 
     public static Result evaluate(String detector, NabCorpus corpus, List<double[]> scores) {
+        return evaluate(detector, corpus, scores, Double.NaN);
+    }
+
+    /** @param fixedThreshold also scored at this threshold, as a product alarms (NaN: not) */
+    public static Result evaluate(String detector, NabCorpus corpus, List<double[]> scores, double fixedThreshold) {
         List<NabSeries> series = corpus.series();
+        double[] fixed = new double[corpus.profiles().size()];
+        int allWindows = 0, allCounted = 0;
+        for (NabSeries s : series) {
+            allWindows += s.windows().length;
+            allCounted += s.countedWindows();
+        }
+        for (int p = 0; p < fixed.length && !Double.isNaN(fixedThreshold); p++) {
+            double raw = 0;
+            for (int f = 0; f < series.size(); f++) raw += NabScorer.score(series.get(f), scores.get(f), fixedThreshold, corpus.profiles().get(p)).raw();
+            fixed[p] = NabScorer.normalise(raw, allWindows, allCounted, corpus.profiles().get(p));
+        }
         List<ProfileResult> results = new ArrayList<>();
         for (NabProfile p : corpus.profiles()) {
             double threshold = NabScorer.optimise(series, scores, p).threshold();
@@ -66,7 +87,7 @@ public final class NabEvaluation {
             sums.forEach((c, sum) -> byCategory.put(c, NabScorer.normalise(sum[0], (int) sum[1], (int) sum[2], p)));
             results.add(new ProfileResult(p, threshold, files, byCategory, NabScorer.normalise(raw, windows, counted, p)));
         }
-        return new Result(detector, series, results);
+        return new Result(detector, series, results, fixedThreshold, fixed);
     }
 
     /**
@@ -100,6 +121,10 @@ public final class NabEvaluation {
             }
             out.printf(Locale.ROOT, "%-20s threshold %.6f  windows detected %d, missed %d, false-positive rows %d%n",
                     p.profile().name(), p.threshold(), tp, fn, fp);
+        }
+        if (!Double.isNaN(r.fixedThreshold())) {
+            out.printf(Locale.ROOT, "at the shipped threshold %s (no optimisation, what a user gets):%s%n", r.fixedThreshold(),
+                    NabTuning.totals(r.profiles().stream().map(ProfileResult::profile).toList(), r.fixed()));
         }
         if (baseline != null) out.println("baseline " + baseline.detector() + ":" + totals(baseline));
         out.println("nab" + totals(r));

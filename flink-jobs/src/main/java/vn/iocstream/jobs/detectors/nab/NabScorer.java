@@ -94,64 +94,11 @@ public final class NabScorer {
     /** The threshold with the highest corpus raw score, and that score. */
     public record Threshold(double threshold, double raw) {}
 
-    /**
-     * Tries every distinct score value as the threshold in one sweep: rows sorted by score, highest first,
-     * each lowering of the threshold adds that group's rows (a false positive's value, or a window's
-     * improvement when the row is earlier than the window's best detection so far). Ties in the raw score
-     * keep the highest threshold. O(N log N) for N scored rows over the corpus.
-     */
+    /** NAB's optimiser: every distinct score tried as the threshold over the whole corpus (see {@link NabRanking}). */
     public static Threshold optimise(List<NabSeries> series, List<double[]> scores, NabProfile p) {
-        int total = 0, windows = 0;
-        for (NabSeries s : series) {
-            total += Math.max(0, s.size() - s.probationLength());
-            windows += s.windows().length;
-        }
-        double[] score = new double[total];
-        double[] value = new double[total];
-        int[] window = new int[total]; // corpus-wide window index, or −1
-        int at = 0, windowBase = 0;
-        double raw = 0;
-        for (int f = 0; f < series.size(); f++) {
-            NabSeries s = series.get(f);
-            Rows rows = Rows.of(s);
-            double[] sc = scores.get(f);
-            for (int i = s.probationLength(); i < s.size(); i++, at++) {
-                score[at] = sc[i];
-                int k = rows.window[i];
-                window[at] = k < 0 ? -1 : windowBase + k;
-                value[at] = rows.unweighted[i] * (k < 0 ? p.fpWeight() : p.tpWeight());
-            }
-            raw -= p.fnWeight() * s.countedWindows();
-            windowBase += s.windows().length;
-        }
-        Integer[] order = new Integer[total];
-        for (int i = 0; i < total; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
-
-        double[] best = new double[windows];
-        Arrays.fill(best, Double.NaN);
-        double bestRaw = raw;
-        double bestThreshold = total == 0 ? 1.0 : Math.nextUp(score[order[0]]);
-        for (int j = 0; j < total; ) {
-            double threshold = score[order[j]];
-            for (; j < total && score[order[j]] == threshold; j++) {
-                int r = order[j], k = window[r];
-                if (k < 0) {
-                    raw += value[r];
-                } else if (Double.isNaN(best[k])) {
-                    raw += value[r] + p.fnWeight();
-                    best[k] = value[r];
-                } else if (value[r] > best[k]) {
-                    raw += value[r] - best[k];
-                    best[k] = value[r];
-                }
-            }
-            if (raw > bestRaw + 1e-12) {
-                bestRaw = raw;
-                bestThreshold = threshold;
-            }
-        }
-        return new Threshold(bestThreshold, bestRaw);
+        boolean[] all = new boolean[series.size()];
+        Arrays.fill(all, true);
+        return NabRanking.of(series, scores).optimise(all, p);
     }
 
     /**
