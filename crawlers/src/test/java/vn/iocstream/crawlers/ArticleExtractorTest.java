@@ -22,7 +22,9 @@ class ArticleExtractorTest extends CrawlerTestBase {
 
         assertThat(a.title()).isEqualTo("Giá xăng giảm hơn 500 đồng/lít từ 15 giờ chiều nay");
         assertThat(a.author()).isEqualTo("Minh Tâm");
+        assertThat(a.outlet()).isEqualTo("Báo Tây Ninh Online");
         assertThat(a.publishedAt()).isEqualTo(GIA_XANG_PUBLISHED);
+        assertThat(a.modifiedAt()).isEqualTo(Instant.parse("2025-10-14T08:20:00Z"));
         // The lead (an h2 between the headline and the body container) is the story's first paragraph.
         assertThat(a.text()).isEqualTo(String.join("\n",
                 "(BTN) - Liên Bộ Công Thương - Tài chính vừa điều chỉnh giá bán lẻ xăng dầu, xăng E5 RON 92 giảm 512 đồng/lít.",

@@ -22,8 +22,7 @@ import vn.iocstream.core.geo.VietnameseKeys;
  * @param authors as the page gives them, Persons and Organizations alike (the caller tells the site's own name from
  *                a desk's or an agency's)
  */
-record JsonLdArticle(String headline, String datePublished, String dateModified, List<String> authors, String publisher,
-                     String description) {
+record JsonLdArticle(String headline, String datePublished, String dateModified, List<String> authors, String publisher) {
     private static final Set<String> ARTICLE_TYPES = Set.of("BlogPosting", "LiveBlogPosting", "ReportageNews", "Report");
     /** Real JSON-LD is often invalid JSON: trailing commas, raw newlines in strings, comments, single quotes. */
     private static final ObjectMapper LENIENT = JsonMapper.builder()
@@ -113,8 +112,7 @@ record JsonLdArticle(String headline, String datePublished, String dateModified,
         }
         JsonNode publisher = a.path("publisher");
         return new JsonLdArticle(text(a.path("headline")), text(a.path("datePublished")), text(a.path("dateModified")),
-                names, publisher.isTextual() ? publisher.asText() : text(publisher.path("name")),
-                text(a.path("description")));
+                names, publisher.isTextual() ? publisher.asText() : text(publisher.path("name")));
     }
 
     private static JsonLdArticle byPattern(String json) {
@@ -127,7 +125,7 @@ record JsonLdArticle(String headline, String datePublished, String dateModified,
         }
         Matcher author = AUTHOR_NAME.matcher(json);
         List<String> authors = author.find() ? List.of(author.group(1)) : List.of();
-        return new JsonLdArticle(null, published, modified, authors, null, null);
+        return new JsonLdArticle(null, published, modified, authors, null);
     }
 
     private static String text(JsonNode n) {
