@@ -232,7 +232,7 @@ class PipelineIntegrationTest {
     @Test
     @Order(6)
     void searchFedFromTheEnrichedTopic_findsWhatTheWatchlistMatched() throws Exception {
-        try (PostSearchIndex index = new PostSearchIndex(); SearchFeeder feeder = new SearchFeeder(kafka.bootstrap(), index).start()) {
+        try (PostSearchIndex index = new PostSearchIndex(); SearchFeeder feeder = new SearchFeeder(kafka.bootstrap(), index, Duration.ofSeconds(1)).start()) {
             // The topic may hold a post twice (an earlier test replays the pipeline): wait for every distinct post.
             awaitValue(() -> {
                 index.refresh();

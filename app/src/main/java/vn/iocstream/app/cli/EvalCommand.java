@@ -2,9 +2,12 @@ package vn.iocstream.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import vn.iocstream.core.model.EntityMention;
 import vn.iocstream.crawlers.ArticleExtractor;
 import vn.iocstream.crawlers.extract.ExtractionEvaluation;
 import vn.iocstream.jobs.detectors.AnomalyDetector;
@@ -12,10 +15,19 @@ import vn.iocstream.jobs.detectors.Detectors;
 import vn.iocstream.jobs.detectors.nab.NabCorpus;
 import vn.iocstream.jobs.detectors.nab.NabEvaluation;
 import vn.iocstream.jobs.detectors.nab.NabTuning;
+import vn.iocstream.nlp.Analysis;
 import vn.iocstream.nlp.SentimentScorer;
+import vn.iocstream.nlp.VietnameseAnalyzer;
 import vn.iocstream.nlp.WordSegmenter;
+import vn.iocstream.nlp.entity.AdminPrefix;
+import vn.iocstream.nlp.entity.ConllFile;
+import vn.iocstream.nlp.entity.DantriAnnotations;
+import vn.iocstream.nlp.entity.DantriCorpus;
+import vn.iocstream.nlp.entity.Entity;
 import vn.iocstream.nlp.entity.EntityEvaluation;
 import vn.iocstream.nlp.entity.EntityExtractor;
+import vn.iocstream.nlp.entity.EntityReport;
+import vn.iocstream.nlp.entity.LocalityEvaluation;
 import vn.iocstream.nlp.segment.SegmentEvaluation;
 import vn.iocstream.nlp.segment.Segmenters;
 import vn.iocstream.nlp.sentiment.LinearSentimentModel;
@@ -40,10 +52,19 @@ public final class EvalCommand {
                   (negative/neutral/positive, or two of them); default: the shipped model with the lexicon.
                   Last line: sentiment macroF1=0.xxxx weightedF1=0.xxxx accuracy=0.xxxx
 
-              entities --conll FILE
-                  per-type and micro precision/recall/F1 (exact spans, CoNLL 2003 style) on a BIO file (`token TAG`
-                  per line, blank line between sentences, words may be joined by _); the micro average is over
-                  LOCATION, ORGANIZATION, PERSON. Last line: entities microF1=0.xxxx
+              entities (--conll FILE [--tag-column N] | --dantri FILE [--split dev|heldout|all] [--data DIR]
+                        [--locality FILE]) [--admin-prefix as-is|strip|include] [--verbose]
+                  per-type and micro precision/recall/F1 of LOCATION, ORGANIZATION, PERSON, by exact match (CoNLL
+                  2003) and by partial (overlap) match. --conll: a CoNLL/BIO file, tab or space separated, token
+                  first, words may be joined by _, extra columns allowed (the NER column is found, or given by
+                  --tag-column, 1-based), tags B-/I-/E-/S- or bare, LOC/ORG/PER or LOCATION/ORGANIZATION/PERSON,
+                  MISC and other types counted apart. --dantri: the hand annotation of Dân Trí sentences
+                  (nlp/src/test/resources/entity/dantri/annotations.tsv), rebuilt from the corpus under --data
+                  (default ../shared/data), split dev (default), heldout or all; --locality FILE (locality.tsv
+                  there) also scores the province analyze() gives each article of the split. --admin-prefix maps
+                  both sides to one convention for "tỉnh/huyện/xã/phường …" before a place (default as-is).
+                  --verbose prints each sentence's missed and spurious spans.
+                  Last line: entities microF1=0.xxxx partialF1=0.xxxx
 
               nab --data DIR [--detector NAME] [--loco [--space robust|full]]
                   runs an anomaly detector over every CSV under DIR/data (a NAB corpus), scores it with
@@ -109,9 +130,47 @@ public final class EvalCommand {
     }
 
     private int entities(List<String> args) {
-        Options o = Options.parse(args, List.of("conll"), List.of(), USAGE);
-        EntityEvaluation.evaluate(existingFile(o, "conll"), new EntityExtractor(Segmenters.defaultSegmenter())).print(System.out);
+        Options o = Options.parse(args, List.of("conll", "tag-column", "dantri", "split", "data", "locality", "admin-prefix"),
+                List.of("verbose"), USAGE);
+        if (o.has("conll") == o.has("dantri")) throw new UsageException("give one of --conll FILE and --dantri FILE", USAGE);
+        if (o.has("locality") && !o.has("dantri")) throw new UsageException("--locality goes with --dantri", USAGE);
+        String tagColumn = o.get("tag-column", "0");
+        if (!tagColumn.matches("\\d{1,3}")) throw new UsageException("--tag-column must be a column number (1 = the token)", USAGE);
+        List<EntityEvaluation.Sentence> sentences;
+        AdminPrefix prefix;
+        DantriCorpus corpus = null;
+        String split = o.get("split", "dev");
+        try {
+            prefix = AdminPrefix.parse(o.get("admin-prefix", "as-is"));
+            if (o.has("conll")) {
+                sentences = ConllFile.read(existingFile(o, "conll"), Integer.parseInt(tagColumn));
+            } else {
+                if (!split.equals("all") && !DantriAnnotations.SPLITS.contains(split)) throw new IllegalArgumentException("--split must be dev, heldout or all");
+                corpus = DantriCorpus.load(Path.of(o.get("data", "../shared/data")));
+                sentences = DantriAnnotations.sentences(DantriAnnotations.rows(existingFile(o, "dantri")), corpus, split.equals("all") ? null : split);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), USAGE);
+        }
+        EntityExtractor extractor = new EntityExtractor(Segmenters.defaultSegmenter());
+        EntityReport report = EntityEvaluation.evaluate(sentences, extractor, prefix, o.has("verbose") ? System.out : null);
+        if (o.has("locality")) locality(o, corpus, split);
+        report.print(System.out);
         return 0;
+    }
+
+    /** The province analyze() gives each article of the split, against the hand annotation. */
+    private static void locality(Options o, DantriCorpus corpus, String split) {
+        Set<String> docIds = new HashSet<>();
+        for (DantriAnnotations.Row row : DantriAnnotations.rows(existingFile(o, "dantri"))) {
+            if (split.equals("all") || row.split().equals(split)) docIds.add(row.docId());
+        }
+        VietnameseAnalyzer analyzer = new VietnameseAnalyzer(List.of());
+        LocalityEvaluation.evaluate(LocalityEvaluation.read(existingFile(o, "locality")), corpus, docIds, text -> {
+            Analysis a = analyzer.analyze(text, "press", "dantri");
+            List<String> places = a.entities().stream().filter(e -> e.type().equals(Entity.LOCATION)).map(EntityMention::text).toList();
+            return new LocalityEvaluation.Found(a.province(), places);
+        }).print(System.out);
     }
 
     private int nab(List<String> args) throws Exception {

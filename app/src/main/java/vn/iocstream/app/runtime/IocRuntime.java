@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,17 +124,23 @@ public final class IocRuntime implements AutoCloseable {
         }
 
         IocConfig.Search sc = config.search();
-        PostSearchIndex search = new PostSearchIndex(Path.of(config.controlRoom().searchDir()), new SearchLimits(
-                new QueryLimits(sc.maxQueryChars(), sc.maxQueryDepth(), sc.maxQueryTerms(), sc.maxNearTerms()),
-                sc.maxPage(), sc.timeoutMillis()));
-        started.add(search);
-        searchFeeder = new SearchFeeder(kafkaBootstrap, search).start();
-        started.add(searchFeeder);
+        PostSearchIndex search = null;
+        if (sc.enabled()) {
+            search = new PostSearchIndex(Path.of(config.controlRoom().searchDir()), new SearchLimits(
+                    new QueryLimits(sc.maxQueryChars(), sc.maxQueryDepth(), sc.maxQueryTerms(), sc.maxNearTerms()),
+                    sc.maxPage(), sc.timeoutMillis()));
+            started.add(search);
+            searchFeeder = new SearchFeeder(kafkaBootstrap, search, Duration.ofSeconds(sc.refreshSeconds())).start();
+            started.add(searchFeeder);
+        } else {
+            console.println("full-text search off (search.enabled=false): posts are not indexed, /api/search answers 503");
+        }
+        PostSearchIndex searchIndex = search;
         IocConfig.Alerts a = config.alerts();
         alertsService = step("alerts service (" + (a.file().isBlank() ? "no routing file: nobody is notified" : a.file()) + ")",
                 () -> AlertsService.start(AlertsService.Settings.of(config), clickHouse, Clock.systemUTC()));
         started.add(alertsService);
-        controlRoom = step("control room", () -> ControlRoom.start(config, clickHouse, this::status, search,
+        controlRoom = step("control room", () -> ControlRoom.start(config, clickHouse, this::status, searchIndex,
                 alertsService.desk(), Clock.systemUTC()));
         if (!controlRoom.accounts().hasAdmin()) {
             console.println("control room closed: no admin account in " + config.controlRoom().usersFile()

@@ -27,18 +27,20 @@ import vn.iocstream.app.access.PostPlaces;
 public final class SearchFeeder implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SearchFeeder.class);
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(10);
-    /** New posts become searchable within this; refreshing after every poll made a new Lucene segment each time. */
-    private static final Duration REFRESH_EVERY = Duration.ofSeconds(1);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final PostSearchIndex index;
     private final AtomicLong indexed = new AtomicLong();
     private final AtomicLong unreadable = new AtomicLong();
     private final Thread thread;
+    /** New posts become searchable within this; refreshing after every poll made a new Lucene segment each time. */
+    private final Duration refreshEvery;
     private volatile boolean running = true;
 
-    public SearchFeeder(String bootstrap, PostSearchIndex index) {
+    /** @param refreshEvery how often new posts are made visible to searches ({@code search.refreshSeconds}) */
+    public SearchFeeder(String bootstrap, PostSearchIndex index, Duration refreshEvery) {
         this.index = index;
+        this.refreshEvery = refreshEvery;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "ioc-search",
@@ -78,7 +80,7 @@ public final class SearchFeeder implements Runnable, AutoCloseable {
                     }
                 }
                 unrefreshed |= !records.isEmpty();
-                if (unrefreshed && System.nanoTime() - lastRefresh > REFRESH_EVERY.toNanos()) {
+                if (unrefreshed && System.nanoTime() - lastRefresh > refreshEvery.toNanos()) {
                     index.refresh();
                     lastRefresh = System.nanoTime();
                     unrefreshed = false;

@@ -133,6 +133,7 @@ public final class ControlRoom implements AutoCloseable {
      * Starts the control room on {@code controlRoom.bindAddress:controlRoom.port} (0: a free port).
      *
      * @param status live counters (admins only)
+     * @param search the full-text index of posts, or null when {@code search.enabled} is false (searches answer 503)
      * @param desk   the alerts service
      */
     public static ControlRoom start(IocConfig config, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status,
@@ -391,6 +392,7 @@ public final class ControlRoom implements AutoCloseable {
     private void searchApi(Context ctx) {
         Sessions.Session s = session(ctx);
         if (!s.role().sees(Role.Screen.SEARCH)) throw new Refusal(403, "vai trò " + s.role().label() + " không có màn hình tìm kiếm");
+        if (search == null) throw new Refusal(503, "tìm kiếm toàn văn đang tắt (search.enabled=false)");
         String q = ctx.queryParam("q");
         SearchFilters filters = new SearchFilters(blank(ctx.queryParam("province")), blank(ctx.queryParam("kind")), blank(ctx.queryParam("source")),
                 null, null, blank(ctx.queryParam("sentiment")), blank(ctx.queryParam("watchlist")),

@@ -92,9 +92,9 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
     public record Validation(String minTime, long maxAheadSeconds, int maxTextChars, int maxTitleChars, int maxFieldChars,
                              int maxLogLineChars, int maxListItems) implements Serializable {}
 
-    /** Bounds on one full-text search (defaults file, section {@code search}). */
-    public record Search(int maxQueryChars, int maxQueryDepth, int maxQueryTerms, int maxNearTerms, int maxPage,
-                         long timeoutMillis) implements Serializable {}
+    /** The control room's full-text search: on or off, how fresh, and the bounds on one search (section {@code search}). */
+    public record Search(boolean enabled, int refreshSeconds, int maxQueryChars, int maxQueryDepth, int maxQueryTerms,
+                         int maxNearTerms, int maxPage, long timeoutMillis) implements Serializable {}
 
     /** Trending issues in MediaJob: windows, minimum support and alert thresholds (see ioc-defaults.yaml). */
     public record Trends(int bucketMinutes, int windowBuckets, int historyWindows, int minSupport, double minRatio,

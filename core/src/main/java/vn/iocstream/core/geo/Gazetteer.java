@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,11 +20,13 @@ import java.util.regex.Pattern;
  * and some former districts mapped to the unit that now contains them, and common aliases. Data:
  * {@code gazetteer/provinces.tsv} (its header explains the columns).
  *
- * <p>Names match without regard to case, diacritics or tone-mark placement ("binh phuoc", "BÌNH
- * PHƯỚC"), except names flagged {@code strict} whose folded or lower-case form is an everyday word
- * ("hòa bình" is peace, "hai phong" is two rooms): those only match written with their diacritics
- * (any tone placement) and capitalised, trading recall on unaccented social text for precision.
- * Immutable and thread-safe.
+ * <p>Names match without regard to case or tone-mark placement ("BÌNH PHƯỚC", "Bình Phuớc"), and a
+ * syllable written without any diacritic matches whatever diacritics the name has ("binh phuoc",
+ * unaccented social text); a syllable written with diacritics must have the name's ("diễn biến" is not
+ * Điện Biên, "làm động" not Lâm Đồng, "hà nằm" not Hà Nam). Names flagged {@code strict}, whose folded or
+ * lower-case form is an everyday word ("hòa bình" is peace, "hai phong" is two rooms), only match
+ * written with their diacritics (any tone placement) and capitalised, trading recall on unaccented
+ * social text for precision. Immutable and thread-safe.
  */
 public final class Gazetteer {
 
@@ -46,9 +49,10 @@ public final class Gazetteer {
      * A syllable's comparison keys, and the name trees' nodes for names that begin with it (null if none,
      * or while the trees are being built): most syllables begin no name, and find() learns that without a
      * lookup. Computed once per syllable rather than once per candidate name. {@code capital}: the
-     * syllable starts with a capital, as strict names must.
+     * syllable starts with a capital, as strict names must. {@code looseKey}: its key in the loose tree,
+     * the tone key when it is written with diacritics, the folded form when it has none.
      */
-    private record Keys(String folded, String toneKey, boolean capital, Node loose, Node strict) {}
+    private record Keys(String folded, String toneKey, String looseKey, boolean capital, Node loose, Node strict) {}
 
     /** A TSV row; blocked phrases have no place. */
     private record Entry(Place place, boolean strict) {}
@@ -86,13 +90,35 @@ public final class Gazetteer {
             Place place = row[2].equals("block") ? null : new Place(row[0], row[1], row[2].equals("former"));
             Entry entry = new Entry(place, strict);
             List<Syllable> name = syllables(row[0], false);
-            Node node = strict ? this.strict : loose;
-            for (Syllable y : name) node = node.next.computeIfAbsent(strict ? y.keys().toneKey() : y.keys().folded(), k -> new Node());
-            // The first row for a key wins, so a current unit is never shadowed by an alias spelling.
-            if (node.entry == null) node.entry = entry;
+            if (strict) {
+                Node node = this.strict;
+                for (Syllable y : name) node = node.next.computeIfAbsent(y.keys().toneKey(), k -> new Node());
+                // The first row for a key wins, so a current unit is never shadowed by an alias spelling.
+                if (node.entry == null) node.entry = entry;
+            } else {
+                addLoose(loose, name, 0, entry);
+            }
             allByFolded.putIfAbsent(foldedKey(name), entry);
         }
     }
+
+    /**
+     * Adds a name to the loose tree under every mix of its syllables' two keys (with diacritics, as
+     * written; without any, folded), so that a text may drop all diacritics of a syllable but not alter
+     * them. Names have at most five syllables: at most 32 paths.
+     */
+    private static void addLoose(Node node, List<Syllable> name, int i, Entry entry) {
+        if (i == name.size()) {
+            if (node.entry == null) node.entry = entry;
+            return;
+        }
+        Keys k = name.get(i).keys();
+        addLoose(node.next.computeIfAbsent(TONED + k.toneKey(), x -> new Node()), name, i + 1, entry);
+        addLoose(node.next.computeIfAbsent(PLAIN + k.folded(), x -> new Node()), name, i + 1, entry);
+    }
+
+    /** Prefixes of the loose tree's keys: a syllable with diacritics, one without. */
+    private static final String TONED = "t:", PLAIN = "p:";
 
     /** The gazetteer shipped in the core jar (one shared instance). */
     public static Gazetteer load() {
@@ -199,7 +225,7 @@ public final class Gazetteer {
                 if (n > 1 && !joins(text, s.get(i + n - 2).end(), y.start())) break;
                 Keys k = y.keys();
                 capitalised &= k.capital();
-                looseAt = n == 1 ? k.loose() : looseAt == null ? null : looseAt.next.get(k.folded());
+                looseAt = n == 1 ? k.loose() : looseAt == null ? null : looseAt.next.get(k.looseKey());
                 strictAt = !capitalised ? null : n == 1 ? k.strict() : strictAt == null ? null : strictAt.next.get(k.toneKey());
                 if (looseAt == null && strictAt == null) break; // no longer span can match either
                 Entry entry = strictAt != null && strictAt.entry != null ? strictAt.entry : looseAt != null ? looseAt.entry : null;
@@ -262,8 +288,10 @@ public final class Gazetteer {
     /** The keys of a syllable, with its nodes among the children of the given tree roots (if any). */
     private static Keys keysOf(String syllable, Node looseRoot, Node strictRoot) {
         String folded = VietnameseKeys.fold(syllable), toned = VietnameseKeys.toneKey(syllable);
-        return new Keys(folded, toned, Character.isUpperCase(syllable.charAt(0)),
-                looseRoot == null ? null : looseRoot.next.get(folded), strictRoot == null ? null : strictRoot.next.get(toned));
+        // Written without any diacritic when folding changes nothing but the case.
+        String looseKey = folded.equals(syllable.toLowerCase(Locale.ROOT)) ? PLAIN + folded : TONED + toned;
+        return new Keys(folded, toned, looseKey, Character.isUpperCase(syllable.charAt(0)),
+                looseRoot == null ? null : looseRoot.next.get(looseKey), strictRoot == null ? null : strictRoot.next.get(toned));
     }
 
     /** {@code [\\p{L}\\p{M}\\p{N}]}: a letter, mark or number. */

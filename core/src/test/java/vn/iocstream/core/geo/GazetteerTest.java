@@ -104,6 +104,17 @@ class GazetteerTest {
                 .containsExactly("TP Hồ Chí Minh", "TP Hồ Chí Minh");
     }
 
+    /** Everyday words that fold to a place name: dropped diacritics are tolerated, different ones are not. */
+    @Test
+    void syllablesWithOtherDiacritics_areNotThePlace() {
+        assertThat(GAZETTEER.find("Diễn biến dịch phức tạp, anh làm động tác khó, cá hà nằm dưới đáy, phận thiết thân")).isEmpty();
+        assertThat(GAZETTEER.find("Mưa lớn ở Điện Biên, Lâm Đồng và hà nam; dien bien phuc tap")).extracting(Gazetteer.Mention::written)
+                .containsExactly("Điện Biên", "Lâm Đồng", "hà nam", "dien bien");
+        // Tone placement still does not matter ("Hoà" and "Hòa").
+        assertThat(GAZETTEER.find("Lũ ở Khánh Hoà")).extracting(Gazetteer.Mention::currentProvince).containsExactly("Khánh Hòa");
+        assertThat(GAZETTEER.find("anh cầm con dao, cháu ra Côn Đảo")).extracting(Gazetteer.Mention::written).containsExactly("Côn Đảo");
+    }
+
     @Test
     void strictNames_needDiacriticsAndCapitals() {
         assertThat(GAZETTEER.find("mong hoa binh, nha co hai phong ngu, may nay da nang lam")).isEmpty();

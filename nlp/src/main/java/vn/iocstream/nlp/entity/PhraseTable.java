@@ -27,6 +27,16 @@ final class PhraseTable<V> {
     private static final byte ANY = 0, CAPITAL = 1, ALL_CAPITALS = 2;
 
     private final Map<String, List<Phrase<V>>> byFirst = new HashMap<>();
+    private final int role;
+
+    /** @param role a bit of its own, set by the recognizer on tokens that may open one of these phrases */
+    PhraseTable(int role) {
+        this.role = role;
+    }
+
+    int role() {
+        return role;
+    }
 
     void add(String phrase, V value) {
         List<Token> tokens = Tokenizer.tokens(phrase);

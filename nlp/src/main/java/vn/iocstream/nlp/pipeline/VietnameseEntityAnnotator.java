@@ -7,6 +7,7 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.Annotator;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -42,7 +43,8 @@ public final class VietnameseEntityAnnotator implements Annotator {
             List<CoreLabel> labels = sentence.get(CoreAnnotations.TokensAnnotation.class);
             int from = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
             int to = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
-            List<Entity> found = recognizer.recognize(text, from, to, syllables(labels), places.find(from, to));
+            Syllables syllables = syllables(labels);
+            List<Entity> found = recognizer.recognize(text, from, to, syllables.tokens(), syllables.continuesWord(), places.find(from, to));
             tag(labels, found);
             entities.addAll(found);
         }
@@ -51,11 +53,18 @@ public final class VietnameseEntityAnnotator implements Annotator {
     }
 
     /**
+     * The tokenizer's units of a sentence, and for each whether it continues the previous unit's word
+     * (the segmenter's words are what tell "Cục Hóa chất" from "Cục Hóa đã…").
+     */
+    record Syllables(List<Token> tokens, boolean[] continuesWord) {}
+
+    /**
      * The tokenizer's units back from CoreNLP tokens: multi-syllable words split at their spaces, a
      * glued abbreviation stop ("TS.") split off, newline tokens dropped.
      */
-    static List<Token> syllables(List<CoreLabel> labels) {
+    static Syllables syllables(List<CoreLabel> labels) {
         List<Token> out = new ArrayList<>(labels.size() + labels.size() / 2);
+        BitSet continues = new BitSet();
         for (CoreLabel l : labels) {
             // Each annotation read is a linear search of the label's keys, so each is read once, and the
             // newline flag only for untyped labels: the tokenizer types every label but the line breaks.
@@ -70,6 +79,7 @@ public final class VietnameseEntityAnnotator implements Annotator {
                 for (int a = 0; a < last; ) {
                     int b = word.indexOf(' ', a);
                     if (b < 0 || b > last) b = last;
+                    if (a > 0) continues.set(out.size());
                     out.add(new Token(word.substring(a, b), type, start + a, start + b));
                     a = b + 1;
                 }
@@ -80,7 +90,9 @@ public final class VietnameseEntityAnnotator implements Annotator {
                 out.add(new Token(word, type, start, end));
             }
         }
-        return out;
+        boolean[] flags = new boolean[out.size()];
+        for (int i = continues.nextSetBit(0); i >= 0; i = continues.nextSetBit(i + 1)) flags[i] = true;
+        return new Syllables(out, flags);
     }
 
     private static void tag(List<CoreLabel> labels, List<Entity> entities) {

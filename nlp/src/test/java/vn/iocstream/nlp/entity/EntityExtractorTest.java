@@ -29,8 +29,8 @@ class EntityExtractorTest {
         assertThat(found).extracting(Entity::type, Entity::text, Entity::canonicalId).containsExactly(
                 tuple("DATE", "12/11", null),
                 tuple("ROAD", "QL1A", "road:ql1a"),
-                tuple("LOCATION", "Trảng Bom", "province:dong-nai"),
-                tuple("LOCATION", "Đồng Nai", "province:dong-nai"),
+                tuple("LOCATION", "xã Trảng Bom", "province:dong-nai"),
+                tuple("LOCATION", "tỉnh Đồng Nai", "province:dong-nai"),
                 tuple("PLATE", "60C-123.45", "plate:60C12345"),
                 tuple("PERSON", "Nguyễn Văn Hùng", "person:nguyen-van-hung"));
     }
@@ -42,7 +42,7 @@ class EntityExtractorTest {
                 .extracting(Entity::text, Entity::canonicalId).containsExactly(
                         tuple("Bình Phước", "province:dong-nai"), tuple("Quảng Nam", "province:da-nang"),
                         tuple("Nam Định", "province:ninh-binh"), tuple("Long An", "province:tay-ninh"),
-                        tuple("Trảng Bom", "province:dong-nai"));
+                        tuple("huyện Trảng Bom", "province:dong-nai"));
     }
 
     @Test
@@ -56,7 +56,7 @@ class EntityExtractorTest {
     @Test
     void unknownCommune_afterAdministrativeWord_takesTheFollowingProvince() {
         assertThat(extract("Sạt lở ở xã Đắk Ơ, tỉnh Bình Phước.")).first()
-                .extracting(Entity::text, Entity::canonicalId).containsExactly("Đắk Ơ", "province:dong-nai");
+                .extracting(Entity::text, Entity::canonicalId).containsExactly("xã Đắk Ơ", "province:dong-nai");
     }
 
     @Test
