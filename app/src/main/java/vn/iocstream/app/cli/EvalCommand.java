@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import vn.iocstream.core.model.EntityMention;
+import vn.iocstream.crawlers.ArticleExtractor;
 import vn.iocstream.crawlers.extract.ExtractionEvaluation;
-import vn.iocstream.crawlers.extract.MainContentExtractor;
 import vn.iocstream.jobs.detectors.AnomalyDetector;
 import vn.iocstream.jobs.detectors.Detectors;
 import vn.iocstream.jobs.detectors.nab.NabCorpus;
@@ -100,11 +100,13 @@ public final class EvalCommand {
                   Last line: nab loco standard=NN.NN reward_low_FP=NN.NN reward_low_FN=NN.NN
 
               extract --dir DIR [--verbose]
-                  runs the generic main-content extractor on every page DIR/html/ID.html.gz of an article-extraction
-                  benchmark folder and scores the body against DIR/ground-truth.json ({"ID": {"url", "articleBody"}})
-                  as the Scrapinghub benchmark does: multisets of 4-token (Unicode \\w+) shingles, precision and
-                  recall per page averaged over pages, F1 of the two averages. --verbose: one row per page, worst first.
-                  Last line: extract F1=0.xxx precision=0.xxx recall=0.xxx
+                  runs the default article extractor (no outlet rules) on every page DIR/html/ID.html.gz of an
+                  article-extraction benchmark folder and scores the body against DIR/ground-truth.json ({"ID":
+                  {"url", "articleBody"}}) as the Scrapinghub benchmark does: multisets of 4-token (Unicode \\w+)
+                  shingles, precision and recall per page averaged over pages, F1 of the two averages; beside it the
+                  share of the reference's sentences found verbatim (whitespace aside) in the extracted body.
+                  --verbose: one row per page, worst first.
+                  Last line: extract F1=0.xxx precision=0.xxx recall=0.xxx sentences=0.xxx
 
             """ + EvalStories.USAGE;
 
@@ -273,7 +275,8 @@ public final class EvalCommand {
         if (dir == null) throw new UsageException("--dir DIR is required", USAGE);
         ExtractionEvaluation.Result result;
         try {
-            result = ExtractionEvaluation.evaluate(Path.of(dir), new MainContentExtractor()::text, System.err);
+            ArticleExtractor extractor = new ArticleExtractor();
+            result = ExtractionEvaluation.evaluate(Path.of(dir), page -> extractor.extract(page).text(), System.err);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--dir: " + e.getMessage(), USAGE);
         }

@@ -166,7 +166,7 @@ public final class IocRuntime implements AutoCloseable {
         health.start(config.sourceHealth().writeIntervalSeconds());
         started.add(health); // closed after the crawler, so its last write sees the last poll
         crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC());
-        crawler.extractWith(new ArticleExtractor(rules));
+        crawler.extractWith(new ArticleExtractor(rules, RecordLimits.of(config.validation()), Clock.systemUTC()));
         crawler.boundTimesBy(RecordLimits.of(config.validation()));
         crawler.addSourceListener(health::record);
         started.add(crawler);
