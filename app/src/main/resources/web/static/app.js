@@ -91,6 +91,19 @@ function drill(value, query) {
   return el('a', {href: '#posts?' + new URLSearchParams(query).toString(), class: 'drill'}, num(value));
 }
 
+/**
+ * Links that download a list as CSV and XLSX (GET /api/export/WHAT): the server applies the user's scope in its query and
+ * writes the query, range and scope into the file.
+ */
+function downloads(what, query) {
+  const q = new URLSearchParams(query || {});
+  q.delete('page');
+  const href = f => { const p = new URLSearchParams(q); p.set('format', f); return '/api/export/' + what + '?' + p.toString(); };
+  return el('p', {class: 'downloads muted'}, 'Tải xuống: ',
+    el('a', {href: href('csv'), download: '', class: 'download', 'data-format': 'csv'}, 'CSV'), ' · ',
+    el('a', {href: href('xlsx'), download: '', class: 'download', 'data-format': 'xlsx'}, 'Excel (XLSX)'));
+}
+
 function chart(container, option) {
   if (typeof echarts === 'undefined') return;
   const c = echarts.init(container, null, {renderer: 'canvas'});
@@ -116,7 +129,7 @@ async function alertsScreen(main) {
   const detail = el('div', {id: 'alert-detail', class: 'card detail'},
     el('p', {class: 'muted'}, 'Chọn một cảnh báo để xem bằng chứng, lịch sử xử lý và xác nhận, giải quyết, giao việc.'));
   main.append(el('div', {class: 'split'},
-    section('Cảnh báo (mới nhất trước)', form, el('table', {id: 'alerts'}, el('thead', {}, el('tr', {},
+    section('Cảnh báo (mới nhất trước)', form, downloads('alerts'), el('table', {id: 'alerts'}, el('thead', {}, el('tr', {},
       ['Thời gian', 'Mức độ', 'Cảnh báo', 'Địa bàn', 'Trạng thái'].map(h => el('th', {}, h)))), list)),
     detail));
   const load = async () => {
@@ -259,7 +272,8 @@ async function securityScreen(main) {
       el('td', {}, s.source), el('td', {}, num(s.events)), el('td', {}, num(s.kinds)), el('td', {}, num(s.targets)))))),
     section('Tần suất sự kiện (5 phút) và bất thường', rates),
     section('Bất thường về số yêu cầu', table(['Thời gian', 'Máy đích', 'Số yêu cầu', 'Bình thường'], d.anomalies.map(a => el('tr', {},
-      el('td', {}, fmt(a.time)), el('td', {}, a.target), el('td', {}, num(a.count)), el('td', {}, num(a.baseline))))))));
+      el('td', {}, fmt(a.time)), el('td', {}, a.target), el('td', {}, num(a.count)), el('td', {}, num(a.baseline)))))),
+    section('Sự kiện an ninh (7 ngày)', downloads('security'))));
   const kindNames = [...new Set(d.alertsByKind.map(a => a.kind))];
   chart(kinds, {legend: {}, xAxis: {type: 'category', data: kindNames}, yAxis: {type: 'value'},
     series: ['critical', 'warning', 'info'].map(s => ({name: SEVERITY[s], type: 'bar', stack: 'a',
@@ -279,7 +293,8 @@ async function trafficScreen(main) {
     section('Cảnh báo ùn tắc (24 giờ)', list(d.congestion)),
     section('Cụm phản ánh của người dân (24 giờ)', list(d.clusters)),
     section('Phản ánh theo phường, xã (24 giờ)', table(['Phường, xã', 'Tỉnh', 'Số phản ánh'], d.reportsByCommune.map(r => el('tr', {},
-      el('td', {}, r.commune), el('td', {}, r.province), el('td', {}, num(r.count)))))));
+      el('td', {}, r.commune), el('td', {}, r.province), el('td', {}, num(r.count))))), downloads('reports')),
+    section('Số liệu giao thông theo đoạn đường (7 ngày)', downloads('traffic')));
   chart(speeds, {legend: {}, xAxis: {type: 'category', data: d.segments.map(s => s.segment)}, yAxis: {type: 'value', name: 'km/h'},
     series: [{name: 'hiện tại', type: 'bar', data: d.segments.map(s => s.speed)}, {name: 'thường lệ', type: 'bar', data: d.segments.map(s => s.usual)}]});
 }
@@ -300,7 +315,8 @@ async function searchScreen(main, query) {
     el('button', {type: 'submit'}, 'Tìm'));
   const info = el('p', {id: 'search-info', class: 'muted'});
   const hits = el('ol', {id: 'hits', class: 'hits'});
-  main.append(section('Tìm kiếm bài viết', form, info, hits));
+  const files = el('div', {id: 'search-downloads'});
+  main.append(section('Tìm kiếm bài viết', form, info, files, hits));
   const run = async (page) => {
     const q = new URLSearchParams(new FormData(form));
     for (const [k, v] of [...q.entries()]) if (!v) q.delete(k);
@@ -308,6 +324,7 @@ async function searchScreen(main, query) {
     try {
       const r = await api('/api/search?' + q.toString());
       info.textContent = num(r.total) + ' bài · trang ' + r.page;
+      files.replaceChildren(downloads('search', q));
       hits.replaceChildren(...r.hits.map(h => el('li', {},
         h.url ? el('a', {href: h.url, rel: 'noopener noreferrer', target: '_blank', class: 'hit-title'}, h.title || '(bình luận)')
           : el('span', {class: 'hit-title'}, h.title || '(bình luận)'),
@@ -323,7 +340,7 @@ async function postsScreen(main, query) {
   const page = Number(query.get('page') || 1);
   const d = await api('/api/posts?' + query.toString());
   const described = [...query.entries()].filter(([k]) => k !== 'page').map(([k, v]) => k + '=' + v).join(', ');
-  main.append(section('Bài viết (' + num(d.total) + ')' + (described ? ' — ' + described : ''),
+  main.append(section('Bài viết (' + num(d.total) + ')' + (described ? ' — ' + described : ''), downloads('posts', query),
     el('ol', {class: 'hits', id: 'posts', start: (page - 1) * d.pageSize + 1}, d.posts.map(p => el('li', {},
       el('a', {href: p.url, rel: 'noopener noreferrer', target: '_blank', class: 'hit-title'}, p.title),
       el('div', {class: 'muted'}, [p.source, p.province, SENTIMENT[p.sentiment], fmt(p.publishedAt)].filter(Boolean).join(' · '))))),

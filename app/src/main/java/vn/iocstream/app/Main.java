@@ -6,6 +6,7 @@ import vn.iocstream.app.cli.AlertsCommand;
 import vn.iocstream.app.cli.BenchCommand;
 import vn.iocstream.app.cli.CrawlCommand;
 import vn.iocstream.app.cli.DemoCommand;
+import vn.iocstream.app.cli.DigestCommand;
 import vn.iocstream.app.cli.EvalCommand;
 import vn.iocstream.app.cli.NlpCommand;
 import vn.iocstream.app.cli.ReplayCommand;
@@ -30,6 +31,7 @@ public final class Main {
               crawl   crawl every configured source once: crawl --once [--sources config/sources.yaml] [--dry-run]
               replay  push log files through the running pipeline: replay security --zeek DIR | --auth FILE | --access FILE
               tail    follow log files / receive syslog into the raw topics: tail --auth FILE | --zeek GLOB | --syslog auth:udp:5514
+              digest  the daily digest of a scope and day (HTML, PDF, XLSX, CSV; optionally by e-mail): digest --scope "tỉnh Đồng Nai"
               users   control-room accounts: users add NAME --role R --scope S | list | disable NAME | passwd NAME
               test    run the test suite against real Kafka, ClickHouse and Flink (handled by ./ioc)
               help    show this help
@@ -59,6 +61,7 @@ public final class Main {
                 case "replay" -> new ReplayCommand().run(rest);
                 case "crawl" -> new CrawlCommand().run(rest);
                 case "tail" -> new TailCommand().run(rest);
+                case "digest" -> new DigestCommand().run(rest);
                 case "users" -> new UsersCommand().run(rest);
                 default -> throw new UsageException("unknown command: " + args[0], USAGE);
             };

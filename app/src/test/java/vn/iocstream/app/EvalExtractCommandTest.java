@@ -43,10 +43,11 @@ class EvalExtractCommandTest extends ConsoleTest {
         assertThat(Main.run(new String[] {"eval", "extract", "--dir", dir.toString(), "--verbose"})).isZero();
 
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).anyMatch(l -> l.matches("trieucuong\\s+1\\.000\\s+1\\.000\\s+1\\.000"))
-                .anyMatch(l -> l.matches("trong\\s+0\\.000\\s+0\\.000\\s+0\\.000"));
-        // precision is undefined on the empty page and skipped; recall averages 1 and 0
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("extract F1=0.667 precision=1.000 recall=0.500");
+        assertThat(lines).anyMatch(l -> l.matches("trieucuong\\s+1\\.000\\s+1\\.000\\s+1\\.000\\s+3/3"))
+                .anyMatch(l -> l.matches("trong\\s+0\\.000\\s+0\\.000\\s+0\\.000\\s+0/2"));
+        // precision is undefined on the empty page and skipped; recall averages 1 and 0; of the 5 reference sentences
+        // (STORY_1 is one, STORY_2 two) the 3 of the first page are found
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("extract F1=0.667 precision=1.000 recall=0.500 sentences=0.600");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("extract: 2/2 pages");
     }
 

@@ -1,42 +1,39 @@
 package vn.iocstream.crawlers;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import vn.iocstream.core.validation.RecordLimits;
+import vn.iocstream.crawlers.extract.ArticleMetadata;
 import vn.iocstream.crawlers.extract.ExtractionRules;
 import vn.iocstream.crawlers.extract.MainContentExtractor;
+import vn.iocstream.crawlers.extract.MetadataReader;
+import vn.iocstream.crawlers.extract.Metas;
+import vn.iocstream.crawlers.extract.PageIndex;
 
 /**
- * Main text and metadata of a news page: title, author and time from og/meta/JSON-LD (else the visible dateline),
- * the body from {@link MainContentExtractor} (block scoring, measured by {@code ioc eval extract}), the story's
- * pictures with captions, its tags and reader comments. An outlet's {@link ExtractionRules} rule, when it has one,
- * decides the fields it names; a selector that finds nothing leaves the field to the generic path.
+ * Main text and metadata of a news page. Title, authors, outlet and times come from {@link MetadataReader} (the
+ * outlet's rule, then JSON-LD, then meta tags, then the byline and dateline printed in the story, each validated);
+ * the body from {@link MainContentExtractor} (block scoring, the lead put first, measured by {@code ioc eval
+ * extract}), without the closing signature, whose names are the last source of authors; then the story's pictures
+ * with captions, its tags and reader comments. An outlet's {@link ExtractionRules} rule, when it has one, decides the
+ * fields it names; a selector that finds nothing leaves the field to the generic path.
  */
 public final class ArticleExtractor {
     private final MainContentExtractor mainContent = new MainContentExtractor();
-    /** Real JSON-LD is often invalid JSON (trailing commas, raw newlines), so the one field needed is found by pattern. */
-    private static final Pattern JSON_LD_PUBLISHED = Pattern.compile("\"datePublished\"\\s*:\\s*\"([^\"]+)\"");
+    /** Closing lines looked at for a signature: a reporter's name, then perhaps a credit "Theo TTXVN". */
+    private static final int SIGNATURE_LINES = 2;
 
-    /** A closing line of two to five capitalised words, such as "Lê Phương" or "Minh Tâm - Quốc Huy". */
-    private static final Pattern SIGNATURE = Pattern.compile("\\p{Lu}[\\p{L}.]*(?:\\s+(?:-\\s+)?\\p{Lu}[\\p{L}.]*){1,4}");
-
-    /** Elements that print the publication time as text ("Thứ năm, 25/1/2024, 09:49 (GMT+7)"), in CMS naming habits. */
-    private static final String VISIBLE_DATES = ".date, .time, .datetime, .date-time, .publish-date, .published, "
-            + ".post-date, .article-date, .detail-time, .time-update, .ngay-dang, .dateline, [itemprop=datePublished]";
-    /** Classes of tag boxes, whose links are the tags. */
-    private static final Set<String> TAG_BOXES = Set.of("tags", "tag", "tags-list", "keywords", "tag-list", "box-tag", "the-tags");
     /** Where the story's pictures sit. */
     private static final String STORY_PICTURES = "figure, article, [itemprop=articleBody], picture";
     /** Containers whose pictures are not the story's: site chrome, ads, related stories, comments, avatars. */
@@ -51,6 +48,8 @@ public final class ArticleExtractor {
     private static final int MAX_TAGS = 30;
 
     private final ExtractionRules rules;
+    private final RecordLimits limits;
+    private final Clock clock;
 
     public ArticleExtractor() {
         this(ExtractionRules.NONE);
@@ -58,7 +57,18 @@ public final class ArticleExtractor {
 
     /** @param rules per-outlet selectors that override the generic extraction on their sites */
     public ArticleExtractor(ExtractionRules rules) {
+        this(rules, RecordLimits.DEFAULT, Clock.systemUTC());
+    }
+
+    /**
+     * @param limits the plausible window a page's time must fall in ({@code validation.minTime}, {@code
+     *               validation.maxAheadSeconds}); a time outside it is passed over for the next source
+     * @param clock  now, for that window and for relative datelines ("8 giờ trước")
+     */
+    public ArticleExtractor(ExtractionRules rules, RecordLimits limits, Clock clock) {
         this.rules = rules;
+        this.limits = limits;
+        this.clock = clock;
     }
 
     /** A reader comment under an article. {@code id} is the page's own id for it, or its 1-based position. */
@@ -68,78 +78,65 @@ public final class ArticleExtractor {
     public record Image(String url, String caption) {}
 
     /**
-     * What a page says about itself; any of title, author and publishedAt may be null, text is empty when no
+     * What a page says about itself; title, outlet, publishedAt and modifiedAt may be null, text is empty when no
      * paragraphs were found, lists are empty when none.
+     *
+     * @param authors people or desks ("Theo X" credits as entries of their own), in page order
+     * @param outlet  the publisher as the page names itself
+     * @param sources which source won each metadata field, and where sources disagreed (debugging)
      */
-    public record Article(String title, String text, String author, Instant publishedAt, List<Comment> comments,
-                          List<Image> images, List<String> tags) {}
+    public record Article(String title, String text, List<String> authors, String outlet, Instant publishedAt,
+                          Instant modifiedAt, List<Comment> comments, List<Image> images, List<String> tags, String sources) {
+        public Article {
+            authors = List.copyOf(authors);
+        }
+
+        /** The authors as one line ("Hà Thu, Minh Tâm"), or null when none. */
+        public String author() {
+            return authors.isEmpty() ? null : String.join(", ", authors);
+        }
+    }
 
     public Article extract(String html, String url) {
-        Document doc = Jsoup.parse(html, url);
-        Map<String, List<String>> metas = metas(doc);
-        ExtractionRules.Rule rule = rules.forUrl(url).orElse(null);
-        String title = first(selected(doc, rule == null ? null : rule.title()),
-                meta(metas, "og:title"), text(doc.selectFirst("h1")), doc.title());
-        String siteAuthor = meta(metas, "author");
-        if (siteAuthor != null && isSiteName(doc, metas, siteAuthor)) siteAuthor = null;
-        String ruleAuthor = selected(doc, rule == null ? null : rule.author());
-        String author = first(ruleAuthor, siteAuthor, text(doc.selectFirst(".author, .byline")), text(doc.selectFirst("[rel=author]")));
-        Instant published = rule == null || blank(rule.date()) ? null : dateIn(doc.selectFirst(rule.date()));
-        if (published == null) published = publishedAt(doc, metas);
-        List<Comment> comments = comments(doc);
-        List<Image> images = images(doc, metas);
-        List<String> tags = tags(doc, metas, rule);
+        return extract(Jsoup.parse(html, url));
+    }
+
+    /** As {@link #extract(String, String)} on a parsed page, which is taken apart in the process. */
+    public Article extract(Document doc) {
+        ExtractionRules.Rule rule = rules.forUrl(doc.location()).orElse(null);
+        PageIndex index = PageIndex.of(doc);
+        MetadataReader metadata = new MetadataReader(doc, index, rule, limits, clock.instant());
+        Metas metas = metadata.metas();
+        List<Comment> comments = comments(index);
+        List<Image> images = images(doc, index, metas);
+        List<String> tags = tags(doc, index, metas, rule);
         Elements ruleBody = rule == null || blank(rule.body()) ? new Elements() : doc.select(rule.body());
         // Last, because the generic path takes the page apart instead of copying it.
         String text = ruleBody.isEmpty() ? mainContent.textRemovingNoise(doc) : mainContent.text(ruleBody, rule.remove());
-        int lastLine = text.lastIndexOf('\n');
-        if (lastLine > 0 && SIGNATURE.matcher(text.substring(lastLine + 1)).matches()) {
-            // Vietnamese outlets sign the story with the reporter's name as its last, bold line.
-            if (ruleAuthor == null && (author == null || isSiteName(doc, metas, author))) author = text.substring(lastLine + 1);
+        // Vietnamese outlets sign the story with the reporter's name as its last, often bold, line.
+        List<String> signature = new ArrayList<>();
+        for (int i = 0; i < SIGNATURE_LINES; i++) {
+            int lastLine = text.lastIndexOf('\n');
+            if (lastLine <= 0) break;
+            List<String> names = metadata.signature(text.substring(lastLine + 1));
+            if (names.isEmpty()) break;
+            signature.addAll(0, names);
             text = text.substring(0, lastLine);
         }
-        return new Article(title, text, author, published, comments, images, tags);
-    }
-
-    private static Instant publishedAt(Document doc, Map<String, List<String>> metas) {
-        for (Element script : doc.getElementsByTag("script")) {
-            if (!script.attr("type").trim().equalsIgnoreCase("application/ld+json")) continue;
-            Matcher m = JSON_LD_PUBLISHED.matcher(script.data());
-            if (m.find()) {
-                Instant t = Dates.parse(m.group(1));
-                if (t != null) return t;
-            }
-        }
-        Instant t = Dates.parse(first(meta(metas, "article:published_time"), meta(metas, "datepublished")));
-        if (t != null) return t;
-        Element time = doc.selectFirst("article time[datetime], time[datetime]");
-        t = time == null ? null : Dates.parse(time.attr("datetime"));
-        if (t != null) return t;
-        // Pages without machine-readable dates print them: "Thứ năm, 25/1/2024, 09:49 (GMT+7)", "09:49 25/01/2024".
-        for (Element e : doc.select(VISIBLE_DATES)) {
-            if (e.closest(".comment, .comments") != null) continue; // a reader's time, not the article's
-            t = dateIn(e);
-            if (t != null) return t;
-        }
-        return null;
-    }
-
-    /** A time element's machine-readable attribute, else its visible text. */
-    private static Instant dateIn(Element e) {
-        if (e == null) return null;
-        Instant t = Dates.parse(first(e.attr("datetime"), e.attr("content")));
-        return t != null ? t : Dates.parse(e.text());
+        ArticleMetadata m = metadata.read(signature);
+        return new Article(m.title(), text, m.authors(), m.outlet(), m.publishedAt(), m.modifiedAt(), comments, images,
+                tags, m.sources());
     }
 
     /**
      * The story's pictures: og:image first (the outlet's own choice of lead picture), then pictures in figures and in
      * the article, as absolute URLs, without logos, icons, tracking pixels and pictures of ads or other stories.
      */
-    private static List<Image> images(Document doc, Map<String, List<String>> metas) {
+    private static List<Image> images(Document doc, PageIndex index, Metas metas) {
         Map<String, Image> found = new LinkedHashMap<>();
-        String og = absolute(doc, meta(metas, "og:image"));
+        String og = absolute(doc, metas.first("og:image"));
         if (og != null && !NOT_A_PHOTO.matcher(og).find()) found.put(og, new Image(og, null));
-        for (Element img : doc.getElementsByTag("img")) {
+        for (Element img : index.images()) {
             if (found.size() >= MAX_IMAGES) break;
             if (img.closest(STORY_PICTURES) == null) continue;
             String src = absolute(doc, first(img.attr("data-src"), img.attr("data-original"), img.attr("data-lazy-src"),
@@ -182,18 +179,18 @@ public final class ArticleExtractor {
      * Tags: the outlet rule's, else article:tag metas and tag links, else meta keywords (often the same words, so
      * duplicates are dropped ignoring case).
      */
-    private static List<String> tags(Document doc, Map<String, List<String>> metas, ExtractionRules.Rule rule) {
+    private static List<String> tags(Document doc, PageIndex index, Metas metas, ExtractionRules.Rule rule) {
         List<String> candidates = new ArrayList<>();
         if (rule != null && !blank(rule.tags())) doc.select(rule.tags()).forEach(e -> candidates.add(e.text()));
         if (candidates.isEmpty()) {
-            candidates.addAll(metas.getOrDefault("article:tag", List.of()));
-            for (Element box : withClass(doc, TAG_BOXES)) {
+            candidates.addAll(metas.all("article:tag"));
+            for (Element box : index.tagBoxes()) {
                 if (box.closest(".comment, .comments") == null) box.getElementsByTag("a").forEach(a -> candidates.add(a.text()));
             }
-            doc.select("a[rel=tag]").forEach(a -> candidates.add(a.text()));
+            index.tagLinks().forEach(a -> candidates.add(a.text()));
         }
         if (candidates.isEmpty()) {
-            String keywords = first(meta(metas, "keywords"), meta(metas, "news_keywords"));
+            String keywords = first(metas.first("keywords"), metas.first("news_keywords"));
             if (keywords != null) candidates.addAll(List.of(keywords.split("[,;]")));
         }
         Map<String, String> unique = new LinkedHashMap<>();
@@ -204,35 +201,14 @@ public final class ArticleExtractor {
         return List.copyOf(unique.values());
     }
 
-    /**
-     * Elements carrying any of the classes, in page order. One walk over the elements that have a class: a selector
-     * ".a, .b, …" tests every alternative on every element, and for "… a" every link's ancestors too.
-     */
-    private static List<Element> withClass(Document doc, Set<String> classes) {
-        List<Element> found = new ArrayList<>();
-        for (Element e : doc.getElementsByAttribute("class")) {
-            for (String c : e.classNames()) {
-                if (classes.contains(c)) {
-                    found.add(e);
-                    break;
-                }
-            }
-        }
-        return found;
-    }
-
-    private static String selected(Document doc, String selector) {
-        return blank(selector) ? null : text(doc.selectFirst(selector));
-    }
-
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
     /** Elements with class "comment"; nested replies are their own comments, each keeps only its own text. */
-    private static List<Comment> comments(Document doc) {
+    private static List<Comment> comments(PageIndex index) {
         List<Comment> out = new ArrayList<>();
-        Elements all = doc.select(".comment");
+        List<Element> all = index.comments();
         for (int i = 0; i < all.size(); i++) {
             Element c = all.get(i).clone();
             c.select(".comment").remove(); // replies, visited on their own
@@ -247,39 +223,6 @@ public final class ArticleExtractor {
                     text(c.selectFirst(".comment-author, .author, .name, .user")), postedAt, text));
         }
         return out;
-    }
-
-    /** True when a would-be author is the outlet itself ("VnExpress" on vnexpress.net). */
-    private static boolean isSiteName(Document doc, Map<String, List<String>> metas, String name) {
-        String key = siteKey(name);
-        String site = meta(metas, "og:site_name");
-        String host = doc.location().replaceFirst("^[a-z]+://(www\\.)?", "").replaceFirst("[/:?#].*", "");
-        return !key.isEmpty() && (site != null && key.equals(siteKey(site)) || key.equals(siteKey(host)));
-    }
-
-    private static String siteKey(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceFirst("\\.(com|net|org|vn)(\\.vn)?$", "")
-                .replaceAll("[^\\p{L}\\p{N}]", "");
-    }
-
-    /**
-     * Every meta tag's content by its property, name or itemprop (lower case), read in one pass: a selector per
-     * field would walk the whole page each time, and pages are mostly markup.
-     */
-    private static Map<String, List<String>> metas(Document doc) {
-        Map<String, List<String>> metas = new HashMap<>();
-        for (Element m : doc.getElementsByTag("meta")) {
-            String key = first(m.attr("property"), m.attr("name"), m.attr("itemprop"));
-            if (key != null && m.hasAttr("content")) {
-                metas.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(m.attr("content"));
-            }
-        }
-        return metas;
-    }
-
-    /** The first non-blank content of a meta key, or null. */
-    private static String meta(Map<String, List<String>> metas, String key) {
-        return first(metas.getOrDefault(key, List.of()).toArray(String[]::new));
     }
 
     private static String text(Element e) {

@@ -318,12 +318,15 @@ public final class FeedCrawler implements AutoCloseable {
         Instant fetchedAt = clock.instant();
         String kind = source.kind() == null ? "press" : source.kind();
         // No date on the page or in the feed stays null (the post is dead-lettered): guessing "now" would pile
-        // a first poll's whole archive into the current minute and fake a burst.
-        Instant published = a.publishedAt() != null ? a.publishedAt() : item.publishedAt();
+        // a first poll's whole archive into the current minute and fake a burst. A page's implausible date yields to
+        // the feed's, and is flagged when the feed has none (see posts → withPlausibleTime).
+        boolean pageTimeUsable = a.publishedAt() != null && (item.publishedAt() == null || timeLimits.plausible(a.publishedAt(), fetchedAt));
+        Instant published = pageTimeUsable ? a.publishedAt() : item.publishedAt();
         String text = a.text().isEmpty() ? item.description() : a.text();
         List<RawPost> out = new ArrayList<>();
         out.add(new RawPost(Ids.forUrl(item.link()), item.link(), kind, source.name(), source.locality(),
-                a.title() != null ? a.title() : item.title(), text, a.author(), published, fetchedAt));
+                a.title() != null ? a.title() : item.title(), text, a.author(), published, fetchedAt, List.of(), a.authors(),
+                a.outlet(), pageTimeUsable ? a.sources() : a.sources() + "; time from the feed"));
         for (ArticleExtractor.Comment c : a.comments()) {
             out.add(CommentPosts.of(canonical, c.id(), c.author(), c.postedAt(), c.text(), source.name(), source.locality(), fetchedAt));
         }

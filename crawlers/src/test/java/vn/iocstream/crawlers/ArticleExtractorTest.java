@@ -22,8 +22,12 @@ class ArticleExtractorTest extends CrawlerTestBase {
 
         assertThat(a.title()).isEqualTo("Giá xăng giảm hơn 500 đồng/lít từ 15 giờ chiều nay");
         assertThat(a.author()).isEqualTo("Minh Tâm");
+        assertThat(a.outlet()).isEqualTo("Báo Tây Ninh Online");
         assertThat(a.publishedAt()).isEqualTo(GIA_XANG_PUBLISHED);
+        assertThat(a.modifiedAt()).isEqualTo(Instant.parse("2025-10-14T08:20:00Z"));
+        // The lead (an h2 between the headline and the body container) is the story's first paragraph.
         assertThat(a.text()).isEqualTo(String.join("\n",
+                "(BTN) - Liên Bộ Công Thương - Tài chính vừa điều chỉnh giá bán lẻ xăng dầu, xăng E5 RON 92 giảm 512 đồng/lít.",
                 "Theo thông báo của liên Bộ Công Thương - Tài chính, kể từ 15 giờ ngày 14/10, giá xăng E5 RON 92 không cao hơn"
                         + " 19.650 đồng/lít, giảm 512 đồng/lít so với kỳ điều hành trước; xăng RON 95-III không cao hơn 20.380"
                         + " đồng/lít, giảm 536 đồng/lít.",
@@ -133,9 +137,11 @@ class ArticleExtractorTest extends CrawlerTestBase {
         assertThat(a.publishedAt()).isEqualTo(Instant.parse("2024-01-25T00:30:00Z"));
         assertThat(a.text().split("\n")).hasSize(3).noneMatch(line -> line.contains("Tin cùng chuyên mục"));
         assertThat(a.tags()).containsExactly("cầu", "giao thông");
-        // What the rule fixes: the generic path reads the site's name as author and the update time as published.
-        assertThat(generic.author()).isEqualTo("Báo Đồng Nai");
-        assertThat(generic.publishedAt()).isEqualTo(Instant.parse("2024-01-26T03:15:00Z"));
+        // The generic path passes over the site's name as author and the update time printed above the headline.
+        assertThat(generic.author()).isEqualTo("Hạnh Dung");
+        assertThat(generic.publishedAt()).isEqualTo(Instant.parse("2024-01-25T00:30:00Z"));
+        // What only the rule fixes: the inline "same section" box inside the body.
+        assertThat(generic.text()).contains("Tin cùng chuyên mục");
     }
 
     @Test

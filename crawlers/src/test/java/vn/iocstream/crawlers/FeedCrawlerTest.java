@@ -107,6 +107,10 @@ class FeedCrawlerTest extends CrawlerTestBase {
         assertThat(post.locality()).isEqualTo("Tây Ninh");
         assertThat(post.title()).isEqualTo("Giá xăng giảm hơn 500 đồng/lít từ 15 giờ chiều nay");
         assertThat(post.author()).isEqualTo("Minh Tâm");
+        assertThat(post.authors()).containsExactly("Minh Tâm");
+        assertThat(post.outlet()).isEqualTo("Báo Tây Ninh Online");
+        assertThat(post.metadataSource()).startsWith("title=og author=json-ld time=json-ld outlet=json-ld")
+                .contains("time: meta said 2025-10-14T08:20:00Z");
         assertThat(post.publishedAt()).isEqualTo(GIA_XANG_PUBLISHED);
         assertThat(post.fetchedAt()).isEqualTo(POLL_TIME);
         assertThat(post.missingField()).isNull();

@@ -43,6 +43,7 @@ import vn.iocstream.core.model.AlertDrivers;
 import vn.iocstream.core.model.AlertKinds;
 import vn.iocstream.core.model.Locality;
 import vn.iocstream.core.model.EnrichedPost;
+import vn.iocstream.core.model.EntityMention;
 import vn.iocstream.core.model.Trend;
 import vn.iocstream.core.model.WatchlistMinute;
 import vn.iocstream.core.testing.ClickHouseTestServer;
@@ -111,7 +112,14 @@ class DashboardSqlTest {
                         T0.plus(MINUTE.multipliedBy(3)), "Đà Nẵng", "negative", -0.8, LANDSLIDE),
                 post("p7", "press", "VnExpress", "Giá xăng giảm nhẹ từ 15 giờ chiều nay",
                         T0.plus(MINUTE.multipliedBy(3)), "", "neutral", 0.1),
-                post("p0", "press", "Báo Tây Ninh", "Va chạm giao thông ở Hòa Thành", OLD, "Tây Ninh", "negative", -0.4, TRAFFIC));
+                post("p0", "press", "Báo Tây Ninh", "Va chạm giao thông ở Hòa Thành", OLD, "Tây Ninh", "negative", -0.4, TRAFFIC),
+                // The landslide story p6 carried again by two more outlets, and twice by its first one: one story, 3 outlets.
+                copy("p8", "p6", "VnExpress", "Quảng Nam cũ: sạt lở núi, 12 hộ dân ở Nam Trà My phải di dời", T0.plus(MINUTE.multipliedBy(4)),
+                        place("xã Nam Trà My")),
+                copy("p9", "p6", "Tuổi Trẻ", "Sạt lở ở Nam Trà My, chính quyền di dời khẩn cấp 12 hộ", T0.plus(MINUTE.multipliedBy(5)),
+                        place("Nam Trà My"), place("Đà Nẵng")),
+                copy("p10", "p6", "Báo Đà Nẵng", "Nam Trà My: hoàn tất di dời 12 hộ khỏi vùng sạt lở", T0.plus(MINUTE.multipliedBy(6)),
+                        place("xã Trà Tập")));
         List<WatchlistMinute> stats = List.of(
                 new WatchlistMinute(TRAFFIC, T0, 4, 3, -0.5),
                 new WatchlistMinute(TRAFFIC, T0.plus(MINUTE), 7, 6, -0.6),
@@ -141,6 +149,7 @@ class DashboardSqlTest {
             clickHouse.insert(Tables.POSTS, posts);
             clickHouse.insert(Tables.WATCHLIST_STATS, stats);
             clickHouse.insert(Tables.ALERTS, alerts);
+            insertOtherAudiences();
         }
         // A delivery retried until it went through: the highest attempt replaces the failure.
         insertDeliveries("('a1', 'telegram', 'delivered', 1, '', %1$s), ('a1', 'webhook', 'failed', 3, 'HTTP 503', %1$s),"
@@ -240,7 +249,7 @@ class DashboardSqlTest {
 
         assertThat(clickHouse.query(expand(rawSql("Tỷ lệ sắc thái theo tỉnh/thành"), MINUTE, all),
                 rs -> rs.getString(1) + " " + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4)))
-                .containsExactly("Đồng Nai 1/1/1", "Tây Ninh 2/0/0", "Không rõ 0/1/0", "Đà Nẵng 1/0/0");
+                .containsExactly("Đà Nẵng 4/0/0", "Đồng Nai 1/1/1", "Tây Ninh 2/0/0", "Không rõ 0/1/0");
     }
 
     @Test
@@ -287,6 +296,126 @@ class DashboardSqlTest {
                 .containsEntry("province", List.of("Tây Ninh", "Đà Nẵng", "Đồng Nai"));
     }
 
+    // ---- the other audiences' dashboards -----------------------------------------------------------------
+
+    @Test
+    void leaders_rangeAgainstTheSevenDaysBefore_perProvince() {
+        assertThat(clickHouse.query(expand(rawSql("Trong khoảng thời gian so với 7 ngày trước"), MINUTE, allVariables()),
+                rs -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getDouble(3) + " " + rs.getDouble(4) + " " + rs.getDouble(5)))
+                .containsExactly("Đà Nẵng 4 0.0 100.0 0.0", "Đồng Nai 3 0.0 33.3 0.0", "Tây Ninh 2 0.1 100.0 100.0", "Không rõ 1 0.0 0.0 0.0");
+    }
+
+    @Test
+    void leaders_topStoryPerProvince_countsOutletsNotCopies() {
+        assertThat(clickHouse.query(expand(rawSql("Vấn đề nổi bật theo tỉnh/thành"), MINUTE, Map.of("province", Selection.of(true, "Đà Nẵng"))),
+                rs -> rs.getString("title") + " " + rs.getLong("outlets") + "/" + rs.getLong("posts") + "/" + rs.getLong("negative") + " "
+                        + rs.getString("story")))
+                .containsExactly("Sạt lở núi ở Nam Trà My (Quảng Nam cũ), 12 hộ phải di dời 3/4/4 story-p6");
+    }
+
+    @Test
+    void leaders_placesNamedByThePress_oneSpellingEach_withoutTheProvinceItself() {
+        assertThat(clickHouse.query(expand(rawSql("Báo chí nhắc tới xã/phường"), MINUTE, allVariables()),
+                rs -> rs.getString(1) + " " + rs.getLong(2) + "/" + rs.getLong(3) + " " + rs.getDouble(4)))
+                .containsExactly("nam trà my 2/2 100.0", "trà tập 1/1 100.0");
+        // The commune variable holds TrafficJob's keys; places and alerts are compared in that form.
+        assertThat(clickHouse.query(expand(rawSql("Báo chí nhắc tới xã/phường"), MINUTE, Map.of("commune", Selection.of(true, "nam-tra-my|da-nang"))),
+                rs -> rs.getString(1) + " " + rs.getLong(2))).containsExactly("nam trà my 2");
+    }
+
+    @Test
+    void leaders_citizenReportsAndOpenAlerts_byCommune() {
+        String reports = rawSql("Phản ánh của người dân theo xã/phường");
+        ClickHouseClient.RowMapper<String> row = rs -> rs.getString(1) + " " + rs.getString(3) + " " + rs.getLong(4) + " "
+                + rs.getDouble(5) + " " + rs.getLong(6);
+        assertThat(clickHouse.query(expand(reports, MINUTE, allVariables()), row))
+                .containsExactly("phường Tam Hiệp ngập úng 3 66.7 2", "phường Trảng Bàng chiếu sáng 1 100.0 0");
+        assertThat(clickHouse.query(expand(reports, MINUTE, Map.of("commune", Selection.of(true, "tam-hiep|dong-nai"))), row))
+                .containsExactly("phường Tam Hiệp ngập úng 3 66.7 2");
+
+        Map<String, Selection> tamHiep = Map.of("province", Selection.of(true, "Đồng Nai"), "commune", Selection.of(true, "tam-hiep|dong-nai"));
+        assertThat(clickHouse.query(expand(rawSql("Cảnh báo đang mở theo loại"), MINUTE, tamHiep),
+                rs -> rs.getString(1) + " " + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4)))
+                .containsExactly("Cụm phản ánh của người dân 0/1/0");
+    }
+
+    @Test
+    void media_storiesWithTheirCopies_andTopSources() {
+        assertThat(clickHouse.query(expand(rawSql("Câu chuyện và số bản đăng"), MINUTE, allVariables()),
+                rs -> rs.getString("story") + " " + rs.getLong("outlets") + "/" + rs.getLong("posts") + "/" + rs.getLong("copies")))
+                .hasSize(7).first().isEqualTo("story-p6 3/4/3");
+        assertThat(clickHouse.query(expand(rawSql("Nguồn đưa tin nhiều nhất"), MINUTE, allVariables()),
+                rs -> rs.getString(1) + " " + rs.getLong(2) + "/" + rs.getLong(3) + " " + rs.getDouble(4)).subList(0, 3))
+                .containsExactly("Báo Đà Nẵng 2/1 100.0", "Facebook 2/2 100.0", "VnExpress 2/2 50.0");
+    }
+
+    @Test
+    void security_passwordGuessersAndScannersOfTheRange_repeatedLinesCounted() {
+        assertThat(clickHouse.query(expand(rawSql("Nguồn dò mật khẩu nhiều nhất"), MINUTE, Map.of()),
+                rs -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3) + " " + rs.getLong(4)))
+                .containsExactly("45.76.12.9 6 2 2", "103.9.76.10 1 1 1");
+        assertThat(clickHouse.query(expand(rawSql("Nguồn quét cổng/máy nhiều nhất"), MINUTE, Map.of()),
+                rs -> rs.getString(1) + " " + rs.getLong(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4)))
+                .containsExactly("185.220.101.5 4/2/4");
+        assertThat(clickHouse.query(expand(rawSql("Lưu lượng truy cập bất thường"), MINUTE, Map.of()),
+                rs -> rs.getString("destination") + " " + rs.getLong("requests") + " " + rs.getDouble("usual") + " " + rs.getString("state")))
+                .containsExactly("dichvucong.tayninh.gov.vn 480 60.5 acknowledged");
+    }
+
+    @Test
+    void traffic_speedBesideItsUsual_andCongestionPerSegment() {
+        Map<String, Selection> ql1a = Map.of("segment", Selection.of(true, "ql1a-bien-hoa"));
+        assertThat(clickHouse.query(expand("SELECT series, value FROM (" + rawSql("Tốc độ so với thường lệ") + ")", MINUTE, ql1a),
+                rs -> rs.getString(1) + " " + rs.getDouble(2)))
+                .containsExactly("ql1a-bien-hoa (hiện tại) 41.5", "ql1a-bien-hoa (thường lệ) 42.0", "ql1a-bien-hoa (hiện tại) 12.5",
+                        "ql1a-bien-hoa (thường lệ) 43.0");
+        assertThat(clickHouse.query(expand(rawSql("Ùn tắc theo đoạn đường"), MINUTE, Map.of()),
+                rs -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getDouble(3) + " " + rs.getDouble(4)))
+                .containsExactly("ql1a-bien-hoa 1 12.5 43.0", "xa-lo-ha-noi 0 55.0 0.0");
+        assertThat(clickHouse.query(expand(rawSql("Cụm phản ánh theo xã/phường"), MINUTE, Map.of()),
+                rs -> rs.getString(1) + " " + rs.getString(4) + " " + rs.getLong(5)))
+                .containsExactly("phường Tam Hiệp k1 2");
+    }
+
+    @Test
+    void pipeline_deadLettersByTopicAndReason_andEachTablesNewestRow() {
+        assertThat(clickHouse.query(expand(rawSql("Thư lỗi theo topic và lý do"), MINUTE, Map.of()),
+                rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3)))
+                .containsExactly("ioc.raw.posts invalid JSON 2", "ioc.raw.traffic speedKmh outside 0-200 1");
+        Map<String, Long> newest = new LinkedHashMap<>();
+        clickHouse.query(expand("SELECT table_name, toUInt32(newest), seconds_ago FROM (" + rawSql("Bảng dữ liệu: số dòng, phần và dòng mới nhất")
+                + ")", MINUTE, Map.of()), rs -> newest.put(rs.getString(1), rs.getLong(2)));
+        assertThat(newest).containsEntry("traffic_stats", T0.plus(MINUTE.multipliedBy(5)).getEpochSecond())
+                .containsEntry("dead_letters", T0.plus(MINUTE).getEpochSecond()).containsKeys("posts", "citizen_reports", "source_health");
+    }
+
+    @Test
+    void everyLinkIntoTheControlRoom_namesADefinedVariableAndAFieldOfItsQuery() {
+        int links = 0;
+        for (JsonNode dashboard : dashboards().values()) {
+            List<String> names = new ArrayList<>();
+            dashboard.at("/templating/list").forEach(v -> names.add(v.path("name").asText()));
+            for (JsonNode panel : panels(dashboard)) {
+                for (JsonNode link : panel.at("/fieldConfig/defaults/links")) {
+                    String url = link.path("url").asText();
+                    String where = panel.path("title").asText();
+                    assertThat(url).as(where).startsWith("${controlroom}/#posts?");
+                    assertThat(names).as(where).contains("controlroom");
+                    Matcher field = Pattern.compile("\\$\\{__data\\.fields\\.(\\w+)}").matcher(url);
+                    assertThat(field.find()).as(where).isTrue();
+                    assertThat(Pattern.compile("(?m)(AS |^\\s+)" + field.group(1) + ",?$").matcher(panel.at("/targets/0/rawSql").asText()).find())
+                            .as(where + " selects " + field.group(1)).isTrue();
+                    links++;
+                }
+            }
+        }
+        assertThat(links).isEqualTo(3);
+    }
+
+    private static Map<String, Selection> allVariables() {
+        return selections(Scenario.ALL);
+    }
+
     // ---- static checks of the provisioning files --------------------------------------------------------
 
     @Test
@@ -317,7 +446,7 @@ class DashboardSqlTest {
                     assertThat(target.path("format").asInt(-1)).as(where).isBetween(0, 2);
                 }
             }
-            for (JsonNode variable : dashboard.at("/templating/list")) {
+            for (JsonNode variable : queryVariables(dashboard)) {
                 refs.add(variable.path("datasource"));
                 // GrafanaMacros models the default "All" (every option), not a custom allValue.
                 assertThat(variable.has("allValue")).as(variable.path("name").asText()).isFalse();
@@ -415,7 +544,7 @@ class DashboardSqlTest {
                             target.path("rawSql").asText());
                 }
             }
-            for (JsonNode variable : dashboard.getValue().at("/templating/list")) {
+            for (JsonNode variable : queryVariables(dashboard.getValue())) {
                 out.put(dashboard.getKey() + " › $" + variable.path("name").asText(), variable.path("query").asText());
             }
         }
@@ -431,7 +560,14 @@ class DashboardSqlTest {
 
     private static List<JsonNode> variables() {
         List<JsonNode> out = new ArrayList<>();
-        dashboards().values().forEach(d -> d.at("/templating/list").forEach(out::add));
+        dashboards().values().forEach(d -> out.addAll(queryVariables(d)));
+        return out;
+    }
+
+    /** Variables filled by a query (the others, such as the control room's address, are text the user types). */
+    private static List<JsonNode> queryVariables(JsonNode dashboard) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode v : dashboard.at("/templating/list")) if (v.path("type").asText().equals("query")) out.add(v);
         return out;
     }
 
@@ -516,6 +652,68 @@ class DashboardSqlTest {
         return new Alert(id, AlertKinds.MEDIA_VOLUME_JUMP, "watchlist-volume-jump", severity, watchlist, title, "",
                 Locality.province("Tây Ninh"), Map.of(), null, windowStart, windowStart.plus(MINUTE.multipliedBy(5)), count,
                 baseline, List.of("p1"), AlertDrivers.NONE, null, created);
+    }
+
+    /** A copy of another post's story (same story id) by another outlet, in Đà Nẵng, negative, on the landslide watchlist. */
+    private static EnrichedPost copy(String id, String storyOf, String source, String title, Instant published, EntityMention... places) {
+        return new EnrichedPost(id, url(id), "press", source, title, title + ". Nội dung chi tiết đang cập nhật.", "Phóng viên",
+                published, published.plusSeconds(40), "Đà Nẵng", List.of(), List.of(places), 24, "negative", -0.7, List.of(LANDSLIDE),
+                id.hashCode(), "story-" + storyOf);
+    }
+
+    private static EntityMention place(String written) {
+        return new EntityMention("LOCATION", "province:da-nang", written);
+    }
+
+    private static String at(Instant t) {
+        return "'" + ClickHouseClient.dateTime(t) + "'";
+    }
+
+    /**
+     * Security events, traffic buckets, citizen reports, dead letters and managed alerts (with kind, state and place), for
+     * the leaders', security, traffic and pipeline dashboards. Minutes are after {@link #T0}.
+     */
+    private static void insertOtherAudiences() {
+        Instant m = T0;
+        // 45.76.12.9 tries passwords (one line says "message repeated 4 times"); 185.220.101.5 scans 4 ports on 2 hosts.
+        clickHouse.execute("INSERT INTO security_events (id, time, format, kind, source, src_ip, dst_ip, dst_port, user_name, outcome, repeat, raw)"
+                + " VALUES ('s1', " + at(m) + ", 'auth', 'ssh-login', 'dvc/auth.log', '45.76.12.9', '10.0.0.5', 22, 'root', 'failure', 1, 'l1'),"
+                + " ('s2', " + at(m.plus(MINUTE)) + ", 'auth', 'ssh-login', 'dvc/auth.log', '45.76.12.9', '10.0.0.5', 22, 'admin', 'failure', 4, 'l2'),"
+                + " ('s3', " + at(m.plus(MINUTE)) + ", 'auth', 'ssh-login', 'dvc/auth.log', '45.76.12.9', '10.0.0.6', 22, 'root', 'failure', 1, 'l3'),"
+                + " ('s4', " + at(m.plus(MINUTE)) + ", 'auth', 'ssh-login', 'dvc/auth.log', '103.9.76.10', '10.0.0.5', 22, 'canbo', 'failure', 0, 'l4'),"
+                + " ('s5', " + at(m.plus(MINUTE)) + ", 'auth', 'ssh-login', 'dvc/auth.log', '103.9.76.10', '10.0.0.5', 22, 'canbo', 'success', 0, 'l5'),"
+                + " ('s6', " + at(m.plus(MINUTE)) + ", 'zeek', 'connection', 'conn.log', '185.220.101.5', '10.0.0.5', 22, '', '', 0, 'c1'),"
+                + " ('s7', " + at(m.plus(MINUTE)) + ", 'zeek', 'connection', 'conn.log', '185.220.101.5', '10.0.0.5', 23, '', '', 0, 'c2'),"
+                + " ('s8', " + at(m.plus(MINUTE)) + ", 'zeek', 'connection', 'conn.log', '185.220.101.5', '10.0.0.6', 80, '', '', 0, 'c3'),"
+                + " ('s9', " + at(m.plus(MINUTE)) + ", 'zeek', 'connection', 'conn.log', '185.220.101.5', '10.0.0.6', 443, '', '', 0, 'c4'),"
+                + " ('s0', " + at(OLD) + ", 'auth', 'ssh-login', 'dvc/auth.log', '45.76.12.9', '10.0.0.5', 22, 'root', 'failure', 9, 'l0')");
+        // QL1A: a normal bucket, then a congested one; Xa lộ Hà Nội normal.
+        clickHouse.execute("INSERT INTO traffic_stats (segment_id, bucket_start, bucket_seconds, readings, avg_speed, volume, avg_occupancy,"
+                + " anomaly_score, usual_speed, congested) VALUES"
+                + " ('ql1a-bien-hoa', " + at(m) + ", 300, 10, 41.5, 120, 0.2, 0.1, 42.0, 0),"
+                + " ('ql1a-bien-hoa', " + at(m.plus(MINUTE.multipliedBy(5))) + ", 300, 10, 12.5, 40, 0.8, 0.9, 43.0, 1),"
+                + " ('xa-lo-ha-noi', " + at(m) + ", 300, 10, 55.0, 200, 0.1, 0.0, 54.0, 0)");
+        // Three reports on flooding in Tam Hiệp, two of them in a cluster; one on lighting in Trảng Bàng.
+        clickHouse.execute("INSERT INTO citizen_reports (id, reported_at, channel, category, topic, text, commune_key, commune, province,"
+                + " sentiment, cluster_id, version) VALUES"
+                + " ('r1', " + at(m) + ", 'hotline-1022', 'ngập úng', 'ngập úng', 'nuoc ngap toi yen xe', 'tam-hiep|dong-nai', 'phường Tam Hiệp', 'Đồng Nai', 'negative', 'k1', 1),"
+                + " ('r2', " + at(m.plus(MINUTE)) + ", 'app', 'ngập úng', 'ngập úng', 'Ngập sâu đường Nguyễn Ái Quốc', 'tam-hiep|dong-nai', 'phường Tam Hiệp', 'Đồng Nai', 'negative', 'k1', 1),"
+                + " ('r3', " + at(m.plus(MINUTE.multipliedBy(2))) + ", 'app', 'ngập úng', 'ngập úng', 'Nước đã rút một phần', 'tam-hiep|dong-nai', 'phường Tam Hiệp', 'Đồng Nai', 'neutral', '', 0),"
+                + " ('r4', " + at(m) + ", 'hotline-1022', 'chiếu sáng', 'chiếu sáng', 'Đèn đường hỏng cả tuần', 'trang-bang|tay-ninh', 'phường Trảng Bàng', 'Tây Ninh', 'negative', '', 0)");
+        clickHouse.execute("INSERT INTO dead_letters (id, source_topic, reason, received_at, preview, bytes) VALUES"
+                + " ('d1', 'ioc.raw.posts', 'invalid JSON: unexpected end of input', " + at(m) + ", '{\"id\": \"x', 9),"
+                + " ('d2', 'ioc.raw.posts', 'invalid JSON: key \"id\" twice', " + at(m.plus(MINUTE)) + ", '{}', 2),"
+                + " ('d3', 'ioc.raw.traffic', 'speedKmh outside 0-200: 250', " + at(m.plus(MINUTE)) + ", '{}', 2),"
+                + " ('d0', 'ioc.raw.posts', 'invalid JSON: old', " + at(OLD) + ", '{}', 2)");
+        // Managed alerts as the alerts service writes them; their windows began before the range (not media alerts).
+        clickHouse.execute("INSERT INTO alerts (id, rule, severity, key, title, window_start, window_end, count, baseline, created_at, kind,"
+                + " province, commune, commune_key, state, version) VALUES"
+                + " ('b1', 'ssh-brute-force', 'critical', '45.76.12.9', 'Dò mật khẩu SSH từ 45.76.12.9', " + at(OLD) + ", " + at(m.plus(MINUTE)) + ", 6, 0,"
+                + " " + at(m.plus(MINUTE.multipliedBy(2))) + ", 'security.bruteforce', 'Tây Ninh', '', '', 'open', 1),"
+                + " ('b2', 'request-rate-anomaly', 'warning', 'dichvucong.tayninh.gov.vn', 'Truy cập dichvucong.tayninh.gov.vn tăng bất thường', "
+                + at(OLD) + ", " + at(m.plus(MINUTE)) + ", 480, 60.5, " + at(m.plus(MINUTE.multipliedBy(3))) + ", 'security.rate_anomaly', 'Tây Ninh', '', '', 'acknowledged', 2),"
+                + " ('b3', 'citizen-report-cluster', 'warning', 'ngập úng|tam-hiep', '2 phản ánh ngập úng ở phường Tam Hiệp', " + at(OLD) + ", "
+                + at(m.plus(MINUTE)) + ", 2, 0, " + at(m.plus(MINUTE.multipliedBy(2))) + ", 'order.report_cluster', 'Đồng Nai', 'phường Tam Hiệp', 'tam hiệp', 'open', 1)");
     }
 
     /** {@code %1$s} is five minutes into the fixture (when a1 was raised), {@code %2$s} ten: the retries. */

@@ -1,5 +1,6 @@
 package vn.iocstream.alerts.channels;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -10,8 +11,11 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.time.Clock;
 import java.util.Date;
+import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import vn.iocstream.alerts.config.ChannelSpec;
@@ -61,20 +65,63 @@ public final class EmailChannel implements Channel {
 
     @Override
     public String send(Outbound o) throws DeliveryException {
+        return deliver("<" + o.deliveryId() + "@ioc-stream>", o.address(), AlertText.subject(o),
+                alternative(AlertText.plain(o), html(o)));
+    }
+
+    /** A file sent with a document ({@link #sendDocument}). */
+    public record Attachment(String fileName, String mimeType, byte[] bytes) {}
+
+    /**
+     * Sends a document that is not an alert (the daily digest) through this channel's server and sender, with the same
+     * security and error mapping as alerts.
+     *
+     * @param messageId the same for a repeat of the same document, so a mail system or reader can drop it
+     *                  ({@code <…@ioc-stream>})
+     * @param address   one or more addresses, comma-separated
+     */
+    public String sendDocument(String messageId, String address, String subject, String plain, String html,
+                               List<Attachment> attachments) throws DeliveryException {
         try {
-            MimeMessage message = new FixedIdMessage(session, "<" + o.deliveryId() + "@ioc-stream>");
-            message.setFrom(new InternetAddress(spec.from()));
-            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(o.address(), true));
-            message.setSubject(AlertText.subject(o), "UTF-8");
-            message.setSentDate(Date.from(clock.instant()));
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative(plain, html));
+            mixed.addBodyPart(body);
+            for (Attachment a : attachments) {
+                MimeBodyPart part = new MimeBodyPart();
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(a.bytes(), a.mimeType())));
+                part.setFileName(MimeUtility.encodeText(a.fileName(), "UTF-8", null));
+                mixed.addBodyPart(part);
+            }
+            return deliver(messageId, address, subject, mixed);
+        } catch (MessagingException | java.io.UnsupportedEncodingException e) {
+            throw DeliveryException.permanent("cannot build the message: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static MimeMultipart alternative(String plain, String html) throws DeliveryException {
+        try {
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(AlertText.plain(o), "UTF-8", "plain");
-            MimeBodyPart html = new MimeBodyPart();
-            html.setText(html(o), "UTF-8", "html");
+            text.setText(plain, "UTF-8", "plain");
+            MimeBodyPart htmlPart = new MimeBodyPart();
+            htmlPart.setText(html, "UTF-8", "html");
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(text);
-            alternative.addBodyPart(html);
-            message.setContent(alternative);
+            alternative.addBodyPart(htmlPart);
+            return alternative;
+        } catch (MessagingException e) {
+            throw DeliveryException.permanent("cannot build the message: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private String deliver(String messageId, String address, String subject, MimeMultipart content) throws DeliveryException {
+        try {
+            MimeMessage message = new FixedIdMessage(session, messageId);
+            message.setFrom(new InternetAddress(spec.from()));
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(address, true));
+            message.setSubject(subject, "UTF-8");
+            message.setSentDate(Date.from(clock.instant()));
+            message.setContent(content);
             message.saveChanges();
             try (Transport transport = session.getTransport(protocol)) {
                 if (spec.username().isBlank()) transport.connect();

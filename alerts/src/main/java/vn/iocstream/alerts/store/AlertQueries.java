@@ -235,7 +235,7 @@ public class AlertQueries {
     // ---------------------------------------------------------------- SQL pieces
 
     /** The scope as a condition on the {@code province} and {@code commune_key} columns. */
-    static String scopeCondition(AlertScope scope) {
+    public static String scopeCondition(AlertScope scope) {
         if (scope.unrestricted()) return "1";
         List<String> parts = new ArrayList<>();
         if (!scope.provinces().isEmpty()) parts.add("province IN (" + quoteAll(scope.provinces()) + ")");

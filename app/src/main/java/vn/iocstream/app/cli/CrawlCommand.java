@@ -12,6 +12,7 @@ import vn.iocstream.core.Topics;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.RawPost;
+import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.crawlers.ArticleExtractor;
 import vn.iocstream.crawlers.CrawlStats;
 import vn.iocstream.crawlers.FeedCrawler;
@@ -77,7 +78,8 @@ public final class CrawlCommand {
     private static int crawl(IocConfig config, PostSink sink, PrintStream progress) {
         long t0 = System.nanoTime();
         try (FeedCrawler crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC())) {
-            crawler.extractWith(new ArticleExtractor(ExtractionRules.of(config.extraction())));
+            crawler.extractWith(new ArticleExtractor(ExtractionRules.of(config.extraction()), RecordLimits.of(config.validation()),
+                    Clock.systemUTC()));
             int total = crawler.sources().size();
             if (!crawler.skipped().isEmpty()) {
                 progress.println("crawl: " + crawler.skipped().size() + " source(s) skipped, their type is not crawled here: "

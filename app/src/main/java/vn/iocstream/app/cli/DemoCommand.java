@@ -21,6 +21,7 @@ import vn.iocstream.alerts.render.AlertText;
 import vn.iocstream.app.demo.DemoFeeds;
 import vn.iocstream.app.demo.DemoNewsroom;
 import vn.iocstream.app.demo.DemoSite;
+import vn.iocstream.app.digest.DigestFiles;
 import vn.iocstream.app.runtime.IocRuntime;
 import vn.iocstream.app.web.WebhookReceiver;
 import vn.iocstream.core.config.ConfigLoader;
@@ -41,7 +42,8 @@ public final class DemoCommand {
             service with a local webhook receiver, and the control room. Generated traffic readings
             (a crash on QL1A through Biên Hòa) and citizen reports (a flooding cluster in phường Tam
             Hiệp) feed TrafficJob. Each alert the webhook receives is printed with where it happened and
-            why (its drivers). Data goes to data/demo/ (cleared at each start). The last line
+            why (its drivers). At the end the day's digest (HTML, PDF, XLSX, CSV of the posts) is written
+            to data/demo/digest/ and its path printed. Data goes to data/demo/ (cleared at each start). The last line
             printed is
               demo summary: crawled=<n> stored=<n> alerts=<n> delivered=<n> congestion=<n> clusters=<n>
 
@@ -107,6 +109,7 @@ public final class DemoCommand {
                 alerts = runtime.alerts();
                 congestion = runtime.alerts(ScoreSegment.RULE);
                 clusters = runtime.alerts(ReportClusterer.RULE);
+                System.out.println("demo digest: " + DigestFiles.demo(runtime.clickHouse(), DEMO_DATA.resolve("digest")));
             } finally {
                 feeds.close();
                 runtime.close();

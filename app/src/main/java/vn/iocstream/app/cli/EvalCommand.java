@@ -1,5 +1,6 @@
 package vn.iocstream.app.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -8,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import vn.iocstream.core.model.EntityMention;
+import vn.iocstream.crawlers.ArticleExtractor;
 import vn.iocstream.crawlers.extract.ExtractionEvaluation;
-import vn.iocstream.crawlers.extract.MainContentExtractor;
 import vn.iocstream.jobs.detectors.AnomalyDetector;
 import vn.iocstream.jobs.detectors.Detectors;
 import vn.iocstream.jobs.detectors.nab.NabCorpus;
@@ -31,8 +32,12 @@ import vn.iocstream.nlp.entity.LocalityEvaluation;
 import vn.iocstream.nlp.segment.SegmentEvaluation;
 import vn.iocstream.nlp.segment.Segmenters;
 import vn.iocstream.nlp.sentiment.LinearSentimentModel;
+import vn.iocstream.nlp.sentiment.SentimentBenchmark;
 import vn.iocstream.nlp.sentiment.SentimentClassifier;
+import vn.iocstream.nlp.sentiment.SentimentCorpora;
 import vn.iocstream.nlp.sentiment.SentimentEvaluation;
+import vn.iocstream.nlp.sentiment.SentimentRecipe;
+import vn.iocstream.nlp.sentiment.SentimentReport;
 
 /**
  * {@code ioc eval …}: quality measured on a file. Each prints a table and, last, its headline line; each
@@ -47,10 +52,20 @@ public final class EvalCommand {
                   KIND is default, lexicon, trained (needs --model) or vncorenlp (--model = its folder).
                   Last line: segment F1=0.xxxx
 
-              sentiment --csv FILE [--model MODEL | --lexicon]
+              sentiment --csv FILE [--model MODEL | --lexicon] [--compare BASE_MODEL|shipped|lexicon]
                   accuracy, macro-F1, weighted-F1 and confusion matrix on a CSV with columns text,label
-                  (negative/neutral/positive, or two of them); default: the shipped model with the lexicon.
+                  (negative/neutral/positive, or two of them: a neutral prediction then counts as an error);
+                  default: the shipped model. --compare: the same for BASE_MODEL first, then the gain of
+                  MODEL over it (e.g. a model trained with ioc nlp train-sentiment --base shipped).
                   Last line: sentiment macroF1=0.xxxx weightedF1=0.xxxx accuracy=0.xxxx
+
+              sentiment --corpora DIR [--model MODEL | --lexicon] [--cross-domain]
+                  weighted- and macro-F1 on the development and held-out parts of each corpus under DIR (as
+                  ioc nlp train-sentiment --corpora splits them; e.g. ../shared/data/train) and of the
+                  hand-written set. --cross-domain: also, for each corpus, a model made by the shipped recipe
+                  from that corpus alone, and one from all the others, measured on what it never saw, and the
+                  latter fine-tuned on 300 texts of the corpus it left out (slow: eight models, four fine-tunings).
+                  Last line: sentiment corpora devWeightedF1=0.xxxx heldOutWeightedF1=0.xxxx
 
               entities (--conll FILE [--tag-column N] | --dantri FILE [--split dev|heldout|all] [--data DIR]
                         [--locality FILE]) [--admin-prefix as-is|strip|include] [--verbose]
@@ -85,11 +100,13 @@ public final class EvalCommand {
                   Last line: nab loco standard=NN.NN reward_low_FP=NN.NN reward_low_FN=NN.NN
 
               extract --dir DIR [--verbose]
-                  runs the generic main-content extractor on every page DIR/html/ID.html.gz of an article-extraction
-                  benchmark folder and scores the body against DIR/ground-truth.json ({"ID": {"url", "articleBody"}})
-                  as the Scrapinghub benchmark does: multisets of 4-token (Unicode \\w+) shingles, precision and
-                  recall per page averaged over pages, F1 of the two averages. --verbose: one row per page, worst first.
-                  Last line: extract F1=0.xxx precision=0.xxx recall=0.xxx
+                  runs the default article extractor (no outlet rules) on every page DIR/html/ID.html.gz of an
+                  article-extraction benchmark folder and scores the body against DIR/ground-truth.json ({"ID":
+                  {"url", "articleBody"}}) as the Scrapinghub benchmark does: multisets of 4-token (Unicode \\w+)
+                  shingles, precision and recall per page averaged over pages, F1 of the two averages; beside it the
+                  share of the reference's sentences found verbatim (whitespace aside) in the extracted body.
+                  --verbose: one row per page, worst first.
+                  Last line: extract F1=0.xxx precision=0.xxx recall=0.xxx sentences=0.xxx
 
             """ + EvalStories.USAGE;
 
@@ -118,13 +135,61 @@ public final class EvalCommand {
     }
 
     private int sentiment(List<String> args) throws Exception {
-        Options o = Options.parse(args, List.of("csv", "model"), List.of("lexicon"), USAGE);
-        Path csv = existingFile(o, "csv");
+        Options o = Options.parse(args, List.of("csv", "corpora", "model", "compare"), List.of("lexicon", "cross-domain"), USAGE);
+        if (o.has("csv") == o.has("corpora")) throw new UsageException("give either --csv FILE or --corpora DIR", USAGE);
         if (o.has("model") && o.has("lexicon")) throw new UsageException("--model and --lexicon exclude each other", USAGE);
-        SentimentClassifier classifier = o.has("lexicon") ? SentimentScorer.builtIn()
-                : o.has("model") ? LinearSentimentModel.load(existingFile(o, "model")) : LinearSentimentModel.builtIn();
-        SentimentEvaluation.evaluate(csv, classifier).print(System.out);
+        SentimentClassifier classifier = o.has("lexicon") ? SentimentScorer.builtIn() : model(o.get("model", "shipped"), "model");
+        if (o.has("corpora")) {
+            if (o.has("compare")) throw new UsageException("--compare goes with --csv", USAGE);
+            List<SentimentCorpora.Corpus> corpora = SentimentRecipe.withHandwritten(corpora(o));
+            List<SentimentBenchmark.Row> rows = SentimentBenchmark.evaluate(classifier, corpora);
+            if (o.has("cross-domain")) {
+                for (SentimentBenchmark.Cross c : SentimentBenchmark.crossDomain(corpora, SentimentRecipe.OPTIONS)) {
+                    SentimentBenchmark.print("trained on " + c.trainedOn() + " by the shipped recipe:", c.rows(), System.out);
+                }
+            }
+            SentimentBenchmark.print(o.has("lexicon") ? "lexicon:" : "model " + o.get("model", "shipped") + ":", rows, System.out);
+            System.out.println(SentimentBenchmark.headline(rows));
+            return 0;
+        }
+        if (o.has("cross-domain")) throw new UsageException("--cross-domain goes with --corpora", USAGE);
+        Path csv = existingFile(o, "csv");
+        SentimentReport report = SentimentEvaluation.evaluate(csv, classifier);
+        if (o.has("compare")) {
+            String name = o.get("compare", null);
+            SentimentReport base = SentimentEvaluation.evaluate(csv, name.equals("lexicon") ? SentimentScorer.builtIn() : model(name, "compare"));
+            System.out.println("base " + name + ":");
+            base.print(System.out);
+            System.out.println();
+            System.out.println(o.has("lexicon") ? "lexicon:" : "model " + o.get("model", "shipped") + ":");
+            report.print(System.out);
+            System.out.println(report.gainOver(base));
+            System.out.println(report.headline()); // again, so that the last line is the model's, as without --compare
+        } else {
+            report.print(System.out);
+        }
         return 0;
+    }
+
+    /** The model a {@code --name} option names: {@code shipped} or a model file. */
+    static LinearSentimentModel model(String value, String name) throws IOException {
+        if (value.equals("shipped")) return LinearSentimentModel.builtIn();
+        Path path = Path.of(value);
+        if (!Files.isRegularFile(path)) throw new UsageException("--" + name + ": no such file: " + value, USAGE);
+        try {
+            return LinearSentimentModel.load(path);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--" + name + ": " + e.getMessage(), USAGE);
+        }
+    }
+
+    /** The corpora under {@code --corpora DIR}. */
+    static List<SentimentCorpora.Corpus> corpora(Options o) throws IOException {
+        try {
+            return SentimentCorpora.load(Path.of(o.get("corpora", null)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--corpora: " + e.getMessage(), USAGE);
+        }
     }
 
     private int entities(List<String> args) {
@@ -210,7 +275,8 @@ public final class EvalCommand {
         if (dir == null) throw new UsageException("--dir DIR is required", USAGE);
         ExtractionEvaluation.Result result;
         try {
-            result = ExtractionEvaluation.evaluate(Path.of(dir), new MainContentExtractor()::text, System.err);
+            ArticleExtractor extractor = new ArticleExtractor();
+            result = ExtractionEvaluation.evaluate(Path.of(dir), page -> extractor.extract(page).text(), System.err);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--dir: " + e.getMessage(), USAGE);
         }

@@ -17,6 +17,7 @@ import vn.iocstream.alerts.AlertDesk;
 import vn.iocstream.alerts.AlertValidator;
 import vn.iocstream.alerts.AlertsService;
 import vn.iocstream.alerts.KafkaAlertListener;
+import vn.iocstream.app.digest.DigestSchedule;
 import vn.iocstream.app.web.ControlRoom;
 import vn.iocstream.app.web.IngestApi;
 import vn.iocstream.core.KafkaConnection;
@@ -145,6 +146,7 @@ public final class IocRuntime implements AutoCloseable {
             console.println("full-text search off (search.enabled=false): posts are not indexed, /api/search answers 503");
         }
         PostSearchIndex searchIndex = search;
+        started.add(new DeadLetterRecorder(kafka, clickHouse).start());
         IocConfig.Alerts a = config.alerts();
         alertsService = step("alerts service (" + (a.file().isBlank() ? "no routing file: nobody is notified" : a.file()) + ")",
                 () -> AlertsService.start(AlertsService.Settings.of(config), clickHouse, Clock.systemUTC()));
@@ -184,7 +186,7 @@ public final class IocRuntime implements AutoCloseable {
         }
         health.start(config.sourceHealth().writeIntervalSeconds());
         started.add(health); // closed after the crawler, so its last write sees the last poll
-        crawler.extractWith(new ArticleExtractor(rules));
+        crawler.extractWith(new ArticleExtractor(rules, RecordLimits.of(config.validation()), Clock.systemUTC()));
         crawler.boundTimesBy(RecordLimits.of(config.validation()));
         crawler.addSourceListener(health::record);
         started.add(crawler);
@@ -204,6 +206,10 @@ public final class IocRuntime implements AutoCloseable {
             started.add(eventFeeds);
             step("event feeds (" + feeds.files().size() + " files, " + feeds.syslog().size() + " syslog listeners)",
                     () -> eventFeeds.start());
+        }
+        if (!config.digest().emails().isEmpty()) {
+            started.add(step("daily digest e-mails (" + config.digest().emails().size() + " scheduled)",
+                    () -> DigestSchedule.start(config, clickHouse, Clock.systemUTC())));
         }
         console.println("ready: control room " + controlRoom.url() + " · Kafka " + kafka
                 + " · ClickHouse " + clickHouse.httpUrl());

@@ -87,6 +87,10 @@ public final class ControlRoom implements AutoCloseable {
     private final AlertDesk desk;
     private final Supplier<Map<String, Object>> status;
     private final Clock clock;
+    private final vn.iocstream.app.export.Exporter exporter;
+    /** Downloads run on the request thread, streaming; at most this many at once (the rest: 503). */
+    private final java.util.concurrent.Semaphore exportSlots = new java.util.concurrent.Semaphore(EXPORTS_AT_ONCE);
+    static final int EXPORTS_AT_ONCE = 2;
 
     private ControlRoom(IocConfig full, ClickHouseClient clickHouse, Supplier<Map<String, Object>> status,
                         PostSearchIndex search, AlertDesk desk, AccountStore accounts, Clock clock) {
@@ -107,6 +111,7 @@ public final class ControlRoom implements AutoCloseable {
         this.posts = new PostQueries(clickHouse);
         this.alerts = new AlertQueries(desk, posts);
         this.screens = new ScreenQueries(clickHouse, places, alerts);
+        this.exporter = new vn.iocstream.app.export.Exporter(clickHouse);
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -225,6 +230,7 @@ public final class ControlRoom implements AutoCloseable {
         app.get("/api/leaders", ctx -> screen(ctx, Role.Screen.LEADERS, s -> Map.of("units", screens.leaders(s.scope(), clock.instant()))));
         app.get("/api/security", ctx -> screen(ctx, Role.Screen.SECURITY, s -> screens.security(scope(s), clock.instant())));
         app.get("/api/traffic", ctx -> screen(ctx, Role.Screen.TRAFFIC, s -> screens.traffic(scope(s), clock.instant())));
+        app.get("/api/export/{what}", this::export);
         app.get("/api/audit", ctx -> {
             requireRole(ctx, Role.ADMIN);
             async(ctx, () -> Map.of("entries", audit.read("1", "nanos DESC", 200)));
@@ -400,6 +406,71 @@ public final class ControlRoom implements AutoCloseable {
         int page = page(ctx);
         List<String> keys = PostPlaces.keysOf(s.scope());
         async(ctx, () -> search.search(q, filters, page, keys, () -> Thread.currentThread().isInterrupted()));
+    }
+
+    /**
+     * {@code GET /api/export/{posts|search|alerts|security|traffic|reports}?format=csv|xlsx&from=&to=&…}: the list as a
+     * file, in the user's scope (inside the query), streamed from ClickHouse to the response row by row; the query, range
+     * and scope are written into the file. posts takes the drill-down's filters (watchlist, story, source, sentiment,
+     * entity, locality, ids), search the search box's (q, province, kind, source, sentiment, watchlist, order). The range
+     * defaults to the last 7 days and spans at most 366. Audited.
+     */
+    private void export(Context ctx) throws IOException {
+        Sessions.Session s = session(ctx);
+        ExportDownload what = ExportDownload.of(ctx.pathParam("what"));
+        if (what == null) throw Refusal.notFound();
+        if (what.screen != null && !s.role().sees(what.screen)) throw new Refusal(403, "vai trò " + s.role().label() + " không có màn hình này");
+        String format = ExportDownload.format(ctx.queryParam("format"));
+        if (format == null) throw Refusal.badRequest("format: csv or xlsx");
+        Instant to = time(ctx, "to") == null ? clock.instant() : time(ctx, "to");
+        Instant from = time(ctx, "from") == null ? to.minus(Duration.ofDays(7)) : time(ctx, "from");
+        if (!from.isBefore(to) || Duration.between(from, to).toDays() > 366) throw Refusal.badRequest("from must be before to, at most 366 days apart");
+        ScopeSql scope = scope(s);
+        String condition;
+        List<String> ids = null;
+        String query = "";
+        switch (what) {
+            case POSTS -> {
+                condition = PostQueries.condition(scope, postFilter(ctx));
+                query = ExportDownload.describe(ctx.queryParamMap(), List.of("watchlist", "story", "source", "sentiment", "entity", "locality", "ids"));
+            }
+            case SEARCH -> {
+                if (search == null) throw new Refusal(503, "tìm kiếm toàn văn đang tắt (search.enabled=false)");
+                SearchFilters filters = new SearchFilters(blank(ctx.queryParam("province")), blank(ctx.queryParam("kind")),
+                        blank(ctx.queryParam("source")), from, to, blank(ctx.queryParam("sentiment")), blank(ctx.queryParam("watchlist")),
+                        "newest".equals(ctx.queryParam("order")) ? SearchFilters.Order.NEWEST : SearchFilters.Order.RELEVANCE);
+                try {
+                    // The index's access keys and the store's scope condition both apply.
+                    ids = search.ids(ctx.queryParam("q"), filters, PostPlaces.keysOf(s.scope()), (int) ExportDownload.MAX_ROWS + 1,
+                            10L * search.limits().timeoutMillis(), () -> false);
+                } catch (RuntimeException e) {
+                    throw translate(e);
+                }
+                condition = scope.posts();
+                query = ExportDownload.describe(ctx.queryParamMap(), List.of("q", "province", "kind", "source", "sentiment", "watchlist", "order"));
+            }
+            case ALERTS -> condition = vn.iocstream.alerts.store.AlertQueries.scopeCondition(AlertQueries.alertScope(s.scope()));
+            case SECURITY -> condition = scope.securityEvents();
+            case TRAFFIC -> condition = scope.segments("segment_id");
+            default -> condition = scope.reports();
+        }
+        if (!exportSlots.tryAcquire()) throw new Refusal(503, "đang có nhiều lượt tải xuống, thử lại sau (at most " + EXPORTS_AT_ONCE + " at once)", 10);
+        try {
+            vn.iocstream.app.export.ExportInfo info = new vn.iocstream.app.export.ExportInfo(what.table.title(), query, from, to,
+                    s.scope().toString(), clock.instant());
+            ctx.contentType(ExportDownload.contentType(format));
+            ctx.header("Content-Disposition", "attachment; filename=\"" + what.fileName(from, to, format) + "\"");
+            long rows;
+            java.io.OutputStream out = ctx.outputStream();
+            try (vn.iocstream.app.export.RowWriter writer = format.equals("csv") ? new vn.iocstream.app.export.CsvRowWriter(out)
+                    : new vn.iocstream.app.export.XlsxRowWriter(out)) {
+                rows = exporter.export(new vn.iocstream.app.export.Exporter.Request(what.table, from, to, condition, ids, info,
+                        ExportDownload.MAX_ROWS), writer);
+            }
+            audit.record(s.user(), s.role().id(), "export", what.path + "." + format, "ok", rows + " rows; " + query, ctx.ip());
+        } finally {
+            exportSlots.release();
+        }
     }
 
     private void screen(Context ctx, Role.Screen screen, java.util.function.Function<Sessions.Session, Object> work) {

@@ -27,7 +27,8 @@ final class PostQueries {
         this.clickHouse = clickHouse;
     }
 
-    Map<String, Object> posts(ScopeSql scope, Filter f, int page) {
+    /** The filter within the scope as one condition over {@code posts}, without its time range (also what exports use). */
+    static String condition(ScopeSql scope, Filter f) {
         List<String> where = new ArrayList<>();
         where.add(scope.posts());
         if (f.locality() != null) where.add(f.locality().posts());
@@ -37,6 +38,12 @@ final class PostQueries {
         if (f.source() != null) where.add("source = " + Sql.quote(f.source()));
         if (f.sentiment() != null) where.add("sentiment = " + Sql.quote(f.sentiment()));
         if (f.entity() != null) where.add("has(entity_ids, " + Sql.quote(f.entity()) + ")");
+        return String.join(" AND ", where);
+    }
+
+    Map<String, Object> posts(ScopeSql scope, Filter f, int page) {
+        List<String> where = new ArrayList<>();
+        where.add(condition(scope, f));
         if (f.from() != null) where.add("published_at >= toDateTime(" + f.from().getEpochSecond() + ")");
         if (f.to() != null) where.add("published_at < toDateTime(" + f.to().getEpochSecond() + ")");
         String cond = String.join(" AND ", where);

@@ -147,6 +147,28 @@ class ControlRoomBrowserTest {
     }
 
     @Test
+    void searchResultAndDrillDown_downloadAsFiles_inTheUsersScope() throws Exception {
+        Page op = loggedIn(TAM_HIEP, "#search");
+        op.fill("#q", "ngập");
+        op.click("#search-form button[type=submit]");
+        op.waitForSelector("#search-downloads a.download[data-format=csv]");
+        com.microsoft.playwright.Download csv = op.waitForDownload(() -> op.click("#search-downloads a.download[data-format=csv]"));
+        assertThat(csv.suggestedFilename()).matches("tim-kiem-.*\\.csv");
+        String text = Files.readString(csv.path(), java.nio.charset.StandardCharsets.UTF_8);
+        List<List<String>> rows = vn.iocstream.app.export.CsvFile.rowsAfterHeading(vn.iocstream.app.export.CsvFile.parse(text.substring(1)));
+        assertThat(rows.stream().map(r -> r.get(r.size() - 1)).toList()).contains(f.postTamHiep).doesNotContain(f.postHcm, f.postTanPhong);
+
+        op.navigate(f.url + "#posts?watchlist=ngap-lut");
+        op.waitForSelector("#posts li");
+        com.microsoft.playwright.Download xlsx = op.waitForDownload(() -> op.click("a.download[data-format=xlsx]"));
+        assertThat(xlsx.suggestedFilename()).matches("bai-viet-.*\\.xlsx");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(xlsx.path()))) {
+            assertThat(book.getSheet("Thông tin").getRow(1).getCell(1).getStringCellValue()).isEqualTo("watchlist=ngap-lut");
+            assertThat(book.getSheet("Dữ liệu").getLastRowNum()).isPositive();
+        }
+    }
+
+    @Test
     void anAlertPushedWhileThePageIsOpen_appearsWithoutAReloadWithin2s() throws Exception {
         Page op = loggedIn(TAM_HIEP, "#alerts");
         rowIds(op);

@@ -12,7 +12,7 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
                         Nlp nlp, List<Source> sources, List<Watchlist> watchlists, Detector detector,
                         Alerts alerts, ControlRoom controlRoom, Search search, Trends trends, Traffic traffic, Reports reports,
                         Security security, Ingest ingest, EventFeeds eventFeeds,
-                        Extraction extraction, SourceHealth sourceHealth, Validation validation) implements Serializable {
+                        Extraction extraction, SourceHealth sourceHealth, Validation validation, Digest digest) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -30,6 +30,24 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
             return "Kafka[" + (embedded ? "embedded" : bootstrap + " " + securityProtocol) + "]";
         }
     }
+    /** The daily digest: {@code ioc digest}'s defaults and the scheduled e-mails (defaults file, section {@code digest}). */
+    public record Digest(String outDir, int topStories, List<DigestEmail> emails) implements Serializable {
+        public Digest {
+            emails = emails == null ? List.of() : List.copyOf(emails);
+        }
+    }
+
+    /**
+     * Every day at {@code at} (Vietnam time, "06:30") the digest of the day before for {@code scope}, sent through the
+     * e-mail channel {@code channel} of the alerts file to {@code to}, with the files of {@code attach} (pdf, xlsx, csv).
+     */
+    public record DigestEmail(String at, String scope, String channel, List<String> to, List<String> attach) implements Serializable {
+        public DigestEmail {
+            to = to == null ? List.of() : List.copyOf(to);
+            attach = attach == null ? List.of("pdf", "xlsx") : List.copyOf(attach);
+        }
+    }
+
 
     /**
      * ClickHouse: embedded (child process) or external at {@code url}; {@code sinkRetrySeconds}: how long a Flink sink

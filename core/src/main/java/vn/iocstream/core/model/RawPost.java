@@ -13,11 +13,18 @@ import vn.iocstream.core.validation.RecordLimits;
  * @param locality    locality the source covers, as configured (may be a pre-2025 province name), or null
  * @param publishedAt event time: when the outlet says it published
  * @param fetchedAt   when the crawler fetched it
+ * @param author      the author line as printed, or the authors joined by ", "; null when unknown
  * @param flags       what the producer doubts about the post, e.g. {@link #IMPLAUSIBLE_TIME}; empty when nothing
+ * @param authors     the authors one by one (a credit "Theo TTXVN" as an entry of its own); when a producer gives
+ *                    only {@code author}, that one entry; empty when unknown
+ * @param outlet      the publisher as the page names itself ("Báo điện tử Dân Trí"), beside the configured
+ *                    {@code source}; null when the page does not say
+ * @param metadataSource for debugging extraction: which source gave the author and the time and where sources
+ *                    disagreed (e.g. "title=og author=byline time=json-ld outlet=json-ld"); null when not extracted
  */
 public record RawPost(String id, String url, String kind, String source, String locality,
                       String title, String text, String author, Instant publishedAt, Instant fetchedAt,
-                      List<String> flags) {
+                      List<String> flags, List<String> authors, String outlet, String metadataSource) {
     /** The kinds of post: press articles, social posts, reader comments and forum posts. */
     public static final List<String> KINDS = List.of("press", "social", "comment", "forum");
     /** The page's own date was outside the plausible window: {@code publishedAt} is the fetch time instead. */
@@ -25,6 +32,14 @@ public record RawPost(String id, String url, String kind, String source, String 
 
     public RawPost {
         flags = flags == null ? List.of() : List.copyOf(flags);
+        authors = authors != null && !authors.isEmpty() ? List.copyOf(authors)
+                : author == null || author.isBlank() ? List.of() : List.of(author);
+    }
+
+    /** A post without the page's own account of its authors and outlet. */
+    public RawPost(String id, String url, String kind, String source, String locality, String title, String text,
+                   String author, Instant publishedAt, Instant fetchedAt, List<String> flags) {
+        this(id, url, kind, source, locality, title, text, author, publishedAt, fetchedAt, flags, null, null, null);
     }
 
     /** A post nobody doubts. */
@@ -49,7 +64,8 @@ public record RawPost(String id, String url, String kind, String source, String 
         return RecordLimits.first(limits.field("id", id), limits.field("url", url), limits.field("source", source),
                 limits.field("locality", locality), limits.field("author", author), limits.title("title", title),
                 limits.text("text", text), limits.time("publishedAt", publishedAt, now),
-                limits.optionalTime("fetchedAt", fetchedAt, now), limits.fields("flags", flags));
+                limits.optionalTime("fetchedAt", fetchedAt, now), limits.fields("flags", flags),
+                limits.fields("authors", authors), limits.field("outlet", outlet), limits.field("metadataSource", metadataSource));
     }
 
     /**
@@ -62,7 +78,7 @@ public record RawPost(String id, String url, String kind, String source, String 
         List<String> flagged = new java.util.ArrayList<>(flags);
         if (!flagged.contains(IMPLAUSIBLE_TIME)) flagged.add(IMPLAUSIBLE_TIME);
         return new RawPost(id, url, kind, source, locality, title, text, author, fetchedAt != null ? fetchedAt : now,
-                fetchedAt, flagged);
+                fetchedAt, flagged, authors, outlet, metadataSource);
     }
 
     private static String shorten(String s) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,14 +25,23 @@ import vn.iocstream.core.json.Json;
  * Article-body quality by the definition of the Scrapinghub article-extraction benchmark (its evaluate.py):
  * Unicode {@code \w+} tokens, the multiset of 4-token shingles of the expected and the extracted body,
  * per-page precision and recall (1 when both are empty), each averaged over the pages where it is defined,
- * and F1 as the harmonic mean of the two averages.
+ * and F1 as the harmonic mean of the two averages. Beside it, a check that token shingles hide: the share of the
+ * reference's sentences found verbatim in the extraction, over all pages' sentences; a link's words cut out of a
+ * sentence cost F1 little and that sentence entirely. Whitespace does not count (a reference writes "Browns ’ Week"
+ * where the page's inline elements give "Browns’ Week"): every other character does.
  */
 public final class ExtractionEvaluation {
     private static final Pattern TOKEN = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final int SHINGLE = 4;
+    /** A sentence ends at . ! ? or … followed by space and what starts a sentence. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])\\s+(?=[\\p{Lu}\\p{N}\"“‘'(\\[])");
+    private static final Pattern WORD = Pattern.compile("\\w", Pattern.UNICODE_CHARACTER_CLASS);
 
-    /** Shingle counts of one page; tp + fp = extracted shingles, tp + fn = expected ones. */
-    public record PageScore(String id, double tp, double fp, double fn) {
+    /**
+     * Shingle counts of one page (tp + fp = extracted shingles, tp + fn = expected ones), and of the expected body's
+     * sentences, how many the extraction holds verbatim.
+     */
+    public record PageScore(String id, double tp, double fp, double fn, int sentences, int sentencesFound) {
         public boolean hasPrecision() {
             return tp + fp > 0;
         }
@@ -52,6 +62,11 @@ public final class ExtractionEvaluation {
             double p = precision(), r = recall();
             return p + r == 0 ? 0 : 2 * p * r / (p + r);
         }
+
+        /** Share of the expected sentences found verbatim; 1 when the expected body has none. */
+        public double sentenceShare() {
+            return sentences == 0 ? 1 : (double) sentencesFound / sentences;
+        }
     }
 
     public record Result(List<PageScore> pages) {
@@ -68,15 +83,23 @@ public final class ExtractionEvaluation {
             return p + r == 0 ? 0 : 2 * p * r / (p + r);
         }
 
+        /** Expected sentences found verbatim, over all pages' expected sentences. */
+        public double sentenceShare() {
+            int all = pages.stream().mapToInt(PageScore::sentences).sum();
+            return all == 0 ? 1 : (double) pages.stream().mapToInt(PageScore::sentencesFound).sum() / all;
+        }
+
         /** With {@code verbose}, one row per page (worst F1 first) before the summary. */
         public void print(PrintStream out, boolean verbose) {
             if (verbose) {
-                out.printf("%-64s %9s %6s %6s%n", "page", "precision", "recall", "F1");
+                out.printf("%-64s %9s %6s %6s %9s%n", "page", "precision", "recall", "F1", "sentences");
                 pages.stream().sorted((a, b) -> Double.compare(a.f1(), b.f1()))
-                        .forEach(p -> out.printf(Locale.ROOT, "%-64s %9.3f %6.3f %6.3f%n", p.id(), p.precision(), p.recall(), p.f1()));
+                        .forEach(p -> out.printf(Locale.ROOT, "%-64s %9.3f %6.3f %6.3f %9s%n", p.id(), p.precision(),
+                                p.recall(), p.f1(), p.sentencesFound() + "/" + p.sentences()));
             }
-            out.printf(Locale.ROOT, "pages: %d%n", pages.size());
-            out.printf(Locale.ROOT, "extract F1=%.3f precision=%.3f recall=%.3f%n", f1(), precision(), recall());
+            out.printf(Locale.ROOT, "pages: %d, reference sentences: %d%n", pages.size(), pages.stream().mapToInt(PageScore::sentences).sum());
+            out.printf(Locale.ROOT, "extract F1=%.3f precision=%.3f recall=%.3f sentences=%.3f%n", f1(), precision(), recall(),
+                    sentenceShare());
         }
     }
 
@@ -94,7 +117,38 @@ public final class ExtractionEvaluation {
         for (Map.Entry<List<String>, Integer> e : truth.entrySet()) {
             fn += Math.max(0, e.getValue() - pred.getOrDefault(e.getKey(), 0));
         }
-        return new PageScore(id, tp, fp, fn);
+        List<String> sentences = sentences(expected);
+        String haystack = withoutSpace(String.join("", normalisedLines(extracted)));
+        int found = 0;
+        for (String sentence : sentences) if (haystack.contains(withoutSpace(sentence))) found++;
+        return new PageScore(id, tp, fp, fn, sentences.size(), found);
+    }
+
+    /** The sentences of a text, whitespace-normalised; pieces without a word character are not sentences. */
+    static List<String> sentences(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : normalisedLines(text)) {
+            for (String s : SENTENCE_END.split(line)) {
+                if (WORD.matcher(s).find()) out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    private static String withoutSpace(String s) {
+        return s.replace(" ", "");
+    }
+
+    /** NFC, zero-width characters out, each line's whitespace runs (no-break spaces too) as one space. */
+    private static List<String> normalisedLines(String text) {
+        List<String> lines = new ArrayList<>();
+        if (text == null) return lines;
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("[\\ufeff\\u200b]", "");
+        for (String line : nfc.split("\\R")) {
+            String t = line.replaceAll("[\\s\\u00a0]+", " ").strip();
+            if (!t.isEmpty()) lines.add(t);
+        }
+        return lines;
     }
 
     /** A text shorter than four tokens is one shorter shingle, as in the benchmark. */

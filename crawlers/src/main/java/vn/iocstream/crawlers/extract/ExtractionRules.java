@@ -36,7 +36,7 @@ public final class ExtractionRules {
      * @param host   e.g. {@code vnexpress.net}; also applies to {@code www.vnexpress.net} and other subdomains
      * @param title  element whose text is the title
      * @param body   containers of the story's paragraphs, in page order
-     * @param author element whose text is the author
+     * @param author elements whose texts name the authors (one element per reporter, or several names in one)
      * @param date   element holding the publication time (its datetime/content attribute, else its visible text)
      * @param tags   elements whose texts are the article's tags
      * @param remove elements inside the body that are not the story (inline related links, ad slots)

@@ -21,7 +21,9 @@ import org.jsoup.select.NodeVisitor;
  * removed by tag and by class/id hints (English and Vietnamese), every paragraph-like block scores its
  * parent and grandparent by its length and commas, scores are discounted by link density, and the best
  * container is kept with those of its siblings that score close to it. Inside the kept containers,
- * link-dense lists and boxes are dropped, and paragraphs, headings, list items and quotes are kept.
+ * link-dense lists and boxes are dropped, and paragraphs, headings, list items and quotes are kept. The lead (sapo),
+ * often printed outside that container, is found apart ({@link LeadFinder}) and put first; inline links keep their
+ * words whatever their class.
  */
 public final class MainContentExtractor {
     /** Elements never part of a story, whatever their text: code, embeds, chrome, forms, hidden elements. */
@@ -52,17 +54,30 @@ public final class MainContentExtractor {
     /** Short calls to action after a story: newsletters, subscriptions, follow-us prompts. */
     private static final Pattern PROMPT_LINE = Pattern.compile(
             "\\b(subscri(be|ptions?)|newsletters?|sign up|inbox|join our|"
-                    + "follow (us|him|her|me|\\w+ on (twitter|facebook|instagram))|đăng ký|theo dõi chúng tôi)\\b",
+                    + "follow (us|him|her|me|\\w+ on (twitter|facebook|instagram))|"
+                    // Not "đăng ký" alone: stories are full of it ("đăng ký xe", "đăng ký kinh doanh").
+                    + "đăng ký (nhận|theo dõi|kênh|để nhận)|theo dõi (chúng tôi|báo|kênh|fanpage|trang))\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
     /** Picture credits left beside the text: "Photo: Hau Dinh, AP", "Ảnh: Ngọc Thành", "… | Getty Images". */
     private static final Pattern CREDIT_LINE = Pattern.compile(
             "((photo|image|picture|credit|ảnh)s?( by)?\\s*[:/].*|.*\\b(getty images|shutterstock|istock(photo)?)\\b.*)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
-    /** Datelines and credits of the story's making: "Updated at 1:23 p.m.", "Cập nhật 09:49", "… contributed reporting". */
+    /**
+     * Datelines and credits of the story's making: "Updated at 1:23 p.m.", "Cập nhật 09:49", "… contributed reporting";
+     * a Vietnamese line only with a time after the label ("Cập nhật thông tin…" is a sentence).
+     */
     private static final Pattern DATELINE = Pattern.compile(
-            "((posted|published|updated|last updated|cập nhật|đăng ngày|đăng lúc)\\b.*"
+            "((posted|published|updated|last updated)\\b.*|(cập nhật|đăng ngày|đăng lúc|ngày đăng)\\s*:?\\s*(lúc\\s*)?\\d.*"
                     + "|.*\\b(contributed reporting|additional reporting|reading time|min(ute)?s? read)\\b.*)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * A line that is only a printed time, as datelines stand above a story: "Thứ Bảy, 07/03/2026 - 13:15", "08:01 |
+     * 07/03/2026", "7/3/2026, 08:01 (GMT+7)".
+     */
+    private static final Pattern TIME_ONLY_LINE = Pattern.compile("((thứ\\s+\\p{L}+|chủ nhật)\\s*,?\\s*)?(ngày\\s*)?"
+            + "(\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4}\\s*[,|-]?\\s*(\\d{1,2}[:h]\\d{2}(\\s*(AM|PM|SA|CH))?)?"
+            + "|\\d{1,2}[:h]\\d{2}\\s*[,|-]?\\s*(ngày\\s*)?\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{4})\\s*(\\(?(GMT|UTC)\\s*[+-]\\d{1,2}\\)?)?",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** Pointers to other stories and tag lists inside the text: "Read more: …", "Xem thêm: …", "Từ khóa: …". */
     private static final Pattern POINTER_LINE = Pattern.compile(
             "\\(?(read (more|also)|see also|also|related|more|tags?|topics|keywords|"
@@ -72,6 +87,14 @@ public final class MainContentExtractor {
             "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "tbody",
             "figure", "figcaption", "header", "br", "hr", "center", "address", "form", "fieldset", "details", "summary");
     private static final Set<String> SCORED = Set.of("p", "pre", "td", "blockquote");
+    /** Inline tags: inside a sentence they are part of it. */
+    private static final Set<String> INLINE = Set.of("a", "span", "strong", "b", "em", "i", "u", "font", "small", "mark",
+            "abbr", "cite", "q", "sup", "sub", "time", "label");
+    /** Class words of what is hidden or paid for even inside a sentence. */
+    private static final Pattern HIDDEN = Pattern.compile("(^|[-_\\s])(hidden|hide|sr-only|ads?|advert\\w*)([-_\\s]|$)",
+            Pattern.CASE_INSENSITIVE);
+    /** Headings and prose blocks lying between two kept parts of the story are part of it. */
+    private static final Set<String> BETWEEN = Set.of("p", "h2", "h3", "h4", "h5", "h6", "blockquote");
     private static final Set<String> BOXES = Set.of("div", "section", "ul", "ol", "dl", "table", "form", "header", "figure");
     private static final int MIN_BLOCK = 25;
 
@@ -87,12 +110,13 @@ public final class MainContentExtractor {
     public String textRemovingNoise(Document page) {
         Element body = page.body();
         if (body == null) return "";
+        String lead = LeadFinder.find(page);
         outermost(body, MainContentExtractor::alwaysNoise).forEach(Element::remove);
         removeByHints(body);
         removeNestedArticles(body);
         Element top = bestCandidate(body);
         if (top == null) return "";
-        return paragraphs(withContinuations(body, top, withSiblings(top)));
+        return withLead(lead, paragraphs(withContinuations(body, top, withSiblings(top))));
     }
 
     /**
@@ -102,6 +126,8 @@ public final class MainContentExtractor {
      * @param drop CSS selector of what the outlet puts inside its body and is not the story, or null
      */
     public String text(List<Element> containers, String drop) {
+        Document page = containers.isEmpty() ? null : containers.get(0).ownerDocument();
+        String lead = page == null ? null : LeadFinder.find(page);
         List<Element> copies = new ArrayList<>();
         for (Element e : containers) {
             // Wrapped, so that a container which itself matches the noise selector can be removed from its copy.
@@ -110,7 +136,13 @@ public final class MainContentExtractor {
             if (drop != null && !drop.isBlank()) copy.select(drop).remove();
             copies.add(copy);
         }
-        return paragraphs(copies);
+        return withLead(lead, paragraphs(copies));
+    }
+
+    /** The lead as the first paragraph, unless the text already holds it. */
+    private static String withLead(String lead, String text) {
+        if (lead == null || lead.isEmpty() || text.isEmpty() || text.contains(lead) || boilerplateLine(lead)) return text;
+        return lead + "\n" + text;
     }
 
     private static String paragraphs(List<Element> kept) {
@@ -130,12 +162,16 @@ public final class MainContentExtractor {
         return String.join("\n", lines);
     }
 
-    /** As {@code line.replaceAll("[\\s\\u00a0]+", " ").trim()}, without a regex per line. */
+    /**
+     * As {@code line.replaceAll("[\\ufeff\\u200b]", "").replaceAll("[\\s\\u00a0]+", " ").trim()}, without a regex per
+     * line: zero-width characters (a byte-order mark left mid-page, zero-width spaces) show nothing and go.
+     */
     static String collapseWhitespace(String line) {
         StringBuilder sb = new StringBuilder(line.length());
         boolean space = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
+            if (c == '\ufeff' || c == '\u200b') continue;
             if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r' || c == '\u00a0') {
                 space = true;
             } else {
@@ -151,7 +187,8 @@ public final class MainContentExtractor {
         return LABEL_LINE.matcher(line).matches()
                 || line.length() < 200 && POINTER_LINE.matcher(line).matches()
                 || line.length() < 160 && PROMPT_LINE.matcher(line).find()
-                || line.length() < 100 && (CREDIT_LINE.matcher(line).matches() || DATELINE.matcher(line).matches());
+                || line.length() < 100 && (CREDIT_LINE.matcher(line).matches() || DATELINE.matcher(line).matches()
+                        || TIME_ONLY_LINE.matcher(line).matches());
     }
 
     private static boolean alwaysNoise(Element e) {
@@ -167,6 +204,7 @@ public final class MainContentExtractor {
             // Themes put words like "sidebar" or "modal" on page wrappers ("no-sidebar", "modal-enabled"):
             // an element holding much of the page's prose is kept whatever its name says.
             if (hints.isBlank() || !NEGATIVE.matcher(hints).find()) return false;
+            if (inSentence(e) && !HIDDEN.matcher(hints).find()) return false;
             if (e.text().length() > 0.4 * pageText && linkDensity(e) < 0.35) return false;
             // Embedded posts quoted by the story ("social-media-embed" around a blockquote) are part of it.
             return !isQuoteEmbed(e);
@@ -189,6 +227,18 @@ public final class MainContentExtractor {
             }
         }, root);
         return found;
+    }
+
+    /**
+     * An inline element inside running text, such as a keyword link in a sentence ("tưởng niệm <a class="tag-link">anh
+     * hùng liệt sĩ</a>"): its words are the sentence's, whatever its class says.
+     */
+    private static boolean inSentence(Element e) {
+        if (!INLINE.contains(e.normalName())) return false;
+        for (Node sibling : e.siblingNodes()) {
+            if (sibling instanceof TextNode t && !t.isBlank()) return true;
+        }
+        return false;
     }
 
     private static boolean isQuoteEmbed(Element e) {
@@ -276,28 +326,49 @@ public final class MainContentExtractor {
         return s;
     }
 
-    /** The candidate and the siblings that score near it or are plain well-formed paragraphs. */
+    /**
+     * The candidate and the siblings that score near it or are plain well-formed paragraphs, and between two of those
+     * the sub-headings and short paragraphs that do not score (a heading has no commas, "Ảnh hưởng đến 3.000 hộ" no
+     * full stop).
+     */
     private static List<Element> withSiblings(Element top) {
         Element parent = top.parent();
         if (parent == null) return List.of(top);
         double topScore = score(top);
         double threshold = siblingThreshold(top);
-        List<Element> kept = new ArrayList<>();
-        for (Element sibling : parent.children()) {
+        List<Element> siblings = parent.children();
+        boolean[] keep = new boolean[siblings.size()];
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < siblings.size(); i++) {
+            Element sibling = siblings.get(i);
             if (sibling == top) {
-                kept.add(sibling);
-                continue;
+                keep[i] = true;
+            } else {
+                double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
+                keep[i] = score(sibling) + bonus >= threshold;
+                if (!keep[i] && sibling.tagName().equals("p")) {
+                    String text = sibling.text();
+                    double ld = linkDensity(sibling);
+                    keep[i] = text.length() > 80 && ld < 0.25 || text.length() > 0 && ld == 0 && text.matches("(?s).*[.!?…]$");
+                }
             }
-            double bonus = !top.className().isEmpty() && top.className().equals(sibling.className()) ? topScore * 0.2 : 0;
-            String text = sibling.text();
-            boolean keep = score(sibling) + bonus >= threshold;
-            if (!keep && sibling.tagName().equals("p")) {
-                double ld = linkDensity(sibling);
-                keep = text.length() > 80 && ld < 0.25 || text.length() > 0 && ld == 0 && text.matches("(?s).*[.!?…]$");
+            if (keep[i]) {
+                if (first < 0) first = i;
+                last = i;
             }
-            if (keep) kept.add(sibling);
+        }
+        List<Element> kept = new ArrayList<>();
+        for (int i = 0; i < siblings.size(); i++) {
+            if (keep[i] || i > first && i < last && between(siblings.get(i))) kept.add(siblings.get(i));
         }
         return kept;
+    }
+
+    private static boolean between(Element e) {
+        if (!BETWEEN.contains(e.normalName()) || !e.hasText()) return false;
+        double ld = linkDensity(e);
+        return e.normalName().startsWith("h") ? ld < 0.5 : ld < 0.25;
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.iocstream.core.testing.SharedData;
+import vn.iocstream.crawlers.ArticleExtractor;
 
 class ExtractionEvaluationTest {
     /** The benchmark folder (Scrapinghub article-extraction-benchmark, MIT); measured, never copied. */
@@ -92,16 +93,47 @@ class ExtractionEvaluationTest {
         assertThat(r.recall()).isCloseTo(0.9717, within(0.0005));
     }
 
+    /** What {@code ioc eval extract} measures: the default ArticleExtractor's body, no outlet rules. */
     @Test
-    void mainContentExtractor_onTheBenchmark_meetsTheIssueTarget() {
+    void articleExtractor_onTheBenchmark_keepsF1AndSentenceShare() {
         SharedData.require(BENCHMARK.resolve("ground-truth.json"));
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        ArticleExtractor extractor = new ArticleExtractor();
 
-        ExtractionEvaluation.Result r = ExtractionEvaluation.evaluate(BENCHMARK, new MainContentExtractor()::text,
+        ExtractionEvaluation.Result r = ExtractionEvaluation.evaluate(BENCHMARK, page -> extractor.extract(page).text(),
                 new PrintStream(progress, true, StandardCharsets.UTF_8));
 
         assertThat(r.pages()).hasSize(97);
-        assertThat(r.f1()).isGreaterThanOrEqualTo(0.96);
+        // Issue 5 reached 0.973 (sentences 0.982, measured later on the same code); issue 18 must not lose any of it.
+        assertThat(r.f1()).isGreaterThanOrEqualTo(0.973);
+        assertThat(r.sentenceShare()).isGreaterThanOrEqualTo(0.982);
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("extract: 97/97 pages");
+    }
+
+    @Test
+    void sentenceCheck_countsASentenceMissingALinksWords_whileShingleF1BarelyMoves() {
+        String expected = "Sáng 27/7, lãnh đạo tỉnh Tây Ninh dâng hương tưởng niệm anh hùng liệt sĩ tại Nghĩa trang liệt sĩ tỉnh. "
+                + "Đoàn đã thắp nén tâm nhang, bày tỏ lòng biết ơn sâu sắc đối với các anh hùng, liệt sĩ đã hy sinh vì độc lập dân tộc.\n\n"
+                + "Dịp này, tỉnh trao 120 suất quà cho gia đình chính sách trên địa bàn các xã biên giới.";
+        String cut = expected.replace("tưởng niệm anh hùng liệt sĩ tại", "tưởng niệm tại");
+
+        ExtractionEvaluation.PageScore s = ExtractionEvaluation.score("tuong-niem", expected, cut);
+
+        assertThat(s.sentences()).isEqualTo(3);
+        assertThat(s.sentencesFound()).isEqualTo(2);
+        assertThat(s.f1()).isGreaterThan(0.9);
+    }
+
+    @Test
+    void sentenceCheck_ignoresWhitespaceAndLineBreaks_butNotWords() {
+        ExtractionEvaluation.PageScore spaced = ExtractionEvaluation.score("a",
+                "Giá lúa tăng mạnh. Nông dân Gò Dầu phấn khởi.", "Giá lúa\u00a0tăng  mạnh.\nNông dân Gò Dầu phấn khởi.");
+        ExtractionEvaluation.PageScore lost = ExtractionEvaluation.score("b",
+                "Giá lúa tăng mạnh. Nông dân Gò Dầu phấn khởi.", "Giá lúa tăng mạnh. Nông dân phấn khởi.");
+
+        assertThat(ExtractionEvaluation.sentences("Giá lúa tăng mạnh. Nông dân Gò Dầu phấn khởi.\n— \n"))
+                .containsExactly("Giá lúa tăng mạnh.", "Nông dân Gò Dầu phấn khởi.");
+        assertThat(spaced.sentenceShare()).isEqualTo(1.0);
+        assertThat(lost.sentenceShare()).isEqualTo(0.5);
     }
 }

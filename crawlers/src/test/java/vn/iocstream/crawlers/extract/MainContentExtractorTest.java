@@ -31,11 +31,12 @@ class MainContentExtractorTest {
 
     @Test
     void widgetLabelsPromptsAndDatelines_areDroppedAsLines() {
-        String text = extract("<div class=\"content\"><p>Cập nhật 09:49, 12/3/2024</p>" + P1 + "<p>Quảng cáo</p>" + P2
+        String text = extract("<div class=\"content\"><p>Cập nhật 09:49, 12/3/2024</p><div class=\"bread-crumb__time\">Thứ Ba,"
+                + " 12/03/2024 - 09:49</div><p>08:01 | 12/03/2024</p>" + P1 + "<p>Quảng cáo</p>" + P2
                 + P3 + "<p>Đăng ký nhận bản tin mỗi sáng qua email.</p><p>Xem thêm</p></div>");
 
         assertThat(text.lines()).hasSize(3);
-        assertThat(text).doesNotContain("Cập nhật", "Quảng cáo", "Đăng ký", "Xem thêm");
+        assertThat(text).doesNotContain("Cập nhật", "Thứ Ba", "08:01", "Quảng cáo", "Đăng ký", "Xem thêm");
     }
 
     @Test
@@ -66,6 +67,56 @@ class MainContentExtractorTest {
         assertThat(text).contains("UBND tỉnh Tây Ninh", "hồ Dầu Tiếng", "báo cáo tình hình hằng tuần");
     }
 
+    @Test
+    void keywordLinkInsideASentence_keepsItsWords_evenWithABoilerplateClass() {
+        String text = extract("<div class=\"detail-content\">" + P1
+                + "<p>Sáng 27/7, lãnh đạo tỉnh dâng hương tưởng niệm <a class=\"related-tag\" href=\"/chu-de/liet-si.htm\">anh hùng"
+                + " liệt sĩ</a> tại Nghĩa trang liệt sĩ tỉnh, <span class=\"meta-keyword\">tri ân</span> các gia đình chính sách.</p>"
+                + P2 + P3 + "</div>");
+
+        assertThat(text).contains("dâng hương tưởng niệm anh hùng liệt sĩ tại Nghĩa trang liệt sĩ tỉnh, tri ân các gia đình");
+    }
+
+    @Test
+    void subHeadingsAndShortParagraphsBetweenScoredBlocks_areKept() {
+        // The story is split into "story-text" blocks; the heading and the short line between them score nothing.
+        String text = extract("<div class=\"wrap\"><div class=\"story-text\">" + P1 + P2 + P3 + "</div>"
+                + "<h3>Ưu tiên hộ neo đơn</h3><p>Ảnh hưởng đến 3.000 hộ dân</p>"
+                + "<div class=\"story-text\">" + P1.replace("Sáng 12/3", "Chiều 12/3") + "</div></div>");
+
+        assertThat(text.lines()).hasSize(6).containsSubsequence("Ưu tiên hộ neo đơn", "Ảnh hưởng đến 3.000 hộ dân")
+                .last().asString().startsWith("Chiều 12/3");
+    }
+
+    @Test
+    void linesOfOnlyZeroWidthCharacters_areDropped_andSentencesAboutRegistering_areKept() {
+        String text = extract("<div class=\"content\">" + P1 + "<p>\ufeff</p><p>\u200b\ufeff </p>" + P2
+                + "<p>Người dân đăng ký tiêm vắc xin tại trạm y tế xã.</p><p>Cập nhật thông tin về dịch bệnh hằng ngày.</p>" + P3 + "</div>");
+
+        assertThat(text.lines()).hasSize(5).noneMatch(String::isBlank)
+                .contains("Người dân đăng ký tiêm vắc xin tại trạm y tế xã.", "Cập nhật thông tin về dịch bệnh hằng ngày.");
+    }
+
+    @Test
+    void vietnameseLeadOutsideTheScoredContainer_isTheFirstParagraph_butAnEnglishDekIsNot() {
+        String vi = extractPage("<html lang=\"vi\"><body><h1>Tây Ninh triển khai kế hoạch phòng, chống hạn mặn</h1>"
+                + "<div class=\"meta\">Thứ Ba, 12/3/2024 - 09:49</div>"
+                + "<h2 class=\"detail-sapo\">UBND tỉnh yêu cầu bảo đảm nước sinh hoạt cho người dân các xã biên giới trong mùa khô.</h2>"
+                + "<div class=\"detail-content\">" + P1 + P2 + P3 + "</div></body></html>");
+        String en = extractPage("<html lang=\"en\"><body><h1>Drought plan for the border communes</h1>"
+                + "<h2 class=\"subtitle\">The province orders drinking water for residents of the border communes in the dry season.</h2>"
+                + "<div class=\"article-body\"><p>" + "The provincial committee met on Tuesday, and the plan was adopted. ".repeat(3)
+                + "</p><p>" + "Wells, tanks and pumps will be checked, and the poorest households come first. ".repeat(3) + "</p></div></body></html>");
+
+        assertThat(vi.lines().findFirst()).contains("UBND tỉnh yêu cầu bảo đảm nước sinh hoạt cho người dân các xã biên giới trong mùa khô.");
+        assertThat(vi.lines()).hasSize(4);
+        assertThat(en).doesNotContain("drinking water");
+    }
+
+    private String extractPage(String html) {
+        return extractor.text(Jsoup.parse(html));
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"", ",", ",,,", "a", "a,b", "a,b,", "a,,b,,", ",a", "Hà Nội，Huế、Đà Nẵng, Tây Ninh",
             "Theo Sở Y tế, số ca sốt xuất huyết tăng, nhất là ở Trảng Bàng, Gò Dầu,,"})
@@ -75,8 +126,9 @@ class MainContentExtractorTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"", "  ", "\u00a0Giá xăng\t\tgiảm\u00a0\u00a0 mạnh \n", "\u0001 Tây Ninh \u000b",
-            "a\r\nb", "không đổi"})
+            "a\r\nb", "không đổi", "\ufeff", " \ufeff\u200b ", "Gò\u200b Dầu\ufeff"})
     void collapseWhitespace_equalsRegexReplaceAndTrim(String line) {
-        assertThat(MainContentExtractor.collapseWhitespace(line)).isEqualTo(line.replaceAll("[\\s\\u00a0]+", " ").trim());
+        assertThat(MainContentExtractor.collapseWhitespace(line))
+                .isEqualTo(line.replaceAll("[\\ufeff\\u200b]", "").replaceAll("[\\s\\u00a0]+", " ").trim());
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -201,18 +202,8 @@ public final class PostSearchIndex implements AutoCloseable {
         }
         long deadline = System.nanoTime() + limits.timeoutMillis() * 1_000_000L;
         WatchQuery parsed = query == null || query.isBlank() ? null : WatchQueryParser.parse(query, limits.query());
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(parsed == null ? new MatchAllDocsQuery() : COMPILER.compile(parsed), Occur.MUST);
-        addFilters(b, filters == null ? SearchFilters.none() : filters);
-        if (accessKeys != null) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            accessKeys.forEach(k -> any.add(new TermQuery(new Term(ACCESS, k)), Occur.SHOULD));
-            // No key matches nothing: an empty SHOULD list would match everything.
-            if (accessKeys.isEmpty()) any.add(new TermQuery(new Term(ACCESS, "\u0000none")), Occur.SHOULD);
-            b.add(any.build(), Occur.FILTER);
-        }
-        Query q = b.build();
-        Sort sort = filters != null && filters.order() == SearchFilters.Order.NEWEST ? BY_DATE : BY_RELEVANCE;
+        Query q = query(parsed, filters, accessKeys);
+        Sort sort = sort(filters);
         List<QueryCompiler.Phrase> phrases = parsed == null ? List.of() : QueryCompiler.positivePhrases(parsed);
         try {
             IndexSearcher shared = searchers.acquire();
@@ -241,6 +232,63 @@ public final class PostSearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The ids of the first {@code max} posts {@link #search} would list, in its order: what an export of a search
+     * result reads back from the store. Only ids are held, and the search gets {@code timeoutMillis} (an export may
+     * take longer than the interactive budget).
+     *
+     * @throws vn.iocstream.nlp.QueryException if the query is malformed or over a limit
+     * @throws SearchTimeoutException          if the time ran out or the caller went away
+     */
+    public List<String> ids(String query, SearchFilters filters, Collection<String> accessKeys, int max, long timeoutMillis,
+                            BooleanSupplier gone) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        WatchQuery parsed = query == null || query.isBlank() ? null : WatchQueryParser.parse(query, limits.query());
+        Query q = query(parsed, filters, accessKeys);
+        try {
+            IndexSearcher shared = searchers.acquire();
+            try {
+                IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+                searcher.setTimeout(() -> gone.getAsBoolean() || System.nanoTime() - deadline > 0);
+                TopFieldDocs top = searcher.search(q, Math.max(1, max), sort(filters), false);
+                if (searcher.timedOut()) {
+                    throw new SearchTimeoutException(gone.getAsBoolean() ? "search abandoned: the caller went away"
+                            : "search took longer than " + timeoutMillis + " ms: narrow the query or the filters");
+                }
+                List<String> ids = new ArrayList<>(top.scoreDocs.length);
+                var stored = searcher.storedFields();
+                for (ScoreDoc sd : top.scoreDocs) ids.add(stored.document(sd.doc, Set.of(ID)).get(ID));
+                return ids;
+            } finally {
+                searchers.release(shared);
+            }
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new QueryException("the query expands to more than " + IndexSearcher.getMaxClauseCount()
+                    + " terms: use fewer words or longer wildcard prefixes");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The query with its filters, among the posts of at least one access key (null: all; empty: none). */
+    private static Query query(WatchQuery parsed, SearchFilters filters, Collection<String> accessKeys) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        b.add(parsed == null ? new MatchAllDocsQuery() : COMPILER.compile(parsed), Occur.MUST);
+        addFilters(b, filters == null ? SearchFilters.none() : filters);
+        if (accessKeys != null) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            accessKeys.forEach(k -> any.add(new TermQuery(new Term(ACCESS, k)), Occur.SHOULD));
+            // No key matches nothing: an empty SHOULD list would match everything.
+            if (accessKeys.isEmpty()) any.add(new TermQuery(new Term(ACCESS, "\u0000none")), Occur.SHOULD);
+            b.add(any.build(), Occur.FILTER);
+        }
+        return b.build();
+    }
+
+    private static Sort sort(SearchFilters filters) {
+        return filters != null && filters.order() == SearchFilters.Order.NEWEST ? BY_DATE : BY_RELEVANCE;
     }
 
     private static void addFilters(BooleanQuery.Builder b, SearchFilters f) {

@@ -23,29 +23,38 @@ import vn.iocstream.nlp.Tokenizer;
 /**
  * Multinomial logistic regression over {@link SentimentFeatures}: syllable uni- and bigrams (as written
  * and folded), negation-scoped syllables and, when trained so, the lexicon's evidence. Trained by
- * {@link SentimentTrainer}. The label is the most probable class; the score is P(positive) − P(negative).
+ * {@link SentimentTrainer}. The n-grams of a text of n units weigh min(1, √(R / n)) each (R the
+ * {@code length} reference; 0 keeps them at 1), so that a one-line comment and a long review give
+ * probabilities of the same sharpness. The label is the class k with the highest log P(k) + offset(k):
+ * per-class offsets chosen on development data ({@link SentimentCalibration}), zero when not; the
+ * score is P(positive) − P(negative).
  *
  * <p>Plain-text format, UTF-8, tab-separated, {@code #} lines are comments:
  * <pre>
- * ioc-sentiment-linear	1
+ * ioc-sentiment-linear	2
  * labels	negative	neutral	positive
  * lexicon	true|false
+ * length	R
+ * offsets	o1	o2	o3
  * vocabulary	N
  * bias	b1	b2	b3
  * FEATURE	w1	w2	w3        (N lines, sorted by feature)
  * </pre>
+ * Version 1 files (no length, no offsets) are read as R = 0 and zero offsets.
  * Weights are stored as floats written by {@link Float#toString}, which reads back to the same value,
  * so a saved and reloaded model predicts exactly as the one saved. Immutable, thread-safe.
  */
 public final class LinearSentimentModel implements SentimentClassifier {
 
     static final String FORMAT = "ioc-sentiment-linear";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** The shipped default, trained on the shipped train.csv (see the README next to it). */
     public static final String DEFAULT_RESOURCE = "/vn/iocstream/nlp/sentiment/default-model.tsv";
 
     private final List<String> labels;
     private final boolean lexicon;
+    private final double length;
+    private final double[] offsets;
     private final float[] bias;
     private final Map<String, float[]> weights;
     /** How many features {@link #index} has numbered. */
@@ -77,12 +86,18 @@ public final class LinearSentimentModel implements SentimentClassifier {
         final Map<String, Feature> bigrams = new HashMap<>();
     }
 
-    LinearSentimentModel(List<String> labels, boolean lexicon, float[] bias, Map<String, float[]> weights) {
+    LinearSentimentModel(List<String> labels, boolean lexicon, double length, double[] offsets, float[] bias,
+                         Map<String, float[]> weights) {
         for (String label : labels) {
             if (!LABELS.contains(label)) throw new IllegalArgumentException("unknown label " + label);
         }
+        if (offsets.length != labels.size() || bias.length != labels.size()) {
+            throw new IllegalArgumentException("expected " + labels.size() + " offsets and biases");
+        }
         this.labels = List.copyOf(labels);
         this.lexicon = lexicon;
+        this.length = length;
+        this.offsets = offsets.clone();
         this.bias = bias.clone();
         this.weights = new HashMap<>();
         weights.forEach((name, w) -> this.weights.put(name, w.clone()));
@@ -141,6 +156,29 @@ public final class LinearSentimentModel implements SentimentClassifier {
         return weights.size();
     }
 
+    /** The per-class offsets added to log-probabilities before the label is chosen. */
+    public double[] offsets() {
+        return offsets.clone();
+    }
+
+    /** The same model deciding with other offsets (one per label, in the order of {@link #labels()}). */
+    public LinearSentimentModel withOffsets(double[] offsets) {
+        return new LinearSentimentModel(labels, lexicon, length, offsets, bias, weights);
+    }
+
+    /** The weights by feature name, and the bias under the name {@code bias}: for training on top. */
+    Map<String, float[]> weights() {
+        return weights;
+    }
+
+    float[] bias() {
+        return bias.clone();
+    }
+
+    double length() {
+        return length;
+    }
+
     @Override
     public Sentiment classify(String normalizedText) {
         return classify(normalizedText, Tokenizer.tokens(normalizedText));
@@ -149,9 +187,21 @@ public final class LinearSentimentModel implements SentimentClassifier {
     @Override
     public Sentiment classify(String normalizedText, List<Token> tokens) {
         double[] p = probabilities(tokens);
+        return new Sentiment(labels.get(decide(p, offsets)), probability(p, "positive") - probability(p, "negative"));
+    }
+
+    /** The class with the highest log-probability plus offset. */
+    static int decide(double[] p, double[] offsets) {
         int best = 0;
-        for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
-        return new Sentiment(labels.get(best), probability(p, "positive") - probability(p, "negative"));
+        double top = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < p.length; k++) {
+            double v = Math.log(p[k]) + offsets[k];
+            if (v > top) {
+                top = v;
+                best = k;
+            }
+        }
+        return best;
     }
 
     /** Class probabilities, in the order of {@link #labels()}. */
@@ -162,8 +212,13 @@ public final class LinearSentimentModel implements SentimentClassifier {
     /** The same, from the {@link Tokenizer#tokens} of the text. */
     public double[] probabilities(List<Token> tokens) {
         Scores scores = new Scores();
-        SentimentFeatures.extract(tokens, lexicon, scores);
-        return softmax(scores.sum());
+        int units = SentimentFeatures.extract(tokens, lexicon, scores);
+        return softmax(scores.sum(ngramValue(units, length)));
+    }
+
+    /** What each n-gram of a text of {@code units} units weighs: min(1, √(reference / units)); 1 if reference is 0. */
+    static double ngramValue(int units, double reference) {
+        return reference <= 0 || units <= reference ? 1 : Math.sqrt(reference / units);
     }
 
     private double probability(double[] p, String label) {
@@ -179,6 +234,8 @@ public final class LinearSentimentModel implements SentimentClassifier {
     private final class Scores implements SentimentFeatures.Sink {
         private Feature[] rows = new Feature[32];
         private double[] values = new double[32];
+        /** Whether each row is a lexicon feature, which the length does not scale. */
+        private boolean[] fromLexicon = new boolean[32];
         private int size;
         /**
          * Where each feature is in {@link #rows}, by its id: open addressing, 1 + its index or 0 for a free
@@ -212,10 +269,14 @@ public final class LinearSentimentModel implements SentimentClassifier {
 
         @Override
         public void lexicon(String name, double value) {
-            add(lexiconFeatures.get(name), value);
+            add(lexiconFeatures.get(name), value, true);
         }
 
         private void add(Feature w, double value) {
+            add(w, value, false);
+        }
+
+        private void add(Feature w, double value, boolean lexicon) {
             if (w == null) return;
             int slot = slot(w.id());
             if (slots[slot] != 0) {
@@ -225,8 +286,10 @@ public final class LinearSentimentModel implements SentimentClassifier {
             if (size == rows.length) {
                 rows = Arrays.copyOf(rows, size * 2);
                 values = Arrays.copyOf(values, size * 2);
+                fromLexicon = Arrays.copyOf(fromLexicon, size * 2);
             }
             rows[size] = w;
+            fromLexicon[size] = lexicon;
             values[size++] = value;
             slots[slot] = size;
             if (2 * size > slots.length) {
@@ -243,12 +306,14 @@ public final class LinearSentimentModel implements SentimentClassifier {
             return i;
         }
 
-        double[] sum() {
+        /** The class scores, each n-gram weighing {@code ngram} (see {@link #ngramValue}). */
+        double[] sum(double ngram) {
             double[] z = new double[bias.length];
             for (int k = 0; k < z.length; k++) z[k] = bias[k];
             for (int i = 0; i < size; i++) {
                 float[] w = rows[i].weights();
-                for (int k = 0; k < z.length; k++) z[k] += values[i] * w[k];
+                double v = fromLexicon[i] ? values[i] : values[i] * ngram;
+                for (int k = 0; k < z.length; k++) z[k] += v * w[k];
             }
             return z;
         }
@@ -273,6 +338,10 @@ public final class LinearSentimentModel implements SentimentClassifier {
         out.write(FORMAT + "\t" + VERSION + "\n");
         out.write("labels\t" + String.join("\t", labels) + "\n");
         out.write("lexicon\t" + lexicon + "\n");
+        out.write("length\t" + length + "\n");
+        StringBuilder o = new StringBuilder("offsets");
+        for (double v : offsets) o.append('\t').append(v);
+        out.write(o + "\n");
         out.write("vocabulary\t" + weights.size() + "\n");
         out.write("bias" + row(bias) + "\n");
         for (Map.Entry<String, float[]> e : new TreeMap<>(weights).entrySet()) out.write(e.getKey() + row(e.getValue()) + "\n");
@@ -303,11 +372,19 @@ public final class LinearSentimentModel implements SentimentClassifier {
     static LinearSentimentModel read(BufferedReader in, String source) throws IOException {
         Header h = new Header(in, source);
         String[] format = h.next(FORMAT);
-        if (format.length != 2 || !format[1].equals(String.valueOf(VERSION))) {
+        if (format.length != 2 || !(format[1].equals("1") || format[1].equals(String.valueOf(VERSION)))) {
             throw h.error("unsupported model version " + String.join(" ", format));
         }
+        boolean v1 = format[1].equals("1");
         List<String> labels = List.of(h.next("labels")).subList(1, h.last.length);
         boolean lexicon = Boolean.parseBoolean(h.next("lexicon")[1]);
+        double length = v1 ? 0 : Double.parseDouble(h.next("length")[1]);
+        double[] offsets = new double[labels.size()];
+        if (!v1) {
+            String[] row = h.next("offsets");
+            if (row.length != labels.size() + 1) throw h.error("expected " + labels.size() + " offsets, found " + (row.length - 1));
+            for (int k = 0; k < offsets.length; k++) offsets[k] = Double.parseDouble(row[k + 1]);
+        }
         int size = Integer.parseInt(h.next("vocabulary")[1]);
         float[] bias = h.weights(h.next("bias"), labels.size());
         Map<String, float[]> weights = new TreeMap<>();
@@ -315,7 +392,7 @@ public final class LinearSentimentModel implements SentimentClassifier {
             String[] row = h.next(null);
             weights.put(row[0], h.weights(row, labels.size()));
         }
-        return new LinearSentimentModel(labels, lexicon, bias, weights);
+        return new LinearSentimentModel(labels, lexicon, length, offsets, bias, weights);
     }
 
     /** Reads the model file line by line, skipping comments, and names the line in errors. */

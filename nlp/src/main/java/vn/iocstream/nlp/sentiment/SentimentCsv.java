@@ -1,6 +1,8 @@
 package vn.iocstream.nlp.sentiment;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,16 @@ public final class SentimentCsv {
 
     public static List<LabelledText> read(Path file) throws IOException {
         return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** A labelled CSV shipped on the classpath, e.g. {@link SentimentCorpora#HANDWRITTEN_TRAIN}. */
+    public static List<LabelledText> resource(String name) {
+        try (InputStream in = SentimentCsv.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalArgumentException("no resource " + name);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Parses CSV text; {@code source} names it in error messages. */

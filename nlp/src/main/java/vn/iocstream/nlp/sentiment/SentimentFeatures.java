@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import vn.iocstream.nlp.SentimentScorer;
 import vn.iocstream.nlp.TextNormalizer;
 import vn.iocstream.nlp.Token;
@@ -17,18 +16,18 @@ import vn.iocstream.nlp.Tokenizer;
  *       {@code fb:} the same folded, so that text typed without diacritics shares weights with press text;
  *       numbers read as one symbol, emoji as themselves, "!" and "?" as unigrams; other punctuation
  *       breaks bigrams;</li>
- *   <li>{@code n:} the folded syllables within three of a negator of the same clause ("không hài lòng"
- *       gives {@code n:hai}, {@code n:long}), which n-grams alone see only as a bigram;</li>
+ *   <li>{@code n:} the folded syllables within a negation's reach, as the lexicon's rules see it ("không
+ *       hài lòng" gives {@code n:hai}, {@code n:long}; "không gian" negates nothing), which n-grams alone
+ *       see only as a bigram;</li>
  *   <li>optionally the lexicon's verdict ({@link SentimentScorer.Evidence}): squashed positive and
- *       negative sums, the overall score and the label it implies.</li>
+ *       negative sums, the overall score, and {@code lex:none} when no term matched.</li>
  * </ul>
- * Every n-gram feature has value 1, however often it occurs.
+ * Every n-gram feature has value 1 here, however often it occurs; a model scales them all by the text's
+ * length (see {@link LinearSentimentModel}).
  */
 final class SentimentFeatures {
     private SentimentFeatures() {}
 
-    private static final Set<String> NEGATORS = Set.of("không", "chẳng", "chưa", "chả", "đừng", "khỏi", "khong", "chang");
-    private static final int NEGATION_WINDOW = 3;
     private static final String NUMBER = "<số>";
 
     /**
@@ -51,9 +50,12 @@ final class SentimentFeatures {
         void lexicon(String name, double value);
     }
 
-    static Map<String, Double> extract(String normalizedText, boolean lexicon) {
+    /** The features of a text by name, and how many units (syllables, numbers, emoji, marks) it has. */
+    record Extracted(Map<String, Double> features, int units) {}
+
+    static Extracted extract(String normalizedText, boolean lexicon) {
         Map<String, Double> features = new LinkedHashMap<>();
-        extract(normalizedText, lexicon, new Sink() {
+        int units = extract(normalizedText, lexicon, new Sink() {
             private String previous, previousFold;
 
             @Override
@@ -79,48 +81,56 @@ final class SentimentFeatures {
                 features.put("lex:" + name, value);
             }
         });
-        return features;
+        return new Extracted(features, units);
     }
 
-    static void extract(String normalizedText, boolean lexicon, Sink sink) {
-        extract(Tokenizer.tokens(normalizedText), lexicon, sink);
+    static int extract(String normalizedText, boolean lexicon, Sink sink) {
+        return extract(Tokenizer.tokens(normalizedText), lexicon, sink);
     }
 
-    /** The same, from the {@link Tokenizer#tokens} of the text. */
-    static void extract(List<Token> tokens, boolean lexicon, Sink sink) {
-        boolean continues = false;
-        int negatedUntil = -1, position = 0;
+    /**
+     * The same, from the {@link Tokenizer#tokens} of the text. Returns how many units the text has (one
+     * per {@link Sink#mark} or {@link Sink#syllable} call), by which a model scales its n-grams.
+     */
+    static int extract(List<Token> tokens, boolean lexicon, Sink sink) {
         // Each token's unit, null if none; the WORD tokens' units are the lower case the lexicon reads too.
         String[] units = new String[tokens.size()];
         for (int k = 0; k < units.length; k++) {
             Token t = tokens.get(k);
-            String unit = units[k] = switch (t.type()) {
-                case WORD, ABBREVIATION -> t.text().toLowerCase(Locale.ROOT);
+            units[k] = switch (t.type()) {
+                case WORD -> SentimentScorer.unit(t.text());
+                case ABBREVIATION -> t.text().toLowerCase(Locale.ROOT);
                 case NUMBER -> NUMBER;
                 case EMOJI -> SentimentScorer.emojiKey(t.text());
                 case PUNCT -> t.text().equals("!") || t.text().equals("?") ? t.text() : null;
                 default -> null;
             };
+        }
+        boolean[] negated = new boolean[units.length];
+        SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens, units, negated);
+        boolean continues = false;
+        int count = 0;
+        for (int k = 0; k < units.length; k++) {
+            String unit = units[k];
             if (unit == null || unit.equals("!") || unit.equals("?")) {
-                if (unit != null) sink.mark(unit);
+                if (unit != null) {
+                    sink.mark(unit);
+                    count++;
+                }
                 continues = false;
-                negatedUntil = -1;
                 continue;
             }
-            sink.syllable(unit, TextNormalizer.fold(unit), continues, position <= negatedUntil);
-            if (NEGATORS.contains(unit)) negatedUntil = position + NEGATION_WINDOW;
+            sink.syllable(unit, TextNormalizer.fold(unit), continues, negated[k]);
             continues = true;
-            position++;
+            count++;
         }
         if (lexicon) {
-            SentimentScorer.Evidence e = SentimentScorer.builtIn().evidence(tokens, units);
-            double score = e.score();
             sink.lexicon("positive", squash(e.positive()));
             sink.lexicon("negative", squash(e.negative()));
-            sink.lexicon("score", score);
-            // Can repeat "positive" or "negative" above: the indicator then replaces the squashed sum.
-            sink.lexicon(SentimentScorer.labelOf(score), 1.0);
+            sink.lexicon("score", e.score());
+            if (e.terms() == 0) sink.lexicon("none", 1.0);
         }
+        return count;
     }
 
     /** Maps a non-negative sum of lexicon weights into [0, 1). */

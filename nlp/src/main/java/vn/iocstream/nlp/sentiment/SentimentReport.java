@@ -32,6 +32,12 @@ public record SentimentReport(List<String> labels, List<ClassMetrics> classes, i
         out.println(headline());
     }
 
+    /** {@code gain over base: macroF1 +0.xxxx weightedF1 +0.xxxx accuracy +0.xxxx} (signed differences). */
+    public String gainOver(SentimentReport base) {
+        return String.format(Locale.ROOT, "gain over base: macroF1 %+.4f weightedF1 %+.4f accuracy %+.4f",
+                macroF1 - base.macroF1, weightedF1 - base.weightedF1, accuracy - base.accuracy);
+    }
+
     /** {@code sentiment macroF1=0.xxxx weightedF1=0.xxxx accuracy=0.xxxx} */
     public String headline() {
         return String.format(Locale.ROOT, "sentiment macroF1=%.4f weightedF1=%.4f accuracy=%.4f", macroF1, weightedF1, accuracy);

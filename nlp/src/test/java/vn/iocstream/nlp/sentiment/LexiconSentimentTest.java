@@ -58,7 +58,7 @@ class LexiconSentimentTest {
     @Test
     void commentWithoutDiacritics_matchesFoldedDomainWords() {
         assertThat(classify("can bo nhung nhieu, dan buc xuc lam").label()).isEqualTo("negative");
-        assertThat(classify("rac un u may ngay ko ai don").label()).isEqualTo("negative");
+        assertThat(classify("rac thai boc mui may ngay ko ai don").label()).isEqualTo("negative");
         assertThat(classify("xu ly kip thoi, nguoi dan hai long").label()).isEqualTo("positive");
     }
 
@@ -71,7 +71,7 @@ class LexiconSentimentTest {
 
     @Test
     void topicOfAMeeting_isNeutral() {
-        assertThat(classify("Hội nghị bàn giải pháp phòng chống tham nhũng, tiêu cực").label()).isEqualTo("neutral");
+        assertThat(classify("Hội nghị bàn giải pháp phòng ngừa tham nhũng, tiêu cực").label()).isEqualTo("neutral");
         assertThat(classify("Kỳ thi tốt nghiệp diễn ra vào tháng 6").label()).isEqualTo("neutral");
     }
 
