@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.iocstream.app.demo.DemoArticle;
 import vn.iocstream.app.runtime.KafkaEventSink;
 import vn.iocstream.core.Ids;
 import vn.iocstream.core.KafkaConnection;
@@ -50,10 +51,10 @@ final class Feeds {
         return new RawPost(Ids.forUrl(url), url, "press", "Báo Đồng Nai", "Đồng Nai", title, text, "Phóng viên", at, at.plusSeconds(20), List.of());
     }
 
-    /** An sshd failed-password line {@code i} of a brute force from one address, {@code i} seconds after {@code start}. */
-    static String authLine(int i, Instant start) {
-        String stamp = DateTimeFormatter.ofPattern("MMM dd HH:mm:ss", Locale.ENGLISH).format(start.plusSeconds(i).atOffset(ZoneOffset.UTC));
-        return stamp + " dvc-dongnai sshd[" + (4100 + i) + "]: Failed password for root from 45.76.12.9 port " + (51000 + i) + " ssh2";
+    /** An sshd failed-password line {@code n} of a brute force from one address, logged at {@code at}. */
+    static String authLine(int n, Instant at) {
+        String stamp = DateTimeFormatter.ofPattern("MMM dd HH:mm:ss", Locale.ENGLISH).format(at.atOffset(ZoneOffset.UTC));
+        return stamp + " dvc-dongnai sshd[" + (4100 + n) + "]: Failed password for root from 45.76.12.9 port " + (51000 + n) + " ssh2";
     }
 
     /**
@@ -102,7 +103,17 @@ final class Feeds {
 
     static List<String> authLines(int n, Instant start) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) out.add(authLine(i, start));
+        for (int i = 0; i < n; i++) out.add(authLine(i, start.plusSeconds(i)));
         return out;
+    }
+
+    /** Article {@code i} of the demo news site: a ward clean-up campaign of its own, published at {@code at}. */
+    static DemoArticle article(int i, Instant at) {
+        String[] wards = {"Tam Hiệp", "Tân Phong", "Hố Nai", "Long Bình", "Trảng Dài", "Bửu Long", "Quang Vinh", "Thống Nhất", "Tân Mai", "An Bình"};
+        String ward = wards[i % wards.length];
+        return new DemoArticle("tin-" + i, "thoi-su", "Phường " + ward + " ra quân dọn vệ sinh kênh rạch đợt " + (i + 1), "Phóng viên", at,
+                List.of("Sáng nay, hơn " + (100 + 7 * i) + " đoàn viên và người dân phường " + ward + " đã vớt rác, khơi thông "
+                        + (2 + i) + " km kênh rạch trước mùa mưa.", "Chiến dịch kéo dài " + (3 + i % 4) + " tuần với kinh phí "
+                        + (40 + i) + " triệu đồng."), List.of(), "Đồng Nai");
     }
 }

@@ -33,4 +33,20 @@ final class Rows {
         }
         assertThat(last).as(sql).isEqualTo(expected);
     }
+
+    /** Waits until {@code sql} answers at least {@code min} (progress mid-stream); fails with the last answer after {@code timeout}. */
+    static void awaitAtLeast(ClickHouseClient ch, String sql, long min, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = ch.queryLong(sql);
+            } catch (ClickHouseClient.ClickHouseException notYet) {
+                last = -1;
+            }
+            if (last >= min) return;
+            Thread.sleep(200);
+        }
+        assertThat(last).as(sql).isGreaterThanOrEqualTo(min);
+    }
 }

@@ -64,6 +64,7 @@ public final class IocRuntime implements AutoCloseable {
     private ControlRoom controlRoom;
     private SearchFeeder searchFeeder;
     private EventFeedService eventFeeds;
+    private IngestApi ingestApi;
 
     private IocRuntime(PrintStream console) {
         this.console = console;
@@ -223,7 +224,7 @@ public final class IocRuntime implements AutoCloseable {
         }
         KafkaPostSink ingestSink = new KafkaPostSink(kafka);
         started.add(ingestSink);
-        IngestApi ingestApi = step("ingest API (" + ingest.tokens().size() + " tokens)", () -> IngestApi.start(ingest, RecordLimits.of(validation), ingestSink, Clock.systemUTC()));
+        ingestApi = step("ingest API (" + ingest.tokens().size() + " tokens)", () -> IngestApi.start(ingest, RecordLimits.of(validation), ingestSink, Clock.systemUTC()));
         started.add(ingestApi);
         console.println("ingest API: POST " + ingestApi.url());
     }
@@ -254,6 +255,11 @@ public final class IocRuntime implements AutoCloseable {
     /** The broker every component of this runtime uses (the embedded one, or the external cluster). */
     public KafkaConnection kafka() {
         return kafka;
+    }
+
+    /** {@code POST} address of the ingest API; null when it is off (no tokens). */
+    public String ingestUrl() {
+        return ingestApi == null ? null : ingestApi.url();
     }
 
     public ControlRoom controlRoom() {
@@ -298,12 +304,23 @@ public final class IocRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             s.put("clickhouse", "unavailable");
         }
+        if (jobs != null) s.put("jobs", jobStatus());
         if (searchFeeder != null) s.put("searchable", searchFeeder.indexed());
         if (eventFeeds != null) s.put("eventFeeds", eventFeeds.status());
         if (alertsService != null) {
             alertsService.sent().forEach((channel, n) -> s.put("delivered." + channel, n));
         }
         return s;
+    }
+
+    /** The embedded Flink job's state (RUNNING, RESTARTING, FAILED …); "cluster" when the jobs run on a Flink cluster. */
+    public String jobStatus() {
+        if (jobs == null) return "cluster";
+        try {
+            return jobs.getJobStatus().get(10, TimeUnit.SECONDS).name();
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     /** The status as one console line: {@code crawled=12 stored=12 alerts=0 …}. */
