@@ -212,10 +212,18 @@ public final class StandaloneFlink implements AutoCloseable {
         return job(jobId).path("state").asText();
     }
 
-    /** Restarts since the job was submitted (metric {@code numRestarts}). */
-    public long restarts(String jobId) {
-        JsonNode metrics = get("/jobs/" + jobId + "/metrics?get=numRestarts");
-        return metrics.isArray() && metrics.size() > 0 ? metrics.get(0).path("value").asLong() : 0;
+    /**
+     * Restarts since the job was submitted (metric {@code numRestarts}, full and region restarts). The REST API answers
+     * with an empty list until its metric fetcher has run (every 10 s), so this waits for the metric up to 30 s.
+     */
+    public long restarts(String jobId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode metrics = get("/jobs/" + jobId + "/metrics?get=numRestarts");
+            if (metrics.isArray() && metrics.size() > 0) return metrics.get(0).path("value").asLong();
+            if (System.nanoTime() > deadline) throw new IllegalStateException("job " + jobId + " reports no numRestarts metric");
+            Thread.sleep(500);
+        }
     }
 
     /** Checkpoints completed since the job was submitted. */
