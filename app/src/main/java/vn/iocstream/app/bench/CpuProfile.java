@@ -15,7 +15,9 @@ import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
+import vn.iocstream.app.runtime.SearchFeeder;
 
 /**
  * Where the CPU went during a measured interval, as shares of one core: from the kernel, per thread of this JVM
@@ -67,7 +69,9 @@ final class CpuProfile implements AutoCloseable {
             try {
                 recording.dump(file);
                 for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-                    if (e.getEventType().getName().equals("jdk.ExecutionSample")) out.merge(component(e.getStackTrace()), 1L, Long::sum);
+                    if (e.getEventType().getName().equals("jdk.ExecutionSample")) {
+                        out.merge(component(e.getThread("sampledThread"), e.getStackTrace()), 1L, Long::sum);
+                    }
                 }
             } finally {
                 Files.deleteIfExists(file);
@@ -76,6 +80,16 @@ final class CpuProfile implements AutoCloseable {
             throw new UncheckedIOException("cannot read the JFR recording", e);
         }
         return out;
+    }
+
+    /**
+     * The search feeder's and Lucene's merge threads are search indexing whatever their stack shows: the text
+     * analysis they run has the NLP's frames on top.
+     */
+    static String component(RecordedThread thread, RecordedStackTrace stack) {
+        String name = thread == null || thread.getJavaName() == null ? "" : thread.getJavaName();
+        if (name.equals(SearchFeeder.THREAD_NAME) || name.startsWith("Lucene Merge Thread")) return "search indexing";
+        return component(stack);
     }
 
     static String component(RecordedStackTrace stack) {
