@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import vn.iocstream.alerts.AlertView;
 import vn.iocstream.alerts.channels.Outbound;
 import vn.iocstream.core.model.AlertDrivers;
+import vn.iocstream.core.text.Html;
 
 /**
  * Notifications as people read them, in Vietnamese, times in Asia/Ho_Chi_Minh: a subject line, then per alert its
@@ -120,19 +121,7 @@ public final class AlertText {
 
     /** HTML escaping for text and attribute values. */
     public static String html(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(s);
     }
 
     static String oneLine(String s) {

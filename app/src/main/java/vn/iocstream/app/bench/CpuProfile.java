@@ -2,6 +2,9 @@ package vn.iocstream.app.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +18,9 @@ import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
+import vn.iocstream.app.runtime.SearchFeeder;
 
 /**
  * Where the CPU went during a measured interval, as shares of one core: from the kernel, per thread of this JVM
@@ -32,6 +37,7 @@ final class CpuProfile implements AutoCloseable {
     private final Map<String, Long> threadTicksBefore;
     private final long childTicksBefore;
     private final long startNanos = System.nanoTime();
+    private final Map<Long, Long> javaThreadCpuBefore = javaThreadCpuNanos();
 
     CpuProfile() {
         recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
@@ -43,6 +49,7 @@ final class CpuProfile implements AutoCloseable {
     /** Component → share of one core over the interval, largest first. */
     Map<String, Double> stop() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
+        byThread = byThread(seconds);
         Map<String, Long> threadTicks = threadTicksByKind();
         long children = childTicks() - childTicksBefore;
         recording.stop();
@@ -60,6 +67,43 @@ final class CpuProfile implements AutoCloseable {
         return sorted;
     }
 
+    private Map<String, Double> byThread = Map.of();
+
+    /**
+     * After {@link #stop}: Java threads' own CPU time as shares of one core, by thread name with numbers folded
+     * ({@code #}), largest first. Unlike the sampled split, a thread that waits for a core is not counted: this is what
+     * each Flink operator chain, the search feeder or the Kafka broker really got.
+     */
+    Map<String, Double> byThread() {
+        return byThread;
+    }
+
+    private Map<String, Double> byThread(double seconds) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> now = javaThreadCpuNanos();
+        Map<String, Double> out = new HashMap<>();
+        for (Map.Entry<Long, Long> t : now.entrySet()) {
+            ThreadInfo info = threads.getThreadInfo(t.getKey());
+            if (info == null) continue;
+            long used = t.getValue() - javaThreadCpuBefore.getOrDefault(t.getKey(), 0L);
+            out.merge(info.getThreadName().replaceAll("\\d+", "#"), used / 1e9 / seconds, Double::sum);
+        }
+        Map<String, Double> sorted = new LinkedHashMap<>();
+        out.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    private static Map<Long, Long> javaThreadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> out = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long cpu = threads.getThreadCpuTime(id);
+            if (cpu >= 0) out.put(id, cpu);
+        }
+        return out;
+    }
+
     private Map<String, Long> samplesByComponent() {
         Map<String, Long> out = new HashMap<>();
         try {
@@ -67,7 +111,9 @@ final class CpuProfile implements AutoCloseable {
             try {
                 recording.dump(file);
                 for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
-                    if (e.getEventType().getName().equals("jdk.ExecutionSample")) out.merge(component(e.getStackTrace()), 1L, Long::sum);
+                    if (e.getEventType().getName().equals("jdk.ExecutionSample")) {
+                        out.merge(component(e.getThread("sampledThread"), e.getStackTrace()), 1L, Long::sum);
+                    }
                 }
             } finally {
                 Files.deleteIfExists(file);
@@ -76,6 +122,16 @@ final class CpuProfile implements AutoCloseable {
             throw new UncheckedIOException("cannot read the JFR recording", e);
         }
         return out;
+    }
+
+    /**
+     * The search feeder's and Lucene's merge threads are search indexing whatever their stack shows: the text
+     * analysis they run has the NLP's frames on top.
+     */
+    static String component(RecordedThread thread, RecordedStackTrace stack) {
+        String name = thread == null || thread.getJavaName() == null ? "" : thread.getJavaName();
+        if (name.equals(SearchFeeder.THREAD_NAME) || name.startsWith("Lucene Merge Thread")) return "search indexing";
+        return component(stack);
     }
 
     static String component(RecordedStackTrace stack) {

@@ -37,8 +37,6 @@ import vn.iocstream.alerts.config.AlertsConfigException;
 import vn.iocstream.alerts.config.AlertsFile;
 import vn.iocstream.alerts.render.AlertText;
 import vn.iocstream.alerts.store.AlertQueries;
-import vn.iocstream.app.runtime.IocRuntime;
-import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.json.Json;
@@ -203,16 +201,7 @@ public final class AlertsCommand {
         Path configFile = o.has("config") ? Path.of(o.get("config", null))
                 : Files.isRegularFile(Path.of("config/ioc.yaml")) ? Path.of("config/ioc.yaml") : null;
         IocConfig.ClickHouse ch = ConfigLoader.load(configFile, List.of()).clickhouse();
-        String url = o.get("clickhouse", null);
-        if (url == null && !ch.embedded()) url = ch.url();
-        if (url == null) {
-            Path file = IocRuntime.clickHouseFile(ch);
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("no running embedded ClickHouse found (" + file + "): start ioc run, or give --clickhouse URL", USAGE);
-            }
-            url = Files.readString(file).strip();
-        }
-        return new AlertQueries(new ClickHouseClient(url, ch.database(), ch.user(), ch.password()));
+        return new AlertQueries(RunningClickHouse.connect(o, ch, USAGE));
     }
 
     private static Set<AlertState> states(String csv) {

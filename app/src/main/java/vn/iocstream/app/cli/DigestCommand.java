@@ -16,7 +16,6 @@ import vn.iocstream.app.digest.DigestBuilder;
 import vn.iocstream.app.digest.DigestFiles;
 import vn.iocstream.app.digest.DigestMail;
 import vn.iocstream.app.digest.DigestScope;
-import vn.iocstream.app.runtime.IocRuntime;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
@@ -82,7 +81,7 @@ public final class DigestCommand {
         }
         Path out = Path.of(o.get("out", config.digest().outDir()));
 
-        ClickHouseClient clickHouse = clickHouse(o, config.clickhouse());
+        ClickHouseClient clickHouse = RunningClickHouse.connect(o, config.clickhouse(), USAGE);
         Digest d = new DigestBuilder(clickHouse, Clock.systemUTC()).build(scope, day, (int) top);
         DigestFiles.Written written = new DigestFiles(clickHouse).write(d, scope, formats, out);
         for (Path p : written.files()) System.out.println("digest: " + p);
@@ -123,16 +122,4 @@ public final class DigestCommand {
         return out;
     }
 
-    private static ClickHouseClient clickHouse(Options o, IocConfig.ClickHouse ch) throws IOException {
-        String url = o.get("clickhouse", null);
-        if (url == null && !ch.embedded()) url = ch.url();
-        if (url == null) {
-            Path file = IocRuntime.clickHouseFile(ch);
-            if (!Files.isRegularFile(file)) {
-                throw new UsageException("no running embedded ClickHouse found (" + file + "): start ioc run, or give --clickhouse URL", USAGE);
-            }
-            url = Files.readString(file).strip();
-        }
-        return new ClickHouseClient(url, ch.database(), ch.user(), ch.password());
-    }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.iocstream.core.text.Html;
 
 /**
  * A local news site serving the {@link DemoNewsroom} scenario the way a provincial outlet's CMS does, so that the
@@ -199,7 +200,7 @@ public final class DemoSite implements AutoCloseable {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Html.escape(s);
     }
 
     private static String jsonEscape(String s) {

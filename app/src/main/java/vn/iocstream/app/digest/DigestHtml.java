@@ -1,6 +1,7 @@
 package vn.iocstream.app.digest;
 
 import java.util.List;
+import vn.iocstream.core.text.Html;
 
 /**
  * The digest as one self-contained HTML page with inline styles, which is also the body of the digest e-mail (mail
@@ -133,19 +134,6 @@ public final class DigestHtml {
     }
 
     static String esc(String s) {
-        if (s == null) return "";
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(s);
     }
 }

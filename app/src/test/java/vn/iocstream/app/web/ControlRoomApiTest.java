@@ -275,6 +275,21 @@ class ControlRoomApiTest {
         }
     }
 
+    @Test
+    void withSearchOff_searchAndItsExportAnswer503_andThePostsListStillWorks() throws Exception {
+        IocConfig cfg = ConfigLoader.load(null, List.of("controlRoom.port=0", "controlRoom.usersFile=" + f.dir.resolve("users.json"),
+                "search.enabled=false"));
+        try (ControlRoom noSearch = ControlRoom.start(cfg, f.runtime.clickHouse(), Map::of, null, f.runtime.alertsService().desk(),
+                Clock.systemUTC())) {
+            ApiClient admin = ApiClient.login(noSearch.url(), ADMIN, PASSWORD);
+            ApiClient.Reply search = admin.get("api/search?q=" + enc("ngập"));
+            assertThat(search.status()).as(search.body()).isEqualTo(503);
+            assertThat(search.body()).contains("search.enabled=false");
+            assertThat(admin.get("api/export/search?format=csv&q=" + enc("ngập")).status()).isEqualTo(503);
+            assertThat(admin.get("api/posts").status()).isEqualTo(200);
+        }
+    }
+
     // ---------------------------------------------------------------- posts, search, screens
 
     @Test

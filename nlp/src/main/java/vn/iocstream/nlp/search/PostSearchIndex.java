@@ -227,8 +227,7 @@ public final class PostSearchIndex implements AutoCloseable {
                 searchers.release(shared);
             }
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new QueryException("the query expands to more than " + IndexSearcher.getMaxClauseCount()
-                    + " terms: use fewer words or longer wildcard prefixes");
+            throw tooManyTerms();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -265,11 +264,15 @@ public final class PostSearchIndex implements AutoCloseable {
                 searchers.release(shared);
             }
         } catch (IndexSearcher.TooManyClauses e) {
-            throw new QueryException("the query expands to more than " + IndexSearcher.getMaxClauseCount()
-                    + " terms: use fewer words or longer wildcard prefixes");
+            throw tooManyTerms();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static QueryException tooManyTerms() {
+        return new QueryException("the query expands to more than " + IndexSearcher.getMaxClauseCount()
+                + " terms: use fewer words or longer wildcard prefixes");
     }
 
     /** The query with its filters, among the posts of at least one access key (null: all; empty: none). */

@@ -3,6 +3,7 @@ package vn.iocstream.nlp.search;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import vn.iocstream.core.text.Html;
 import vn.iocstream.nlp.watch.QueryCompiler;
 import vn.iocstream.nlp.watch.TextAnalyzers;
 
@@ -50,13 +51,13 @@ final class Snippets {
                     && text.substring(runEnd, syllables.get(i + 1).start()).isBlank()) {
                 runEnd = syllables.get(++i).end();
             }
-            escape(text, at, s.start(), out);
+            Html.escape(text, at, s.start(), out);
             out.append("<mark>");
-            escape(text, s.start(), runEnd, out);
+            Html.escape(text, s.start(), runEnd, out);
             out.append("</mark>");
             at = runEnd;
         }
-        escape(text, at, end, out);
+        Html.escape(text, at, end, out);
         if (end < text.length()) out.append('…');
         return out.toString();
     }
@@ -90,19 +91,5 @@ final class Snippets {
         if (match <= BEFORE) return 0;
         int space = text.indexOf(' ', match - BEFORE);
         return space < 0 || space >= match ? match : space + 1;
-    }
-
-    private static void escape(String text, int from, int to, StringBuilder out) {
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
     }
 }
