@@ -85,6 +85,7 @@ final class ControlRoomFixture {
                 "controlRoom.loginAttemptsPerMinute=10000",
                 "traffic.segments={ql1a-bien-hoa: {province: 'Đồng Nai', commune: 'phường Tam Hiệp'}, pham-van-dong: {province: 'TP Hồ Chí Minh', commune: ''}}",
                 "security.site={province: 'Tây Ninh', commune: ''}", "alerts.journalDir=" + dir.resolve("alerts"),
+                "crawler.stateDir=" + dir.resolve("crawler"), "eventFeeds.checkpointDir=" + dir.resolve("event-feeds"),
                 "security.syslogZone=Asia/Ho_Chi_Minh", "sources=[]",
                 "watchlists=[{name: ngap-lut, title: 'Ngập lụt', query: 'ngập OR \"triều cường\"'},"
                         + " {name: giao-thong, title: 'Giao thông', query: '\"ùn tắc\" OR \"kẹt xe\"'}]"));

@@ -87,7 +87,10 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
             allowedSites = allowedSites == null ? List.of() : List.copyOf(allowedSites);
         }
 
-        /** For tests and tools: the other keys at the values of ioc-defaults.yaml. */
+        /**
+         * For tests and tools: the other keys at the values of ioc-defaults.yaml, except {@code stateDir}, which is empty
+         * (state in memory): a test or tool must not write, nor lock, the running platform's {@code data/crawler}.
+         */
         public Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
                        String userAgent, boolean allowPrivateAddresses) {
             this(pollIntervalSeconds, perHostDelayMs, timeoutSeconds, maxBodyBytes, userAgent, allowPrivateAddresses, "",
