@@ -63,15 +63,15 @@ class TailerKillTest {
                 IocProcess tailer = IocProcess.start(dir.resolve("tail"), List.of("-Xmx256m"), Map.of(), tail.toArray(String[]::new));
                 long before = TopicRecords.count(kafka, Topics.RAW_TRAFFIC);
                 long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-                // Kill once it has sent some 20,000 more readings, in the middle of the file.
-                while (TopicRecords.count(kafka, Topics.RAW_TRAFFIC) < before + 20_000 && tailer.alive() && System.nanoTime() < deadline) {
+                // Kill once it has sent some 15,000 more readings, in the middle of the file.
+                while (TopicRecords.count(kafka, Topics.RAW_TRAFFIC) < before + 15_000 && tailer.alive() && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
                 tailer.kill();
                 kills++;
                 sent = TopicRecords.count(kafka, Topics.RAW_TRAFFIC);
                 System.out.printf("kill %d: %d records on %s%n", kills, sent, Topics.RAW_TRAFFIC);
-            } while (sent <= distinctSent(kafka) && sent < readings.size() && kills < 5);
+            } while (sent <= distinctSent(kafka) && sent < readings.size() && kills < 8);
             long beforeRestart = sent;
             long distinctBefore = distinctSent(kafka);
             assertThat(beforeRestart).as("the kill left a batch half sent: Kafka has readings the checkpoint does not").isGreaterThan(distinctBefore);
