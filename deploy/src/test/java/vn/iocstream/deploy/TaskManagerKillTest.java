@@ -78,12 +78,15 @@ class TaskManagerKillTest {
             assertThat(stream).as("still streaming when the TaskManager is killed").isNotDone();
             flink.killTaskManager(flink.taskManagers().get(0));
             flink.startTaskManager();
-
-            stream.get(5, TimeUnit.MINUTES);
+            // The JobManager notices the loss after the heartbeat timeout (10 s), then restarts each job.
+            deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             for (String job : jobs) {
-                flink.awaitRunning(job, Duration.ofMinutes(3));
+                while (flink.restarts(job) == 0 && System.nanoTime() < deadline) Thread.sleep(1_000);
                 assertThat(flink.restarts(job)).as("%s restarted from its checkpoint", job).isPositive();
             }
+
+            stream.get(5, TimeUnit.MINUTES);
+            for (String job : jobs) flink.awaitRunning(job, Duration.ofMinutes(3));
 
             int posts = ROUNDS * POSTS_PER_ROUND;
             Rows.await(ch, "SELECT count() FROM posts FINAL", posts, Duration.ofMinutes(4));
