@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,6 +37,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.Alert;
@@ -80,14 +80,14 @@ public final class KafkaAlertListener implements Runnable, AutoCloseable {
     private record Pending(long storeMark, Map<TopicPartition, OffsetAndMetadata> offsets) {}
 
     /** Creates the command topics when missing (the embedded broker does not create topics on use). */
-    public KafkaAlertListener(String bootstrapServers, AlertsService service) {
-        this(new KafkaConsumer<>(consumerProperties(bootstrapServers)), new KafkaProducer<>(producerProperties(bootstrapServers)), service);
-        ensureTopics(bootstrapServers);
+    public KafkaAlertListener(KafkaConnection kafka, AlertsService service) {
+        this(new KafkaConsumer<>(consumerProperties(kafka)), new KafkaProducer<>(producerProperties(kafka)), service);
+        ensureTopics(kafka);
     }
 
     /** The two command topics, one partition each: commands are few and their order matters. */
-    static void ensureTopics(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    static void ensureTopics(KafkaConnection kafka) {
+        try (Admin admin = Admin.create(kafka.properties())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String t : List.of(AlertCommands.TOPIC, AlertCommands.RESULTS)) {
@@ -269,9 +269,8 @@ public final class KafkaAlertListener implements Runnable, AutoCloseable {
         }
     }
 
-    private static Properties consumerProperties(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    private static Properties consumerProperties(KafkaConnection kafka) {
+        Properties p = kafka.properties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP_ID);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -280,9 +279,10 @@ public final class KafkaAlertListener implements Runnable, AutoCloseable {
         return p;
     }
 
-    private static Properties producerProperties(String bootstrapServers) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    private static Properties producerProperties(KafkaConnection kafka) {
+        Properties p = kafka.properties();
+        // It writes dead letters: a refused alert record in base64.
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.DEADLETTER_MAX_BYTES);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

@@ -194,7 +194,7 @@ class AlertsKafkaIntegrationTest {
             AlertsService.Settings settings = new AlertsService.Settings(alertsFile, Duration.ZERO, Duration.ofSeconds(1), 10_000,
                     dir.resolve("journal"), false, Duration.ZERO, RecordLimits.DEFAULT);
             AlertsService service = AlertsService.start(settings, clickHouse, clock);
-            KafkaAlertListener listener = new KafkaAlertListener(kafka.bootstrap(), service);
+            KafkaAlertListener listener = new KafkaAlertListener(kafka.connection(), service);
             Thread t = new Thread(listener, "alerts-listener-test");
             t.setDaemon(true);
             t.start();

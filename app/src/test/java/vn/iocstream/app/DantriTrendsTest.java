@@ -66,7 +66,7 @@ class DantriTrendsTest {
             producer.flush();
         }
         IocConfig config = ConfigLoader.load(null, List.of("flink.checkpointDir=" + dir.resolve("checkpoints")));
-        EmbeddedFlink.startMediaJob(config, kafka.bootstrap(), clickHouse, true).getJobExecutionResult().get(3, TimeUnit.MINUTES);
+        EmbeddedFlink.startMediaJob(config, kafka.connection(), clickHouse, true).getJobExecutionResult().get(3, TimeUnit.MINUTES);
     }
 
     @AfterAll

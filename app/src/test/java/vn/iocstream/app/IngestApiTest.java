@@ -46,7 +46,7 @@ class IngestApiTest {
     static void start() throws Exception {
         kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0, 1, -1);
         kafka.createTopics(Topics.ALL, 1);
-        sink = new KafkaPostSink(kafka.bootstrap());
+        sink = new KafkaPostSink(kafka.connection());
         api = IngestApi.start(new IocConfig.Ingest(0, List.of(FACEBOOK, ZALO, TIKTOK, YOUTUBE), MAX_BODY, MAX_LINES), RecordLimits.DEFAULT, sink,
                 Clock.systemUTC());
     }

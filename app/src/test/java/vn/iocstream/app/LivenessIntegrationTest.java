@@ -47,7 +47,7 @@ class LivenessIntegrationTest {
             // The shipped checkpoint interval (30 s): rows must not wait for a checkpoint either.
             IocConfig config = ConfigLoader.load(null, List.of("flink.checkpointDir=" + dir.resolve("checkpoints"),
                     "watchlists=[{name: ngap-lut, title: 'Ngập lụt', query: 'ngập OR \"triều cường\"'}]"));
-            JobClient job = EmbeddedFlink.startMediaJob(config, kafka.bootstrap(), clickHouse, false);
+            JobClient job = EmbeddedFlink.startMediaJob(config, kafka.connection(), clickHouse, false);
             try {
                 // Let the job start reading before the burst, as a running installation would.
                 Thread.sleep(5_000);

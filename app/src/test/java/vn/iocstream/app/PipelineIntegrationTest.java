@@ -88,14 +88,14 @@ class PipelineIntegrationTest {
                 "trends.alertRatio=1000000000.0", "trends.pickupMinSocial=1000000", "trends.negativeMinCount=1000000",
                 "flink.checkpointDir=" + dir.resolve("checkpoints")));
 
-        try (KafkaPostSink sink = new KafkaPostSink(kafka.bootstrap());
+        try (KafkaPostSink sink = new KafkaPostSink(kafka.connection());
              FeedCrawler crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC())) {
             for (int poll = 0; poll < 3; poll++) crawledPosts += crawler.crawlOnce().newPosts();
         }
         produceMalformedRecords();
 
         alertService = AlertsService.start(AlertsService.Settings.of(config), clickHouse, Clock.systemUTC());
-        alertListener = new KafkaAlertListener(kafka.bootstrap(), alertService);
+        alertListener = new KafkaAlertListener(kafka.connection(), alertService);
         Thread listener = new Thread(alertListener, "alerts-listener-test");
         listener.setDaemon(true);
         listener.start();
@@ -213,7 +213,7 @@ class PipelineIntegrationTest {
 
     private static void runMediaJobToTheEndOfTheTopic() throws Exception {
         // Bounded: a job that cannot finish (a sink failing and restarting forever) fails the test, not CI's clock.
-        EmbeddedFlink.startMediaJob(config, kafka.bootstrap(), clickHouse, true).getJobExecutionResult().get(3, TimeUnit.MINUTES);
+        EmbeddedFlink.startMediaJob(config, kafka.connection(), clickHouse, true).getJobExecutionResult().get(3, TimeUnit.MINUTES);
     }
 
     /** Broken JSON and a post without its published time, as a misbehaving connector would send. */
@@ -232,7 +232,7 @@ class PipelineIntegrationTest {
     @Test
     @Order(6)
     void searchFedFromTheEnrichedTopic_findsWhatTheWatchlistMatched() throws Exception {
-        try (PostSearchIndex index = new PostSearchIndex(); SearchFeeder feeder = new SearchFeeder(kafka.bootstrap(), index, Duration.ofSeconds(1)).start()) {
+        try (PostSearchIndex index = new PostSearchIndex(); SearchFeeder feeder = new SearchFeeder(kafka.connection(), index, Duration.ofSeconds(1)).start()) {
             // The topic may hold a post twice (an earlier test replays the pipeline): wait for every distinct post.
             awaitValue(() -> {
                 index.refresh();

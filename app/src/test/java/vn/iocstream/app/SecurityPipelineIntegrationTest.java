@@ -108,9 +108,9 @@ class SecurityPipelineIntegrationTest {
     private static void replayAndRun() throws Exception {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         long[] sent = ReplayCommand.replay(List.of(new ReplayCommand.Input("auth", authLog), new ReplayCommand.Input("access", accessLog)),
-                2026, kafka.bootstrap(), quiet);
+                2026, kafka.connection(), quiet);
         assertThat(sent[0]).isEqualTo(AUTH.size() + ACCESS.size());
-        EmbeddedFlink.startSecurityJob(config, kafka.bootstrap(), clickHouse, true)
+        EmbeddedFlink.startSecurityJob(config, kafka.connection(), clickHouse, true)
                 .getJobExecutionResult().get(180, TimeUnit.SECONDS);
     }
 

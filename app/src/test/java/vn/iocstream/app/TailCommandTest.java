@@ -97,7 +97,7 @@ class TailCommandTest extends ConsoleTest {
         assertThat(tailedIds).hasSize(60);
         assertThat(sent).allSatisfy(e -> assertThat(parsers.parse(e).event().action()).isEqualTo("ssh-login"));
 
-        long[] replayed = ReplayCommand.replay(List.of(new ReplayCommand.Input("auth", replayCopy)), null, kafka.bootstrap(),
+        long[] replayed = ReplayCommand.replay(List.of(new ReplayCommand.Input("auth", replayCopy)), null, kafka.connection(),
                 new PrintStream(OutputStream.nullOutputStream()));
         assertThat(replayed[0]).isEqualTo(40);
         List<SecurityEnvelope> all = TopicReader.read(kafka.bootstrap(), Topics.RAW_SECURITY, SecurityEnvelope.class);
@@ -134,7 +134,7 @@ class TailCommandTest extends ConsoleTest {
                 dir.resolve("cp2").toString());
         String notice = "{\"_path\":\"notice\",\"ts\":1795316100.5,\"note\":\"SSH::Password_Guessing\","
                 + "\"msg\":\"45.76.12.9 appears to be guessing SSH passwords (seen in 30 connections).\",\"src\":\"45.76.12.9\"}";
-        try (KafkaEventSink sink = new KafkaEventSink(kafka.bootstrap(), base.trafficCsvColumns());
+        try (KafkaEventSink sink = new KafkaEventSink(kafka.connection(), base.trafficCsvColumns());
              EventFeedService service = new EventFeedService(feeds, sink).start()) {
             byte[] frame = ("<134>Nov 22 09:15:00 zeek-quangnam zeek: " + notice).getBytes(StandardCharsets.UTF_8);
             try (DatagramSocket s = new DatagramSocket()) {

@@ -177,7 +177,7 @@ class TrafficPipelineIntegrationTest {
     }
 
     private static void runToTheEndOfTheTopics() throws Exception {
-        EmbeddedFlink.startTrafficJob(config, kafka.bootstrap(), clickHouse, true).getJobExecutionResult().get(3, TimeUnit.MINUTES);
+        EmbeddedFlink.startTrafficJob(config, kafka.connection(), clickHouse, true).getJobExecutionResult().get(3, TimeUnit.MINUTES);
     }
 
 }

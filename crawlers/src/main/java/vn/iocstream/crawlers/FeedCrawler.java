@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +28,7 @@ import vn.iocstream.core.model.RawPost;
 import vn.iocstream.core.validation.RecordLimits;
 import vn.iocstream.crawlers.social.CommentPosts;
 import vn.iocstream.crawlers.social.ForumThreadParser;
+import vn.iocstream.crawlers.state.CrawlMemory;
 
 /**
  * Polls news sources — RSS/Atom feeds, sitemaps and news sitemaps, HTML listing pages — and emits each new article
@@ -43,12 +43,14 @@ import vn.iocstream.crawlers.social.ForumThreadParser;
  * {@code crawler.threads} threads, those on one host (host:port of the source URL) one after another
  * ({@link HostQueues}); article pages on another host are still spaced by the Fetcher's per-host delay.
  *
- * <p>"New" means: canonical URL not emitted by this process before, whichever source listed it, so an article in
- * two feeds of one outlet is fetched once; for forum posts, post id not emitted before. The set lives in memory, so a
- * restart emits the sources' current items again; that is harmless downstream because post ids are the hash of the
- * canonical URL (with the forum post's id) and the tables collapse re-delivered rows. It grows by one entry per
- * article or forum post (tens of MB a year for a province's outlets). A failing item or source is logged and counted,
- * never thrown; a URL robots.txt disallows is counted apart ({@link CrawlStats#blocked()}), not as an error.
+ * <p>"New" means: canonical URL not emitted before, whichever source listed it, so an article in two feeds of one
+ * outlet is fetched once; for forum posts, post id not emitted before. What was emitted, and where each forum thread
+ * was left, is a {@link CrawlMemory}: in memory by default, on disk with {@link #rememberIn} ({@code crawler.stateDir}
+ * in {@code ioc run}), so that a restarted crawler sends nothing it sent before. Keys are recorded only after Kafka
+ * acknowledged their posts; a re-sent post is harmless downstream anyway, because post ids are the hash of the
+ * canonical URL (with the forum post's id) and the tables collapse re-delivered rows. A failing item or source is
+ * logged and counted, never thrown; a URL robots.txt disallows is counted apart ({@link CrawlStats#blocked()}), not
+ * as an error.
  */
 public final class FeedCrawler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FeedCrawler.class);
@@ -76,11 +78,10 @@ public final class FeedCrawler implements AutoCloseable {
     private final ForumReader forumReader;
     private final ForumThreadParser threadParser = new ForumThreadParser();
     private final CommentApi commentApi;
-    /** Forum thread (canonical URL) → where the last read left it; see {@link #forumPosts}. */
-    private final Map<String, ThreadState> threads = new ConcurrentHashMap<>();
     private volatile ArticleExtractor extractor = new ArticleExtractor();
     private final List<BiConsumer<IocConfig.Source, CrawlStats>> sourceListeners = new CopyOnWriteArrayList<>();
-    private final Set<String> emitted = ConcurrentHashMap.newKeySet();
+    /** Keys emitted (canonical URLs, forum post ids) and forum thread positions; see {@link #forumPosts}. */
+    private volatile CrawlMemory memory = CrawlMemory.inMemory();
     private volatile RecordLimits timeLimits = RecordLimits.DEFAULT;
     private final AtomicReference<CrawlStats> totals = new AtomicReference<>(CrawlStats.ZERO);
     private final CrawlProgress progress = new CrawlProgress();
@@ -196,21 +197,23 @@ public final class FeedCrawler implements AutoCloseable {
         try {
             sink.flush();
         } catch (RuntimeException e) {
-            harvest.claimed().forEach(emitted::remove);
+            harvest.claimed().forEach(memory::release);
             LOG.warn("source {}: sink failed, its {} new posts will be sent again: {}", source.name(), found.size(), e.getMessage());
             return new CrawlStats(1, 1, harvest.listed(), 0, harvest.errors(), 0, harvest.pages(), harvest.blocked());
         }
-        harvest.commit().run();
+        memory.commit(harvest.claimed());
+        memory.threads(harvest.threads());
         return new CrawlStats(1, 0, harvest.listed(), found.size(), harvest.errors(), 0, harvest.pages(), harvest.blocked());
     }
 
     /**
-     * What a poll gathered before sending. {@code claimed}: its keys in {@link #emitted}, released if the sink fails;
-     * {@code commit}: bookkeeping to keep only once the posts are sent; {@code listed}, {@code pages}, {@code errors},
-     * {@code blocked} as in {@link CrawlStats} (pages including the source's own).
+     * What a poll gathered before sending. {@code claimed}: its keys in the {@link CrawlMemory}, released if the sink
+     * fails, recorded once the posts are sent; {@code threads}: forum positions to record only once the posts are sent;
+     * {@code listed}, {@code pages}, {@code errors}, {@code blocked} as in {@link CrawlStats} (pages including the
+     * source's own).
      */
-    private record Harvest(List<RawPost> posts, List<String> claimed, Runnable commit, long listed, long pages,
-                           long errors, long blocked) {}
+    private record Harvest(List<RawPost> posts, List<String> claimed, Map<String, CrawlMemory.ThreadPosition> threads,
+                           long listed, long pages, long errors, long blocked) {}
 
     /** The article links a source's document gives; {@code pages}/{@code errors}/{@code blocked} count the documents read for them. */
     private record Links(List<FeedParser.FeedItem> items, int pages, int errors, int blocked) {}
@@ -263,13 +266,13 @@ public final class FeedCrawler implements AutoCloseable {
         long blocked = links.blocked();
         for (FeedParser.FeedItem item : links.items()) {
             String canonical = Ids.canonicalUrl(item.link());
-            if (!emitted.add(canonical)) continue;
+            if (!memory.claim(canonical)) continue;
             List<RawPost> article;
             try {
-                article = posts(source, item, canonical);
+                article = posts(source, item, canonical, batch);
                 pages++;
             } catch (Exception e) {
-                emitted.remove(canonical); // try again next poll (a robots.txt refusal too: the site may lift it)
+                memory.release(canonical); // try again next poll (a robots.txt refusal too: the site may lift it)
                 if (RobotsDisallowedException.refusal(e)) {
                     blocked++;
                     LOG.debug("article from {}: {}", source.name(), e.getMessage());
@@ -292,19 +295,24 @@ public final class FeedCrawler implements AutoCloseable {
                 LOG.warn("comments of {} from {}: {}", item.link(), source.name(), e.getMessage());
             }
         }
-        return new Harvest(found, batch, () -> {}, links.items().size(), pages, errors, blocked);
+        return new Harvest(found, batch, Map.of(), links.items().size(), pages, errors, blocked);
     }
 
     /**
      * The article as a post, followed by one post per reader comment on its page; nothing when the page names as
-     * its canonical address an article already emitted (the mobile, AMP or syndicated copy of a story).
+     * its canonical address an article already emitted (the mobile, AMP or syndicated copy of a story). A declared
+     * canonical address it claims joins {@code claimed}.
      */
-    private List<RawPost> posts(IocConfig.Source source, FeedParser.FeedItem item, String canonical) throws IOException {
+    private List<RawPost> posts(IocConfig.Source source, FeedParser.FeedItem item, String canonical, List<String> claimed)
+            throws IOException {
         Fetcher.Page page = fetcher.fetch(item.link(), false);
         String declared = Ids.canonicalUrl(page.canonical().toString());
-        if (!declared.equals(canonical) && !emitted.add(declared)) {
-            LOG.debug("{}: a copy of {}, already emitted", item.link(), declared);
-            return List.of();
+        if (!declared.equals(canonical)) {
+            if (!memory.claim(declared)) {
+                LOG.debug("{}: a copy of {}, already emitted", item.link(), declared);
+                return List.of();
+            }
+            claimed.add(declared);
         }
         ArticleExtractor.Article a = extractor.extract(page.body(), item.link());
         Instant fetchedAt = clock.instant();
@@ -338,6 +346,14 @@ public final class FeedCrawler implements AutoCloseable {
         this.timeLimits = limits;
     }
 
+    /**
+     * Remembers what was emitted and where forum threads were left in {@code memory} (e.g. {@link CrawlMemory#open} on
+     * {@code crawler.stateDir}) instead of this crawler's own memory; call before the first poll.
+     */
+    public void rememberIn(CrawlMemory memory) {
+        this.memory = memory;
+    }
+
     /** Extracts articles with {@code articles} (e.g. one holding per-outlet rules) from the next poll on. */
     public void extractWith(ArticleExtractor articles) {
         this.extractor = articles;
@@ -354,13 +370,13 @@ public final class FeedCrawler implements AutoCloseable {
         ForumReader.Section section = forumReader.read(sourcePage.body(), sourcePage.url().toString(), clock.instant());
         List<RawPost> found = new ArrayList<>();
         List<String> claimed = new ArrayList<>();
-        Map<String, ThreadState> read = new HashMap<>();
+        Map<String, CrawlMemory.ThreadPosition> read = new HashMap<>();
         long pages = 1;
         long errors = 0;
         long blocked = 0;
         for (ForumReader.ThreadLink thread : section.recent()) {
             String key = Ids.canonicalUrl(thread.url());
-            ThreadState before = threads.get(key);
+            CrawlMemory.ThreadPosition before = memory.thread(key);
             if (before != null && thread.lastPostAt() != null && thread.lastPostAt().equals(before.lastPostAt())) continue;
             String url = before != null ? before.resumeUrl() : ForumReader.startPage(thread, settings.forumMaxPages());
             String lastRead = null;
@@ -371,7 +387,7 @@ public final class FeedCrawler implements AutoCloseable {
                     if (page != sourcePage) pages++;
                     ForumThreadParser.ForumThread parsed = threadParser.parse(page.body(), page.url().toString());
                     for (RawPost post : parsed.toRawPosts(source.name(), source.locality(), clock.instant())) {
-                        if (emitted.add(post.id())) {
+                        if (memory.claim(post.id())) {
                             found.add(post);
                             claimed.add(post.id());
                         }
@@ -381,19 +397,16 @@ public final class FeedCrawler implements AutoCloseable {
                 }
                 if (url != null) LOG.info("thread {}: more than {} pages to read, the rest next poll", key, settings.forumMaxPages());
                 // Cut short by the page cap, the thread is read on from lastRead next poll whatever its time says.
-                read.put(key, new ThreadState(url == null ? thread.lastPostAt() : null, lastRead));
+                read.put(key, new CrawlMemory.ThreadPosition(url == null ? thread.lastPostAt() : null, lastRead));
             } catch (Exception e) {
                 if (RobotsDisallowedException.refusal(e)) blocked++;
                 else errors++;
                 LOG.warn("thread {} from {}: {}", url, source.name(), e.getMessage());
-                if (lastRead != null) read.put(key, new ThreadState(null, lastRead));
+                if (lastRead != null) read.put(key, new CrawlMemory.ThreadPosition(null, lastRead));
             }
         }
-        return new Harvest(found, claimed, () -> threads.putAll(read), section.recent().size(), pages, errors, blocked);
+        return new Harvest(found, claimed, read, section.recent().size(), pages, errors, blocked);
     }
-
-    /** Where a thread was left: its last-post time when fully read (null: read it next poll), the page to resume at. */
-    private record ThreadState(Instant lastPostAt, String resumeUrl) {}
 
     /** Starts polling on the crawler's own daemon threads; every source is polled at once, then on its schedule. */
     public void start() {

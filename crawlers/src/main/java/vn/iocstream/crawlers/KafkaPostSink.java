@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.RawPost;
@@ -18,9 +19,8 @@ public final class KafkaPostSink implements PostSink, AutoCloseable {
     /** First asynchronous send failure since the last flush; flush() reports it. */
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    public KafkaPostSink(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public KafkaPostSink(KafkaConnection kafka) {
+        Properties props = kafka.properties();
         // acks=all + idempotence: a post the crawler counts as emitted survives a broker failover,
         // and producer retries never write it twice.
         props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -40,7 +40,7 @@ class ConcurrentCrawlTest extends CrawlerTestBase {
 
     /** Polled every second, adaptive bounds 1 s to 2 s. */
     private static IocConfig.Crawler fastSchedule() {
-        return new IocConfig.Crawler(1, 0, 5, 1_000_000, "IOCStreamBot/test", true, "", 4, 1, 2, 48, 5, List.of());
+        return new IocConfig.Crawler(1, 0, 5, 1_000_000, "IOCStreamBot/test", true, "", 4, 1, 2, 48, 5, List.of(), "");
     }
 
     @Test

@@ -13,7 +13,7 @@ class CrawlScheduleTest {
 
     /** pollIntervalSeconds 5, minRefetchSeconds 60, maxRefetchSeconds 1800, as shipped. */
     private static IocConfig.Crawler settings(int pollSeconds, int minSeconds, int maxSeconds) {
-        return new IocConfig.Crawler(pollSeconds, 0, 5, 1_000_000, "IOCStreamBot/test", true, "", 4, minSeconds, maxSeconds, 48, 5, List.of());
+        return new IocConfig.Crawler(pollSeconds, 0, 5, 1_000_000, "IOCStreamBot/test", true, "", 4, minSeconds, maxSeconds, 48, 5, List.of(), "");
     }
 
     private static IocConfig.Source source(String name, String schedule) {

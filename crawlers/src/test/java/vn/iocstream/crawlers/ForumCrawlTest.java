@@ -2,14 +2,17 @@ package vn.iocstream.crawlers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.RawPost;
 import vn.iocstream.crawlers.social.ForumThreadParser;
+import vn.iocstream.crawlers.state.CrawlMemory;
 
 /** Forum sources: a XenForo section of the fixture Otofun, its Tam Hiệp flooding thread (two pages), polled again. */
 class ForumCrawlTest extends CrawlerTestBase {
@@ -38,7 +41,7 @@ class ForumCrawlTest extends CrawlerTestBase {
     private FeedCrawler crawler(String path, int forumMaxPages) {
         IocConfig.Source forum = new IocConfig.Source("Otofun - Giao thông", "forum", site.url(path), "social", "Đồng Nai");
         // 48 h window before the poll time, as shipped.
-        IocConfig.Crawler settings = new IocConfig.Crawler(1, 0, 5, 1_000_000, "IOCStreamBot/test", true, "", 4, 60, 1800, 48, forumMaxPages, List.of());
+        IocConfig.Crawler settings = new IocConfig.Crawler(1, 0, 5, 1_000_000, "IOCStreamBot/test", true, "", 4, 60, 1800, 48, forumMaxPages, List.of(), "");
         return new FeedCrawler(List.of(forum), settings, sink, Clock.fixed(POLL_TIME, ZoneOffset.UTC));
     }
 
@@ -71,6 +74,27 @@ class ForumCrawlTest extends CrawlerTestBase {
         assertThat(site.hits(THREAD)).as("the reply is on page 2, where the first read stopped").isEqualTo(1);
         assertThat(site.hits(THREAD_PAGE_2)).isEqualTo(2);
         assertThat(second).isEqualTo(new CrawlStats(1, 0, 1, 1, 0, 0, 1 + 1, 0));
+    }
+
+    @Test
+    void crawlerRestartedOnItsState_sendsOnlyTheNewReply_fromWhereTheThreadWasLeft(@TempDir Path state) throws Exception {
+        try (CrawlMemory memory = CrawlMemory.open(state)) {
+            FeedCrawler before = crawler(SECTION, 5);
+            before.rememberIn(memory);
+            before.crawlOnce();
+        }
+        replyArrives();
+
+        // A new process: a new crawler on the same folder.
+        try (CrawlMemory memory = CrawlMemory.open(state)) {
+            FeedCrawler after = crawler(SECTION, 5);
+            after.rememberIn(memory);
+            CrawlStats second = after.crawlOnce();
+
+            assertThat(second.newPosts()).isEqualTo(1);
+        }
+        assertThat(sink.posts).extracting(RawPost::id).hasSize(7).doesNotHaveDuplicates().endsWith(ids("48100133").get(0));
+        assertThat(site.hits(THREAD)).as("resumed on page 2, where the first process stopped").isEqualTo(1);
     }
 
     @Test

@@ -33,7 +33,7 @@ public final class LocalEnvironment {
     }
 
     /** The strategies {@code flink.restartStrategy} may name. */
-    static String restartStrategy(String name) {
+    public static String restartStrategy(String name) {
         return switch (name == null ? "" : name) {
             case "exponential-delay", "none" -> name;
             default -> throw new IllegalArgumentException("flink.restartStrategy must be exponential-delay or none, not '" + name + "'");

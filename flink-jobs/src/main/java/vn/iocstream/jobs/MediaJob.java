@@ -12,6 +12,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.Tables;
@@ -64,7 +65,7 @@ import vn.iocstream.jobs.io.RawRecord;
  * <p>How to run it: embedded, {@code ./ioc run} (or {@code ./ioc demo}) starts it on a local MiniCluster
  * with everything else. On a Flink cluster, against external Kafka and ClickHouse:
  * <pre>
- * flink run -c vn.iocstream.jobs.MediaJob flink-jobs/target/ioc-flink-jobs-*.jar config/ioc.yaml
+ * flink run -c vn.iocstream.jobs.MediaJob flink-jobs/target/ioc-flink-jobs-*-flink.jar config/ioc.yaml
  * </pre>
  * where {@code config/ioc.yaml} sets {@code kafka.bootstrap}, {@code clickhouse.url} and the watchlists.
  *
@@ -175,18 +176,19 @@ public final class MediaJob {
      *                (replays and tests);
      *                otherwise run until cancelled
      */
-    public static MediaJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
+    public static MediaJob production(IocConfig config, KafkaConnection kafka, ClickHouseClient clickHouse, boolean bounded) {
+        Duration retry = Duration.ofSeconds(config.clickhouse().sinkRetrySeconds());
         Sinks sinks = new Sinks(
-                new ClickHouseSink<>(clickHouse, Tables.POSTS, ClickHouseSink.TEXT_BATCH, ClickHouseSink.MAX_DELAY_MS),
-                JsonKafkaSink.create(kafkaBootstrap, Topics.ENRICHED_POSTS, EnrichedPost::id),
-                new ClickHouseSink<>(clickHouse, Tables.WATCHLIST_STATS, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS),
-                new ClickHouseSink<>(clickHouse, Tables.TRENDS, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS),
-                JobIo.alerts(kafkaBootstrap),
-                JobIo.deadLetters(kafkaBootstrap));
-        return new MediaJob(JobIo.rawSource(kafkaBootstrap, Topics.RAW_POSTS, "ioc-media-job", bounded), sinks, config);
+                new ClickHouseSink<>(clickHouse, Tables.POSTS, ClickHouseSink.TEXT_BATCH, ClickHouseSink.MAX_DELAY_MS, retry),
+                JsonKafkaSink.create(kafka, Topics.ENRICHED_POSTS, EnrichedPost::id),
+                new ClickHouseSink<>(clickHouse, Tables.WATCHLIST_STATS, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS, retry),
+                new ClickHouseSink<>(clickHouse, Tables.TRENDS, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS, retry),
+                JobIo.alerts(kafka),
+                JobIo.deadLetters(kafka));
+        return new MediaJob(JobIo.rawSource(kafka, Topics.RAW_POSTS, "ioc-media-job", bounded), sinks, config);
     }
 
-    /** Cluster entry point: {@code flink run -c vn.iocstream.jobs.MediaJob <jar> [config.yaml]}. */
+    /** Cluster entry point: {@code flink run -c vn.iocstream.jobs.MediaJob <jar> config.yaml}. */
     public static void main(String[] args) throws Exception {
         JobIo.runOnCluster(args, "MediaJob", (config, kafka, clickHouse, env) -> production(config, kafka, clickHouse, false).build(env));
     }

@@ -9,6 +9,7 @@ import org.apache.flink.cep.CEP;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.IocConfig;
@@ -126,15 +127,16 @@ public final class SecurityJob {
      *
      * @param bounded read the topic from its start to the offsets present at start, then finish (replays, tests)
      */
-    public static SecurityJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
+    public static SecurityJob production(IocConfig config, KafkaConnection kafka, ClickHouseClient clickHouse, boolean bounded) {
+        Duration retry = Duration.ofSeconds(config.clickhouse().sinkRetrySeconds());
         Sinks sinks = new Sinks(
-                new ClickHouseSink<>(clickHouse, SecurityEventsTable.INSTANCE, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS),
-                JobIo.alerts(kafkaBootstrap),
-                JobIo.deadLetters(kafkaBootstrap));
-        return new SecurityJob(JobIo.rawSource(kafkaBootstrap, Topics.RAW_SECURITY, "ioc-security-job", bounded), sinks, config);
+                new ClickHouseSink<>(clickHouse, SecurityEventsTable.INSTANCE, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS, retry),
+                JobIo.alerts(kafka),
+                JobIo.deadLetters(kafka));
+        return new SecurityJob(JobIo.rawSource(kafka, Topics.RAW_SECURITY, "ioc-security-job", bounded), sinks, config);
     }
 
-    /** Cluster entry point: {@code flink run -c vn.iocstream.jobs.SecurityJob <jar> [config.yaml]}. */
+    /** Cluster entry point: {@code flink run -c vn.iocstream.jobs.SecurityJob <jar> config.yaml}. */
     public static void main(String[] args) throws Exception {
         JobIo.runOnCluster(args, "SecurityJob", (config, kafka, clickHouse, env) -> production(config, kafka, clickHouse, false).build(env));
     }

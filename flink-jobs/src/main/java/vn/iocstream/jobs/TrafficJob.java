@@ -11,6 +11,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.util.OutputTag;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.TrafficTables;
@@ -27,6 +28,7 @@ import vn.iocstream.jobs.detectors.Detectors;
 import vn.iocstream.jobs.functions.AnalyseReport;
 import vn.iocstream.jobs.functions.ClusterReports;
 import vn.iocstream.jobs.functions.DeadLetters;
+import vn.iocstream.jobs.functions.DropRepeatedReadings;
 import vn.iocstream.jobs.functions.EventTimes;
 import vn.iocstream.jobs.functions.Guarded;
 import vn.iocstream.jobs.functions.ParseRecord;
@@ -48,7 +50,7 @@ import vn.iocstream.jobs.traffic.TrafficParsers;
  *
  * <pre>
  * readings → parse ─(dead letters)→ deadletter topic
- *          → watermarks(reading time, idleness) → keyBy(segment) → bucket windows ─(late)→ deadletter topic
+ *          → watermarks(reading time, idleness) → keyBy(segment) → drop repeated readings → bucket windows ─(late)→ deadletter topic
  *          → keyBy(segment) → detector + congestion rule ─→ traffic_stats
  *                                                       └→ ioc.alerts
  * reports  → parse → watermarks(report time) → analyse → keyBy(commune|topic) → cluster ─→ citizen_reports
@@ -56,7 +58,7 @@ import vn.iocstream.jobs.traffic.TrafficParsers;
  * </pre>
  *
  * <p>How to run it: embedded, {@code ./ioc run} or {@code ./ioc demo} starts it on a local MiniCluster.
- * On a Flink cluster: {@code flink run -c vn.iocstream.jobs.TrafficJob flink-jobs/target/ioc-flink-jobs-*.jar
+ * On a Flink cluster: {@code flink run -c vn.iocstream.jobs.TrafficJob flink-jobs/target/ioc-flink-jobs-*-flink.jar
  * config/ioc.yaml}; the {@code traffic:} and {@code reports:} sections of the configuration tune it.
  */
 public final class TrafficJob {
@@ -93,6 +95,9 @@ public final class TrafficJob {
         SingleOutputStreamOperator<TrafficStat> buckets = parsedReadings
                 .assignTimestampsAndWatermarks(watermarks(flink, TrafficReading::time))
                 .name("reading-time-watermarks").uid("reading-time-watermarks")
+                .keyBy(TrafficReading::segmentId)
+                // A reading delivered twice (a tailer's batch sent again after a crash) counts once.
+                .process(new DropRepeatedReadings(traffic.bucketSeconds())).name("drop-repeated-readings").uid("drop-repeated-readings")
                 .keyBy(TrafficReading::segmentId)
                 .window(TumblingEventTimeWindows.of(Duration.ofSeconds(traffic.bucketSeconds())))
                 // No allowed lateness: the detector and the rule must see each bucket once, in order.
@@ -147,17 +152,18 @@ public final class TrafficJob {
      *
      * @param bounded read both topics from their beginning up to the offsets present at start, then finish
      */
-    public static TrafficJob production(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded) {
+    public static TrafficJob production(IocConfig config, KafkaConnection kafka, ClickHouseClient clickHouse, boolean bounded) {
+        Duration retry = Duration.ofSeconds(config.clickhouse().sinkRetrySeconds());
         Sinks sinks = new Sinks(
-                new ClickHouseSink<>(clickHouse, TrafficTables.TRAFFIC_STATS, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS),
-                new ClickHouseSink<>(clickHouse, TrafficTables.CITIZEN_REPORTS, ClickHouseSink.TEXT_BATCH, ClickHouseSink.MAX_DELAY_MS),
-                JobIo.alerts(kafkaBootstrap),
-                JobIo.deadLetters(kafkaBootstrap));
-        return new TrafficJob(JobIo.rawSource(kafkaBootstrap, Topics.RAW_TRAFFIC, "ioc-traffic-job", bounded),
-                JobIo.rawSource(kafkaBootstrap, Topics.RAW_REPORTS, "ioc-traffic-job", bounded), sinks, config);
+                new ClickHouseSink<>(clickHouse, TrafficTables.TRAFFIC_STATS, ClickHouseSink.ROW_BATCH, ClickHouseSink.MAX_DELAY_MS, retry),
+                new ClickHouseSink<>(clickHouse, TrafficTables.CITIZEN_REPORTS, ClickHouseSink.TEXT_BATCH, ClickHouseSink.MAX_DELAY_MS, retry),
+                JobIo.alerts(kafka),
+                JobIo.deadLetters(kafka));
+        return new TrafficJob(JobIo.rawSource(kafka, Topics.RAW_TRAFFIC, "ioc-traffic-job", bounded),
+                JobIo.rawSource(kafka, Topics.RAW_REPORTS, "ioc-traffic-job", bounded), sinks, config);
     }
 
-    /** Cluster entry point: {@code flink run -c vn.iocstream.jobs.TrafficJob <jar> [config.yaml]}. */
+    /** Cluster entry point: {@code flink run -c vn.iocstream.jobs.TrafficJob <jar> config.yaml}. */
     public static void main(String[] args) throws Exception {
         JobIo.runOnCluster(args, "TrafficJob", (config, kafka, clickHouse, env) -> production(config, kafka, clickHouse, false).build(env));
     }

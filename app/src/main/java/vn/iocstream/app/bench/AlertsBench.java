@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.alerts.AlertsService;
 import vn.iocstream.alerts.KafkaAlertListener;
 import vn.iocstream.app.runtime.EmbeddedKafka;
@@ -271,7 +272,7 @@ public final class AlertsBench {
             AlertsService.Settings settings = new AlertsService.Settings(routing, Duration.ZERO, bench.flushEvery, bench.flushRows,
                     bench.dir.resolve("journal-" + name), false, Duration.ofMillis(200), RecordLimits.DEFAULT);
             AlertsService service = AlertsService.start(settings, clickHouse, Clock.systemUTC());
-            KafkaAlertListener listener = new KafkaAlertListener(bench.kafka.bootstrap(), service);
+            KafkaAlertListener listener = new KafkaAlertListener(bench.kafka.connection(), service);
             Thread t = new Thread(listener, "alerts-listener-" + name);
             t.setDaemon(true);
             t.start();

@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.app.runtime.IocRuntime;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
@@ -94,7 +95,8 @@ public final class PipelineBench {
         List<String> settings = new ArrayList<>(List.of("kafka.dataDir=" + dir.resolve("kafka"), "clickhouse.dataDir=" + dir.resolve("clickhouse"),
                 "clickhouse.httpPort=0", "clickhouse.tcpPort=0", "kafka.port=0", "controlRoom.port=0",
                 "controlRoom.searchDir=" + dir.resolve("search"), "flink.checkpointDir=" + dir.resolve("checkpoints"),
-                "eventFeeds.checkpointDir=" + dir.resolve("event-feeds")));
+                "eventFeeds.checkpointDir=" + dir.resolve("event-feeds"), "crawler.stateDir=" + dir.resolve("crawler"),
+                "alerts.journalDir=" + dir.resolve("alerts")));
         settings.addAll(overrides);
         Path configFile = dir.resolve("bench.yaml");
         new ObjectMapper(new YAMLFactory()).writeValue(configFile.toFile(), Map.of("watchlists", watchlists));
@@ -105,7 +107,7 @@ public final class PipelineBench {
             progress.printf(Locale.ROOT, "%d posts into ioc.raw.posts, until all are in ClickHouse … %n", posts);
             Instant start = Instant.now();
             long t0 = System.nanoTime();
-            produce(runtime.kafkaBootstrap(), texts, posts, start.minus(Duration.ofHours(2)), start);
+            produce(runtime.kafka(), texts, posts, start.minus(Duration.ofHours(2)), start);
             long warmedUp = awaitPosts(ch, posts / 4, progress);
             double pipeline;
             double cold;
@@ -159,9 +161,8 @@ public final class PipelineBench {
     }
 
     /** Posts in published order over {@code from … to}, each with its own id (the texts repeat). */
-    private static void produce(String bootstrap, List<AnalyzeBench.Post> texts, int posts, Instant from, Instant to) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    private static void produce(KafkaConnection kafka, List<AnalyzeBench.Post> texts, int posts, Instant from, Instant to) {
+        Properties p = kafka.properties();
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         long spanMs = Duration.between(from, to).toMillis();
@@ -205,7 +206,7 @@ public final class PipelineBench {
         Instant now = Instant.now();
         List<AnalyzeBench.Post> burst = List.of(new AnalyzeBench.Post(
                 "Sóng biển dâng cao tràn qua kè, nhiều hộ dân ven biển phải sơ tán trong đêm.", "press"));
-        produce(runtime.kafkaBootstrap(), burst, 1, now, now);
+        produce(runtime.kafka(), burst, 1, now, now);
         Instant minuteEnd = now.truncatedTo(ChronoUnit.MINUTES).plusSeconds(60);
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline) {

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.app.runtime.EmbeddedFlink;
 import vn.iocstream.app.runtime.EmbeddedKafka;
 import vn.iocstream.core.Topics;
@@ -58,11 +59,11 @@ public final class SecurityBench {
             produce(kafka.bootstrap(), events, seed);
 
             long t0 = System.nanoTime();
-            parseOnly(config, kafka.bootstrap());
+            parseOnly(config, kafka.connection());
             double parseSeconds = (System.nanoTime() - t0) / 1e9;
 
             t0 = System.nanoTime();
-            EmbeddedFlink.startSecurityJob(config, kafka.bootstrap(), clickHouse, true).getJobExecutionResult().get(30, TimeUnit.MINUTES);
+            EmbeddedFlink.startSecurityJob(config, kafka.connection(), clickHouse, true).getJobExecutionResult().get(30, TimeUnit.MINUTES);
             double jobSeconds = (System.nanoTime() - t0) / 1e9;
             long rows = clickHouse.queryLong("SELECT count() FROM security_events");
             return new Result(events, events / jobSeconds, events / parseSeconds, rows);
@@ -77,9 +78,9 @@ public final class SecurityBench {
                 r.jobPerSecond(), r.parseOnlyPerSecond(), r.jobPerSecond() / r.parseOnlyPerSecond());
     }
 
-    private static void parseOnly(IocConfig config, String bootstrap) throws Exception {
+    private static void parseOnly(IocConfig config, KafkaConnection kafka) throws Exception {
         StreamExecutionEnvironment env = LocalEnvironment.create(config.flink());
-        KafkaSource<RawRecord> source = JobIo.rawSource(bootstrap, Topics.RAW_SECURITY, "ioc-security-bench-baseline", true);
+        KafkaSource<RawRecord> source = JobIo.rawSource(kafka, Topics.RAW_SECURITY, "ioc-security-bench-baseline", true);
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "raw-security")
                 .process(new ParseRecord<>(new SecurityParsers(0, "UTC", RecordLimits.DEFAULT)::parsed)).returns(TypeInformation.of(SecurityEvent.class)).name("parse-security-record")
                 .sinkTo(new DiscardingSink<>());

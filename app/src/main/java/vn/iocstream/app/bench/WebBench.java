@@ -32,6 +32,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.alerts.AlertsService;
 import vn.iocstream.alerts.KafkaAlertListener;
 import vn.iocstream.app.access.AccountStore;
@@ -99,7 +100,7 @@ public final class WebBench {
                     "controlRoom.loginAttemptsPerMinute=100000", "alerts.journalDir=" + dir.resolve("alerts")));
             try (AlertsService alertsService = AlertsService.start(AlertsService.Settings.of(cfg), ch, Clock.systemUTC());
                  ControlRoom room = ControlRoom.start(cfg, ch, Map::of, search, alertsService.desk(), Clock.systemUTC());
-                 KafkaAlertListener listener = new KafkaAlertListener(kafka.bootstrap(), alertsService)) {
+                 KafkaAlertListener listener = new KafkaAlertListener(kafka.connection(), alertsService)) {
                 progress.printf(Locale.ROOT, "handing %,d alerts to the alerts service …%n", alerts);
                 for (Alert a : alertsOf(alerts, postIds, seed, now)) alertsService.accept(a);
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);

@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.alerts.AlertCommand;
 import vn.iocstream.alerts.AlertCommandResult;
 import vn.iocstream.alerts.AlertCommands;
@@ -160,7 +161,7 @@ public final class AlertsCommand {
             endsAt = Instant.now().plus(length);
         }
         AlertCommand c = new AlertCommand(UUID.randomUUID().toString(), type, needsId ? args.get(0) : null, actor, text, matcher, endsAt);
-        AlertCommandResult r = send(ReplayCommand.bootstrap(o, USAGE), c);
+        AlertCommandResult r = send(ReplayCommand.kafka(o, USAGE), c);
         if (r == null) {
             System.out.println("no answer within " + ANSWER_WAIT.toSeconds() + " s: is the alerts service running (ioc run)?");
             return 1;
@@ -172,12 +173,10 @@ public final class AlertsCommand {
     }
 
     /** Sends the command and waits for its answer (read from the end of the results topic, so an old one never counts). */
-    private static AlertCommandResult send(String bootstrap, AlertCommand c) throws Exception {
-        Properties cp = new Properties();
-        cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    private static AlertCommandResult send(KafkaConnection kafka, AlertCommand c) throws Exception {
+        Properties cp = kafka.properties();
         cp.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        Properties pp = new Properties();
-        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties pp = kafka.properties();
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(cp, new StringDeserializer(), new ByteArrayDeserializer());
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer())) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
@@ -67,9 +68,9 @@ public final class CrawlCommand {
         }
         boolean dryRun = o.has("dry-run");
         if (dryRun) return crawl(config, new PrintingSink(System.out), System.err);
-        String bootstrap = ReplayCommand.bootstrap(o, USAGE);
-        System.err.println("crawling into " + Topics.RAW_POSTS + " at " + bootstrap);
-        try (KafkaPostSink sink = new KafkaPostSink(bootstrap)) {
+        KafkaConnection kafka = ReplayCommand.kafka(o, USAGE);
+        System.err.println("crawling into " + Topics.RAW_POSTS + " at " + kafka);
+        try (KafkaPostSink sink = new KafkaPostSink(kafka)) {
             return crawl(config, sink, System.err);
         }
     }

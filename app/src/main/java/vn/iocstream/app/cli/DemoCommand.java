@@ -99,7 +99,7 @@ public final class DemoCommand {
             long alerts;
             long congestion;
             long clusters;
-            DemoFeeds feeds = DemoFeeds.start(runtime.kafkaBootstrap(), start, seed,
+            DemoFeeds feeds = DemoFeeds.start(runtime.kafka(), start, seed,
                     Duration.ofSeconds(REPORT_CLUSTER_OFFSET_SECONDS), liveFor);
             try {
                 session.await(duration, Duration.ofSeconds(10), runtime::statusLine, System.out);

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.app.runtime.IocRuntime;
 import vn.iocstream.app.runtime.KafkaEventSink;
 import vn.iocstream.core.Topics;
@@ -62,9 +63,9 @@ public final class ReplayCommand {
         if (inputs.isEmpty()) throw new UsageException("nothing to replay: give --zeek, --auth, --access or --suricata", USAGE);
         Integer year = o.has("year") ? (int) o.number("year", 0) : null;
         if (year != null && (year < 1970 || year > 2100)) throw new UsageException("--year must be a year like 2025, got: " + year, USAGE);
-        String bootstrap = bootstrap(o, USAGE);
-        System.out.println("replaying " + inputs.size() + " file(s) into " + Topics.RAW_SECURITY + " at " + bootstrap);
-        long[] total = replay(inputs, year, bootstrap, System.out);
+        KafkaConnection kafka = kafka(o, USAGE);
+        System.out.println("replaying " + inputs.size() + " file(s) into " + Topics.RAW_SECURITY + " at " + kafka);
+        long[] total = replay(inputs, year, kafka, System.out);
         System.out.printf("replay security: %d lines from %d files sent to %s (%d skipped), %.1f s%n",
                 total[0], inputs.size(), Topics.RAW_SECURITY, total[1], total[2] / 1e3);
         return 0;
@@ -93,24 +94,27 @@ public final class ReplayCommand {
         return inputs;
     }
 
-    /** The broker of --kafka, else of the running pipeline of --config (or config/ioc.yaml); {@code usage} for errors. */
-    static String bootstrap(Options o, String usage) throws IOException {
-        if (o.has("kafka")) return o.get("kafka", null);
+    /**
+     * The broker of --kafka, else of the running pipeline of --config (or config/ioc.yaml): an external cluster's
+     * address, or the embedded broker's from its {@code bootstrap.txt}; with the security settings of an external
+     * cluster's {@code kafka:} section. {@code usage} for errors.
+     */
+    static KafkaConnection kafka(Options o, String usage) throws IOException {
         Path configFile = o.has("config") ? Path.of(o.get("config", null))
                 : Files.isRegularFile(Path.of("config/ioc.yaml")) ? Path.of("config/ioc.yaml") : null;
         IocConfig.Kafka kafka = ConfigLoader.load(configFile, List.of()).kafka();
-        if (!kafka.embedded()) return kafka.bootstrap();
+        if (!kafka.embedded()) return o.has("kafka") ? KafkaConnection.of(kafka).withBootstrap(o.get("kafka", null)) : KafkaConnection.of(kafka);
+        if (o.has("kafka")) return KafkaConnection.plain(o.get("kafka", null));
         Path file = IocRuntime.bootstrapFile(kafka);
         if (!Files.isRegularFile(file)) {
             throw new UsageException("no running pipeline found (" + file + " missing): start ./ioc run or ./ioc demo, or give --kafka", usage);
         }
-        return Files.readString(file).strip();
+        return KafkaConnection.plain(Files.readString(file).strip());
     }
 
     /** @return lines sent, lines skipped, milliseconds */
-    public static long[] replay(List<Input> inputs, Integer year, String bootstrap, PrintStream out) throws IOException {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    public static long[] replay(List<Input> inputs, Integer year, KafkaConnection kafka, PrintStream out) throws IOException {
+        Properties p = kafka.properties();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);

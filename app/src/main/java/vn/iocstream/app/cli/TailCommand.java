@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.app.runtime.KafkaEventSink;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
@@ -61,13 +62,13 @@ public final class TailCommand {
         boolean once = o.has("once");
         if (once && !feeds.syslog().isEmpty()) throw new UsageException("--once reads files only; drop --syslog", USAGE);
         Duration duration = o.duration("duration");
-        String bootstrap = ReplayCommand.bootstrap(o, USAGE);
+        KafkaConnection kafka = ReplayCommand.kafka(o, USAGE);
 
         RuntimeSession session = once ? null : new RuntimeSession();
-        try (KafkaEventSink sink = new KafkaEventSink(bootstrap, feeds.trafficCsvColumns());
+        try (KafkaEventSink sink = new KafkaEventSink(kafka, feeds.trafficCsvColumns());
              EventFeedService service = new EventFeedService(feeds, sink)) {
             System.out.println("tailing " + feeds.files().size() + " file feed(s), " + feeds.syslog().size()
-                    + " syslog listener(s) into Kafka at " + bootstrap + "; checkpoints in " + feeds.checkpointDir());
+                    + " syslog listener(s) into Kafka at " + kafka + "; checkpoints in " + feeds.checkpointDir());
             if (once) {
                 long t0 = System.nanoTime();
                 long lines = service.pollOnce();

@@ -10,12 +10,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.CitizenReport;
@@ -56,9 +56,8 @@ public final class DemoFeeds implements AutoCloseable {
     private Instant publishedUpTo;
     private int nextLiveReport;
 
-    private DemoFeeds(String bootstrap, Instant start, long seed, Duration clusterOffset, Duration liveFor, Clock clock) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    private DemoFeeds(KafkaConnection kafka, Instant start, long seed, Duration clusterOffset, Duration liveFor, Clock clock) {
+        Properties p = kafka.properties();
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.clock = clock;
         this.traffic = new TrafficGenerator(seed, READING_INTERVAL);
@@ -76,8 +75,8 @@ public final class DemoFeeds implements AutoCloseable {
     }
 
     /** Publishes the history now and the live data every two seconds until closed. */
-    public static DemoFeeds start(String bootstrap, Instant start, long seed, Duration clusterOffset, Duration liveFor) {
-        DemoFeeds feeds = new DemoFeeds(bootstrap, start.truncatedTo(ChronoUnit.SECONDS), seed, clusterOffset, liveFor, Clock.systemUTC());
+    public static DemoFeeds start(KafkaConnection kafka, Instant start, long seed, Duration clusterOffset, Duration liveFor) {
+        DemoFeeds feeds = new DemoFeeds(kafka, start.truncatedTo(ChronoUnit.SECONDS), seed, clusterOffset, liveFor, Clock.systemUTC());
         feeds.scheduler.scheduleAtFixedRate(feeds::publishLive, PUBLISH_EVERY_MS, PUBLISH_EVERY_MS, TimeUnit.MILLISECONDS);
         return feeds;
     }

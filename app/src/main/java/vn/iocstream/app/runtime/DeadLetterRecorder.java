@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.iocstream.core.Ids;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.TabSeparated;
@@ -56,13 +57,13 @@ public final class DeadLetterRecorder implements Runnable, AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public DeadLetterRecorder(String bootstrap, ClickHouseClient clickHouse) {
+    public DeadLetterRecorder(KafkaConnection kafka, ClickHouseClient clickHouse) {
         this.clickHouse = clickHouse;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "ioc-dead-letter-recorder",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> props = kafka.map();
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "ioc-dead-letter-recorder");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this, "dead-letter-recorder");
         thread.setDaemon(true);
     }

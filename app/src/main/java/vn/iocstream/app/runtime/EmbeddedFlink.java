@@ -2,6 +2,7 @@ package vn.iocstream.app.runtime;
 
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.jobs.LocalEnvironment;
@@ -16,7 +17,7 @@ public final class EmbeddedFlink {
     /** What one job adds to an environment. */
     @FunctionalInterface
     private interface Graph {
-        void build(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded,
+        void build(IocConfig config, KafkaConnection kafka, ClickHouseClient clickHouse, boolean bounded,
                    StreamExecutionEnvironment env);
     }
 
@@ -29,14 +30,14 @@ public final class EmbeddedFlink {
      * cluster starts faster and holds less memory than three. The graphs share no operator, so a failure
      * restarts only its own pipeline (Flink's region failover).
      */
-    public static JobClient startAll(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse) throws Exception {
-        return startAll(config, kafkaBootstrap, clickHouse, false);
+    public static JobClient startAll(IocConfig config, KafkaConnection kafka, ClickHouseClient clickHouse) throws Exception {
+        return startAll(config, kafka, clickHouse, false);
     }
 
     /** As above; {@code bounded} as for {@link #startMediaJob}, over every raw topic. */
-    public static JobClient startAll(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, boolean bounded)
+    public static JobClient startAll(IocConfig config, KafkaConnection kafka, ClickHouseClient clickHouse, boolean bounded)
             throws Exception {
-        return start("IOC Stream jobs", config, kafkaBootstrap, clickHouse, bounded, MEDIA, TRAFFIC, SECURITY);
+        return start("IOC Stream jobs", config, kafka, clickHouse, bounded, MEDIA, TRAFFIC, SECURITY);
     }
 
     /**
@@ -44,27 +45,27 @@ public final class EmbeddedFlink {
      *
      * @param bounded read the raw topic from its start to its current end, then finish (replays, tests)
      */
-    public static JobClient startMediaJob(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse,
+    public static JobClient startMediaJob(IocConfig config, KafkaConnection kafka, ClickHouseClient clickHouse,
                                           boolean bounded) throws Exception {
-        return start("MediaJob", config, kafkaBootstrap, clickHouse, bounded, MEDIA);
+        return start("MediaJob", config, kafka, clickHouse, bounded, MEDIA);
     }
 
     /** Submits TrafficJob alone; {@code bounded} as for {@link #startMediaJob}, over the traffic and report topics. */
-    public static JobClient startTrafficJob(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse,
+    public static JobClient startTrafficJob(IocConfig config, KafkaConnection kafka, ClickHouseClient clickHouse,
                                             boolean bounded) throws Exception {
-        return start("TrafficJob", config, kafkaBootstrap, clickHouse, bounded, TRAFFIC);
+        return start("TrafficJob", config, kafka, clickHouse, bounded, TRAFFIC);
     }
 
     /** Submits SecurityJob alone; {@code bounded} as for {@link #startMediaJob}. */
-    public static JobClient startSecurityJob(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse,
+    public static JobClient startSecurityJob(IocConfig config, KafkaConnection kafka, ClickHouseClient clickHouse,
                                              boolean bounded) throws Exception {
-        return start("SecurityJob", config, kafkaBootstrap, clickHouse, bounded, SECURITY);
+        return start("SecurityJob", config, kafka, clickHouse, bounded, SECURITY);
     }
 
-    private static JobClient start(String name, IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse,
+    private static JobClient start(String name, IocConfig config, KafkaConnection kafka, ClickHouseClient clickHouse,
                                    boolean bounded, Graph... graphs) throws Exception {
         StreamExecutionEnvironment env = LocalEnvironment.create(config.flink());
-        for (Graph graph : graphs) graph.build(config, kafkaBootstrap, clickHouse, bounded, env);
+        for (Graph graph : graphs) graph.build(config, kafka, clickHouse, bounded, env);
         return env.executeAsync(name);
     }
 }

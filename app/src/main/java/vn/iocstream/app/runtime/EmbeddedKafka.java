@@ -8,22 +8,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.iocstream.core.KafkaConnection;
+import vn.iocstream.jobs.io.KafkaTopics;
 import vn.iocstream.core.Ports;
 
 /**
@@ -103,21 +98,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrap;
     }
 
+    /** How clients reach this broker: its loopback address, no TLS or SASL. */
+    public KafkaConnection connection() {
+        return KafkaConnection.plain(bootstrap);
+    }
+
     /** Creates the topics that do not exist yet. */
     public void createTopics(List<String> topics, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = new ArrayList<>();
-            for (String topic : topics) {
-                if (!existing.contains(topic)) missing.add(new NewTopic(topic, partitions, (short) 1));
-            }
-            if (!missing.isEmpty()) admin.createTopics(missing).all().get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating topics", e);
-        }
+        KafkaTopics.ensure(connection(), topics, partitions, 1);
     }
 
     @Override

@@ -20,6 +20,8 @@ import vn.iocstream.alerts.KafkaAlertListener;
 import vn.iocstream.app.digest.DigestSchedule;
 import vn.iocstream.app.web.ControlRoom;
 import vn.iocstream.app.web.IngestApi;
+import vn.iocstream.core.KafkaConnection;
+import vn.iocstream.jobs.io.KafkaTopics;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.ClickHouseServer;
@@ -32,6 +34,7 @@ import vn.iocstream.crawlers.events.EventFeedService;
 import vn.iocstream.crawlers.extract.ExtractionRules;
 import vn.iocstream.crawlers.health.SourceHealthMonitor;
 import vn.iocstream.crawlers.health.SourceHealthTracker;
+import vn.iocstream.crawlers.state.CrawlMemory;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.nlp.QueryException;
 import vn.iocstream.nlp.search.PostSearchIndex;
@@ -42,7 +45,8 @@ import vn.iocstream.nlp.watch.WatchlistIndex;
 
 /**
  * The whole platform in one process tree: ClickHouse (embedded child process or external), Kafka
- * (in-process KRaft broker or external), MediaJob and TrafficJob on local Flink MiniClusters, the crawler (with the
+ * (in-process KRaft broker or external), MediaJob, TrafficJob and SecurityJob on a local Flink MiniCluster (or none: on
+ * a Flink cluster they are submitted with {@code flink run}), the crawler (with the
  * outlet extraction rules and the source-health monitor: {@code source_health} rows, {@code source-stale} alerts
  * through the alerts service), the alerts service, the control room, the event feeds and, when tokens are configured,
  * the ingest API. {@link #close()} stops them in reverse order.
@@ -53,13 +57,14 @@ public final class IocRuntime implements AutoCloseable {
     private final PrintStream console;
     private final List<AutoCloseable> started = new ArrayList<>();
     private ClickHouseClient clickHouse;
-    private String kafkaBootstrap;
+    private KafkaConnection kafka;
     private JobClient jobs;
     private FeedCrawler crawler;
     private AlertsService alertsService;
     private ControlRoom controlRoom;
     private SearchFeeder searchFeeder;
     private EventFeedService eventFeeds;
+    private IngestApi ingestApi;
 
     private IocRuntime(PrintStream console) {
         this.console = console;
@@ -113,15 +118,20 @@ public final class IocRuntime implements AutoCloseable {
 
         IocConfig.Kafka k = config.kafka();
         if (k.embedded()) {
-            EmbeddedKafka kafka = step("Kafka broker (embedded KRaft, " + k.dataDir() + ")",
+            EmbeddedKafka broker = step("Kafka broker (embedded KRaft, " + k.dataDir() + ")",
                     () -> EmbeddedKafka.start(Path.of(k.dataDir()), k.port(), k.partitions(), k.retentionMs()));
-            started.add(kafka);
-            kafka.createTopics(Topics.ALL, k.partitions());
-            kafkaBootstrap = kafka.bootstrap();
+            started.add(broker);
+            broker.createTopics(Topics.ALL, k.partitions());
+            kafka = broker.connection();
             // `ioc replay` from another terminal finds the running broker here.
-            Files.writeString(bootstrapFile(k), kafkaBootstrap + "\n");
+            Files.writeString(bootstrapFile(k), broker.bootstrap() + "\n");
         } else {
-            kafkaBootstrap = k.bootstrap();
+            kafka = KafkaConnection.of(k);
+            step("Kafka topics at " + kafka + " (missing ones created: " + k.partitions() + " partitions, replication "
+                    + k.replicationFactor() + ")", () -> {
+                KafkaTopics.ensure(kafka, Topics.ALL, k.partitions(), k.replicationFactor());
+                return null;
+            });
         }
 
         IocConfig.Search sc = config.search();
@@ -131,13 +141,13 @@ public final class IocRuntime implements AutoCloseable {
                     new QueryLimits(sc.maxQueryChars(), sc.maxQueryDepth(), sc.maxQueryTerms(), sc.maxNearTerms()),
                     sc.maxPage(), sc.timeoutMillis()));
             started.add(search);
-            searchFeeder = new SearchFeeder(kafkaBootstrap, search, Duration.ofSeconds(sc.refreshSeconds())).start();
+            searchFeeder = new SearchFeeder(kafka, search, Duration.ofSeconds(sc.refreshSeconds())).start();
             started.add(searchFeeder);
         } else {
             console.println("full-text search off (search.enabled=false): posts are not indexed, /api/search answers 503");
         }
         PostSearchIndex searchIndex = search;
-        started.add(new DeadLetterRecorder(kafkaBootstrap, clickHouse).start());
+        started.add(new DeadLetterRecorder(kafka, clickHouse).start());
         IocConfig.Alerts a = config.alerts();
         alertsService = step("alerts service (" + (a.file().isBlank() ? "no routing file: nobody is notified" : a.file()) + ")",
                 () -> AlertsService.start(AlertsService.Settings.of(config), clickHouse, Clock.systemUTC()));
@@ -149,23 +159,34 @@ public final class IocRuntime implements AutoCloseable {
                     + ". Create one with: ./ioc users add admin --role admin --scope all --password-stdin");
         }
         started.add(controlRoom);
-        KafkaAlertListener listener = new KafkaAlertListener(kafkaBootstrap, alertsService);
+        KafkaAlertListener listener = new KafkaAlertListener(kafka, alertsService);
         Thread listenerThread = new Thread(listener, "alerts-listener");
         listenerThread.setDaemon(true);
         listenerThread.start();
         started.add(listener);
 
-        jobs = step("MediaJob, TrafficJob and SecurityJob on the local Flink MiniCluster (parallelism "
-                + config.flink().parallelism() + ")", () -> EmbeddedFlink.startAll(config, kafkaBootstrap, clickHouse));
-        started.add(() -> jobs.cancel().get(30, TimeUnit.SECONDS));
+        if (config.flink().embedded()) {
+            jobs = step("MediaJob, TrafficJob and SecurityJob on the local Flink MiniCluster (parallelism "
+                    + config.flink().parallelism() + ")", () -> EmbeddedFlink.startAll(config, kafka, clickHouse));
+            started.add(() -> jobs.cancel().get(30, TimeUnit.SECONDS));
+        } else {
+            console.println("Flink jobs: on the Flink cluster (flink.embedded=false), submitted there with flink run; none started here");
+        }
 
-        KafkaPostSink sink = new KafkaPostSink(kafkaBootstrap);
+        KafkaPostSink sink = new KafkaPostSink(kafka);
         started.add(sink);
         SourceHealthMonitor health = new SourceHealthMonitor(new SourceHealthTracker(config.sourceHealth(),
                 config.crawler().pollIntervalSeconds()), clickHouse, this::sourceAlert, Clock.systemUTC());
+        crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC());
+        String stateDir = config.crawler().stateDir();
+        if (!stateDir.isBlank()) {
+            CrawlMemory memory = CrawlMemory.open(Path.of(stateDir));
+            started.add(memory); // closed after the crawler stopped writing to it
+            crawler.rememberIn(memory);
+            health.rememberIn(Path.of(stateDir, "health.json"), crawler.sources());
+        }
         health.start(config.sourceHealth().writeIntervalSeconds());
         started.add(health); // closed after the crawler, so its last write sees the last poll
-        crawler = new FeedCrawler(config.sources(), config.crawler(), sink, Clock.systemUTC());
         crawler.extractWith(new ArticleExtractor(rules, RecordLimits.of(config.validation()), Clock.systemUTC()));
         crawler.boundTimesBy(RecordLimits.of(config.validation()));
         crawler.addSourceListener(health::record);
@@ -180,7 +201,7 @@ public final class IocRuntime implements AutoCloseable {
         startIngest(config.ingest(), config.validation());
         IocConfig.EventFeeds feeds = config.eventFeeds();
         if (!feeds.files().isEmpty() || !feeds.syslog().isEmpty()) {
-            KafkaEventSink eventSink = new KafkaEventSink(kafkaBootstrap, feeds.trafficCsvColumns());
+            KafkaEventSink eventSink = new KafkaEventSink(kafka, feeds.trafficCsvColumns());
             started.add(eventSink);
             eventFeeds = new EventFeedService(feeds, eventSink);
             started.add(eventFeeds);
@@ -191,7 +212,7 @@ public final class IocRuntime implements AutoCloseable {
             started.add(step("daily digest e-mails (" + config.digest().emails().size() + " scheduled)",
                     () -> DigestSchedule.start(config, clickHouse, Clock.systemUTC())));
         }
-        console.println("ready: control room " + controlRoom.url() + " · Kafka " + kafkaBootstrap
+        console.println("ready: control room " + controlRoom.url() + " · Kafka " + kafka
                 + " · ClickHouse " + clickHouse.httpUrl());
     }
 
@@ -201,9 +222,9 @@ public final class IocRuntime implements AutoCloseable {
             console.println("ingest API off: ingest.tokens is empty (POST " + IngestApi.PATH + " needs at least one token)");
             return;
         }
-        KafkaPostSink ingestSink = new KafkaPostSink(kafkaBootstrap);
+        KafkaPostSink ingestSink = new KafkaPostSink(kafka);
         started.add(ingestSink);
-        IngestApi ingestApi = step("ingest API (" + ingest.tokens().size() + " tokens)", () -> IngestApi.start(ingest, RecordLimits.of(validation), ingestSink, Clock.systemUTC()));
+        ingestApi = step("ingest API (" + ingest.tokens().size() + " tokens)", () -> IngestApi.start(ingest, RecordLimits.of(validation), ingestSink, Clock.systemUTC()));
         started.add(ingestApi);
         console.println("ingest API: POST " + ingestApi.url());
     }
@@ -231,8 +252,14 @@ public final class IocRuntime implements AutoCloseable {
         return clickHouse;
     }
 
-    public String kafkaBootstrap() {
-        return kafkaBootstrap;
+    /** The broker every component of this runtime uses (the embedded one, or the external cluster). */
+    public KafkaConnection kafka() {
+        return kafka;
+    }
+
+    /** {@code POST} address of the ingest API; null when it is off (no tokens). */
+    public String ingestUrl() {
+        return ingestApi == null ? null : ingestApi.url();
     }
 
     public ControlRoom controlRoom() {
@@ -277,12 +304,23 @@ public final class IocRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             s.put("clickhouse", "unavailable");
         }
+        if (jobs != null) s.put("jobs", jobStatus());
         if (searchFeeder != null) s.put("searchable", searchFeeder.indexed());
         if (eventFeeds != null) s.put("eventFeeds", eventFeeds.status());
         if (alertsService != null) {
             alertsService.sent().forEach((channel, n) -> s.put("delivered." + channel, n));
         }
         return s;
+    }
+
+    /** The embedded Flink job's state (RUNNING, RESTARTING, FAILED …); "cluster" when the jobs run on a Flink cluster. */
+    public String jobStatus() {
+        if (jobs == null) return "cluster";
+        try {
+            return jobs.getJobStatus().get(10, TimeUnit.SECONDS).name();
+        } catch (Exception e) {
+            return "unknown";
+        }
     }
 
     /** The status as one console line: {@code crawled=12 stored=12 alerts=0 …}. */

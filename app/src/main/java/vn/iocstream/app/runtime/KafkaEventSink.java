@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import vn.iocstream.core.Ids;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.DeadLetter;
@@ -38,10 +39,9 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
 
-    public KafkaEventSink(String bootstrap, List<String> trafficCsvColumns) {
+    public KafkaEventSink(KafkaConnection kafka, List<String> trafficCsvColumns) {
         this.csv = new TrafficCsv(trafficCsvColumns);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties p = kafka.properties();
         // acks=all + idempotence: a batch the tailer checkpoints survives a broker failover, and producer retries
         // never write a line twice.
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -49,6 +49,8 @@ public final class KafkaEventSink implements EventSink, AutoCloseable {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "ioc-event-feeds");
+        // A rejected line (up to 1 MiB) goes to the dead-letter topic in base64.
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.DEADLETTER_MAX_BYTES);
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.EnrichedPost;
@@ -40,14 +41,14 @@ public final class SearchFeeder implements Runnable, AutoCloseable {
     private volatile boolean running = true;
 
     /** @param refreshEvery how often new posts are made visible to searches ({@code search.refreshSeconds}) */
-    public SearchFeeder(String bootstrap, PostSearchIndex index, Duration refreshEvery) {
+    public SearchFeeder(KafkaConnection kafka, PostSearchIndex index, Duration refreshEvery) {
         this.index = index;
         this.refreshEvery = refreshEvery;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "ioc-search",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> p = kafka.map();
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "ioc-search");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this, THREAD_NAME);
         thread.setDaemon(true);
     }

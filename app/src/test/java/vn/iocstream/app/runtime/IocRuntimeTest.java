@@ -41,7 +41,7 @@ class IocRuntimeTest {
                     "kafka.dataDir=" + dir.resolve("kafka"), "clickhouse.dataDir=" + dir.resolve("clickhouse"),
                     "flink.checkpointDir=" + dir.resolve("checkpoints"), "flink.checkpointIntervalMs=1000",
                     "controlRoom.port=0", "controlRoom.searchDir=" + dir.resolve("search"),
-                    "alerts.journalDir=" + dir.resolve("alerts"),
+                    "crawler.stateDir=" + dir.resolve("crawler"), "alerts.journalDir=" + dir.resolve("alerts"),
                     "crawler.allowPrivateAddresses=true", "crawler.perHostDelayMs=0", "crawler.pollIntervalSeconds=1",
                     "sourceHealth.writeIntervalSeconds=1",
                     "sources=[{name: 'Tin Tỉnh Nhà', type: rss, url: '" + site.feedUrl() + "', kind: press, locality: 'Tây Ninh'}]",

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -86,6 +85,7 @@ final class ControlRoomFixture {
                 "controlRoom.loginAttemptsPerMinute=10000",
                 "traffic.segments={ql1a-bien-hoa: {province: 'Đồng Nai', commune: 'phường Tam Hiệp'}, pham-van-dong: {province: 'TP Hồ Chí Minh', commune: ''}}",
                 "security.site={province: 'Tây Ninh', commune: ''}", "alerts.journalDir=" + dir.resolve("alerts"),
+                "crawler.stateDir=" + dir.resolve("crawler"), "eventFeeds.checkpointDir=" + dir.resolve("event-feeds"),
                 "security.syslogZone=Asia/Ho_Chi_Minh", "sources=[]",
                 "watchlists=[{name: ngap-lut, title: 'Ngập lụt', query: 'ngập OR \"triều cường\"'},"
                         + " {name: giao-thong, title: 'Giao thông', query: '\"ùn tắc\" OR \"kẹt xe\"'}]"));
@@ -197,8 +197,7 @@ final class ControlRoomFixture {
     }
 
     private KafkaProducer<String, byte[]> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, runtime.kafkaBootstrap());
+        Properties p = runtime.kafka().properties();
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 

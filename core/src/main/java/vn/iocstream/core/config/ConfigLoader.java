@@ -14,6 +14,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.iocstream.core.KafkaConnection;
 
 /**
  * Loads the configuration: the defaults bundled from {@code config/ioc-defaults.yaml}, then a user file,
@@ -63,10 +66,46 @@ public final class ConfigLoader {
         List<SourcesFile.Entry> sources = new ArrayList<>(SourcesFile.inline(merged.withArray("sources")));
         if (!sourcesFile.isBlank()) sources.addAll(SourcesFile.entries(Path.of(sourcesFile)));
         SourcesFile.route(merged, sources, env);
+        for (String[] secret : SECRETS) expandSecret(merged, secret[0], secret[1], env);
+        IocConfig config;
         try {
-            return YAML.treeToValue(merged, IocConfig.class);
+            config = YAML.treeToValue(merged, IocConfig.class);
         } catch (IOException e) {
             throw new ConfigException("invalid configuration: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        checkKafka(config.kafka());
+        return config;
+    }
+
+    /** Passwords that may be written as {@code ${VAR}} and read from the environment, so the file holds no secret. */
+    private static final String[][] SECRETS = {{"kafka", "password"}, {"kafka", "truststorePassword"}, {"clickhouse", "password"}};
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    private static void expandSecret(ObjectNode root, String section, String key, UnaryOperator<String> env) {
+        JsonNode node = root.path(section).path(key);
+        if (!node.isTextual()) return;
+        Matcher m = ENV_REFERENCE.matcher(node.asText().strip());
+        if (!m.matches()) return;
+        String value = env.apply(m.group(1));
+        if (value == null) {
+            throw new ConfigException(section + "." + key + " names the environment variable " + m.group(1) + ", which is not set");
+        }
+        ((ObjectNode) root.get(section)).put(key, value);
+    }
+
+    /** Security settings of an external cluster are checked now, not when the first client fails to log in. */
+    private static void checkKafka(IocConfig.Kafka kafka) {
+        if (kafka.embedded()) {
+            if (!"PLAINTEXT".equals(kafka.securityProtocol())) {
+                throw new ConfigException("kafka.securityProtocol " + kafka.securityProtocol()
+                        + " applies to an external cluster (kafka.embedded: false); the embedded broker listens on 127.0.0.1 without it");
+            }
+            return;
+        }
+        try {
+            KafkaConnection.of(kafka);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
         }
     }
 

@@ -15,6 +15,21 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
                         Extraction extraction, SourceHealth sourceHealth, Validation validation, Digest digest) implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The broker: embedded (in-process, loopback, no security) or an external cluster at {@code bootstrap} with its
+     * client security ({@code securityProtocol}, SASL {@code saslMechanism} with {@code username}/{@code password}, TLS
+     * {@code truststoreFile}/{@code truststorePassword}; see {@link vn.iocstream.core.KafkaConnection}); topics the
+     * runtime creates get {@code partitions} and {@code replicationFactor}.
+     */
+    public record Kafka(boolean embedded, String bootstrap, int port, String dataDir, int partitions, int replicationFactor,
+                        long retentionMs, String securityProtocol, String saslMechanism, String username, String password,
+                        String truststoreFile, String truststorePassword) implements Serializable {
+        /** The password is not printed. */
+        @Override
+        public String toString() {
+            return "Kafka[" + (embedded ? "embedded" : bootstrap + " " + securityProtocol) + "]";
+        }
+    }
     /** The daily digest: {@code ioc digest}'s defaults and the scheduled e-mails (defaults file, section {@code digest}). */
     public record Digest(String outDir, int topStories, List<DigestEmail> emails) implements Serializable {
         public Digest {
@@ -33,12 +48,25 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
         }
     }
 
-    public record Kafka(boolean embedded, String bootstrap, int port, String dataDir, int partitions, long retentionMs) implements Serializable {}
 
+    /**
+     * ClickHouse: embedded (child process) or external at {@code url}; {@code sinkRetrySeconds}: how long a Flink sink
+     * retries a failing insert (backing off) before it fails its task.
+     */
     public record ClickHouse(boolean embedded, String url, String database, String user, String password,
-                             int httpPort, int tcpPort, String dataDir, String binary) implements Serializable {}
+                             int httpPort, int tcpPort, String dataDir, String binary, int sinkRetrySeconds) implements Serializable {
+        /** The password is not printed. */
+        @Override
+        public String toString() {
+            return "ClickHouse[" + (embedded ? "embedded" : url + " as " + user) + ", database " + database + "]";
+        }
+    }
 
-    public record Flink(int parallelism, long checkpointIntervalMs, String checkpointDir,
+    /**
+     * {@code embedded}: the jobs run on a local MiniCluster inside {@code ioc run}; false: they run on a Flink cluster
+     * ({@code flink run}), and {@code ioc run} starts no job.
+     */
+    public record Flink(boolean embedded, int parallelism, long checkpointIntervalMs, String checkpointDir,
                         int outOfOrdernessSeconds, int allowedLatenessSeconds, int idlenessSeconds,
                         String restartStrategy) implements Serializable {}
 
@@ -47,22 +75,26 @@ public record IocConfig(Kafka kafka, ClickHouse clickhouse, Flink flink, Crawler
      * {@code threads}: hosts crawled at once; {@code minRefetchSeconds}/{@code maxRefetchSeconds}: bounds of the
      * adaptive poll interval; {@code sitemapMaxAgeHours}: sitemap entries (and forum threads) older than this are not
      * fetched; {@code forumMaxPages}: thread pages read per thread and poll; {@code allowedSites}: {@code host:port}
-     * of sites the SSRF guard lets through although they are on a private or special address.
+     * of sites the SSRF guard lets through although they are on a private or special address; {@code stateDir}: where
+     * {@code ioc run}'s crawler keeps what it sent and its sources' health ("" = memory only).
      */
     public record Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
                           String userAgent, boolean allowPrivateAddresses, String sourcesFile, int threads,
                           int minRefetchSeconds, int maxRefetchSeconds, int sitemapMaxAgeHours, int forumMaxPages,
-                          List<String> allowedSites)
+                          List<String> allowedSites, String stateDir)
             implements Serializable {
         public Crawler {
             allowedSites = allowedSites == null ? List.of() : List.copyOf(allowedSites);
         }
 
-        /** For tests and tools: the other keys at the values of ioc-defaults.yaml. */
+        /**
+         * For tests and tools: the other keys at the values of ioc-defaults.yaml, except {@code stateDir}, which is empty
+         * (state in memory): a test or tool must not write, nor lock, the running platform's {@code data/crawler}.
+         */
         public Crawler(int pollIntervalSeconds, long perHostDelayMs, int timeoutSeconds, int maxBodyBytes,
                        String userAgent, boolean allowPrivateAddresses) {
             this(pollIntervalSeconds, perHostDelayMs, timeoutSeconds, maxBodyBytes, userAgent, allowPrivateAddresses, "",
-                    4, 60, 1800, 48, 5, List.of());
+                    4, 60, 1800, 48, 5, List.of(), "");
         }
     }
 

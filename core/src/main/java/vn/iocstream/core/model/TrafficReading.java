@@ -1,6 +1,7 @@
 package vn.iocstream.core.model;
 
 import java.time.Instant;
+import vn.iocstream.core.Ids;
 import vn.iocstream.core.validation.RecordLimits;
 
 /**
@@ -18,6 +19,16 @@ public record TrafficReading(String segmentId, Instant time, Double speedKmh, Lo
     static final double MAX_SPEED_KMH = 200;
     /** Far above any lane group's count in one interval; a larger number is a counter fault (and would overflow sums). */
     static final long MAX_VOLUME = 1_000_000;
+
+    /**
+     * The reading's identity: a hash of every field. Readings carry no id of their own, and a feed may deliver one
+     * twice (a tailer that crashed between Kafka's acknowledgement and its checkpoint sends its last batch again);
+     * TrafficJob counts a reading once per id. Two readings of one segment identical in every field, time included,
+     * are therefore one reading.
+     */
+    public String id() {
+        return Ids.of(segmentId, String.valueOf(time), String.valueOf(speedKmh), String.valueOf(volume), String.valueOf(occupancy));
+    }
 
     /** Why this reading cannot be used (a missing field, an impossible value, a time outside {@code limits}), or null. */
     public String problem(RecordLimits limits, Instant now) {

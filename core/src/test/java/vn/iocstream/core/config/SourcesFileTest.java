@@ -147,9 +147,12 @@ class SourcesFileTest {
         assertThat(crawler.minRefetchSeconds()).isLessThan(crawler.maxRefetchSeconds());
         assertThat(crawler.sitemapMaxAgeHours()).isEqualTo(48);
         assertThat(crawler.forumMaxPages()).isEqualTo(5);
-        // The convenience constructor tests use must agree with the shipped defaults.
-        assertThat(new IocConfig.Crawler(crawler.pollIntervalSeconds(), crawler.perHostDelayMs(), crawler.timeoutSeconds(),
-                crawler.maxBodyBytes(), crawler.userAgent(), crawler.allowPrivateAddresses())).isEqualTo(crawler);
+        // The convenience constructor tests use must agree with the shipped defaults, but keeps its state in memory.
+        IocConfig.Crawler convenience = new IocConfig.Crawler(crawler.pollIntervalSeconds(), crawler.perHostDelayMs(), crawler.timeoutSeconds(),
+                crawler.maxBodyBytes(), crawler.userAgent(), crawler.allowPrivateAddresses());
+        assertThat(crawler.stateDir()).isEqualTo("data/crawler");
+        assertThat(convenience.stateDir()).isEmpty();
+        assertThat(convenience).usingRecursiveComparison().ignoringFields("stateDir").isEqualTo(crawler);
     }
 
     @Test

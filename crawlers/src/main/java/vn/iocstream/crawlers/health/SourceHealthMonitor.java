@@ -1,5 +1,10 @@
 package vn.iocstream.crawlers.health;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -10,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.Alert;
 import vn.iocstream.crawlers.CrawlStats;
 
@@ -21,22 +27,46 @@ import vn.iocstream.crawlers.CrawlStats;
  * <p>Usage: {@code monitor = new SourceHealthMonitor(tracker, clickHouse, alertService::handle, clock);
  * crawler.addSourceListener(monitor::record); monitor.start(seconds);}. An alert whose handler throws (ClickHouse
  * down) is not marked raised, so it is offered again at the next round; a failed table write is logged and the next
- * round writes the then-current rows.
+ * round writes the then-current rows. With {@link #rememberIn} the tracker's state is saved after every round and at
+ * close, and taken back at the next start: a kill loses at most one round of counts, never a raised episode.
  */
 public final class SourceHealthMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SourceHealthMonitor.class);
+    private static final TypeReference<List<SourceHealthTracker.Saved>> SAVED = new TypeReference<>() {};
 
     private final SourceHealthTracker tracker;
     private final ClickHouseClient clickHouse;
     private final Consumer<Alert> alerts;
     private final Clock clock;
     private ScheduledExecutorService scheduler;
+    private volatile Path stateFile;
 
     public SourceHealthMonitor(SourceHealthTracker tracker, ClickHouseClient clickHouse, Consumer<Alert> alerts, Clock clock) {
         this.tracker = tracker;
         this.clickHouse = clickHouse;
         this.alerts = alerts;
         this.clock = clock;
+    }
+
+    /**
+     * Keeps the tracker's state in {@code file} (e.g. {@code crawler.stateDir/health.json}): restores what an earlier
+     * run saved there for these sources now, and saves after every round. Call before {@link #start}.
+     */
+    public void rememberIn(Path file, List<IocConfig.Source> sources) throws IOException {
+        if (Files.isRegularFile(file)) tracker.restore(Json.MAPPER.readValue(file.toFile(), SAVED), sources);
+        stateFile = file;
+    }
+
+    private void save() {
+        Path file = stateFile;
+        if (file == null) return;
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.write(tmp, Json.bytes(tracker.save()));
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.warn("source health state not saved to {}: {}", file, e.toString());
+        }
     }
 
     /** One poll of one source just ended (the crawler's per-source callback). */
@@ -65,6 +95,7 @@ public final class SourceHealthMonitor implements AutoCloseable {
                 LOG.warn("source-stale alert for {} not delivered, trying again next round: {}", alert.key(), e.getMessage());
             }
         }
+        save();
         return raised;
     }
 

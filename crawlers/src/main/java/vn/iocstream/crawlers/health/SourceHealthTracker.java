@@ -33,8 +33,9 @@ import vn.iocstream.crawlers.CrawlStats;
  *       failure that goes unnoticed longest.</li>
  * </ul>
  * An episode's alert id is the hash of rule, source, kind and episode start, so the same episode seen again (or
- * re-raised after a failed delivery) is one alert downstream. Limit: the state lives in memory; after a restart a
- * source's episodes are measured from its first attempt in the new process.
+ * re-raised after a failed delivery) is one alert downstream. The state can be {@link #save saved} and
+ * {@link #restore restored} ({@link SourceHealthMonitor} keeps it in {@code crawler.stateDir}), so a restart neither
+ * forgets an outage nor raises its episode again.
  */
 public final class SourceHealthTracker {
     public static final String RULE = "source-stale";
@@ -68,6 +69,41 @@ public final class SourceHealthTracker {
         State(IocConfig.Source source, long intervalSeconds) {
             this.source = source;
             this.intervalSeconds = intervalSeconds;
+        }
+    }
+
+    /** A source's state as kept between runs: times, counters and the alert ids of its current episodes. */
+    public record Saved(String source, Instant firstAttempt, Instant lastAttempt, Instant lastSuccess, Instant lastNewItem,
+                        long consecutiveErrors, long totalErrors, long attempts, long newItems, List<String> raised) {}
+
+    /** Every source's state, for {@link #restore} in a later run. */
+    public synchronized List<Saved> save() {
+        List<Saved> out = new ArrayList<>();
+        for (State s : states.values()) {
+            out.add(new Saved(s.source.name(), s.firstAttempt, s.lastAttempt, s.lastSuccess, s.lastNewItem, s.consecutiveErrors,
+                    s.totalErrors, s.attempts, s.newItems, List.copyOf(s.raised)));
+        }
+        return out;
+    }
+
+    /** Takes back what an earlier run {@link #save saved}, for the sources still configured (matched by name). */
+    public synchronized void restore(List<Saved> saved, List<IocConfig.Source> sources) {
+        Map<String, IocConfig.Source> byName = new LinkedHashMap<>();
+        sources.forEach(src -> byName.put(src.name(), src));
+        for (Saved v : saved) {
+            IocConfig.Source source = byName.get(v.source());
+            if (source == null) continue;
+            State s = new State(source, intervalSeconds(source));
+            s.firstAttempt = v.firstAttempt();
+            s.lastAttempt = v.lastAttempt();
+            s.lastSuccess = v.lastSuccess();
+            s.lastNewItem = v.lastNewItem();
+            s.consecutiveErrors = v.consecutiveErrors();
+            s.totalErrors = v.totalErrors();
+            s.attempts = v.attempts();
+            s.newItems = v.newItems();
+            s.raised.addAll(v.raised());
+            states.put(source.name(), s);
         }
     }
 

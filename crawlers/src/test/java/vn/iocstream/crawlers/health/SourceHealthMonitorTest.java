@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.IocConfig;
 import vn.iocstream.core.model.Alert;
@@ -45,6 +47,32 @@ class SourceHealthMonitorTest {
             assertThat(a.key()).isEqualTo("baodanang-thoi-su");
             assertThat(a.windowEnd()).isEqualTo(t0.plusSeconds(1800));
         });
+    }
+
+    @Test
+    void restartOnTheSavedState_keepsTheOutageAndDoesNotRaiseItsEpisodeAgain(@TempDir Path state) throws Exception {
+        ClickHouseClient clickHouse = ClickHouseTestServer.freshDatabase("source_health_restart");
+        Instant t0 = Instant.parse("2025-10-14T01:00:00Z");
+        IocConfig.SourceHealth settings = new IocConfig.SourceHealth(60, 3, 48, "warning");
+        List<Alert> delivered = new ArrayList<>();
+        Path file = state.resolve("health.json");
+
+        SourceHealthMonitor first = new SourceHealthMonitor(new SourceHealthTracker(settings, 300), clickHouse, delivered::add,
+                Clock.fixed(t0.plusSeconds(1800), ZoneOffset.UTC));
+        first.rememberIn(file, List.of(DA_NANG));
+        first.record(DA_NANG, SourceHealthTrackerTest.FAILED); // at t0 + 30 min by its clock: the outage begins then
+        assertThat(first.round()).isZero();
+        SourceHealthMonitor again = new SourceHealthMonitor(new SourceHealthTracker(settings, 300), clickHouse, delivered::add,
+                Clock.fixed(t0.plusSeconds(1800 + 1800), ZoneOffset.UTC));
+        again.rememberIn(file, List.of(DA_NANG));
+        assertThat(again.round()).as("30 min of failing, remembered across the restart").isEqualTo(1);
+
+        // The process is killed; a third one starts on the saved state, later still.
+        SourceHealthMonitor third = new SourceHealthMonitor(new SourceHealthTracker(settings, 300), clickHouse, delivered::add,
+                Clock.fixed(t0.plusSeconds(7200), ZoneOffset.UTC));
+        third.rememberIn(file, List.of(DA_NANG));
+        assertThat(third.round()).as("the episode was raised before the restart").isZero();
+        assertThat(delivered).singleElement().satisfies(a -> assertThat(a.windowStart()).isEqualTo(t0.plusSeconds(1800)));
     }
 
     @Test

@@ -8,7 +8,11 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import vn.iocstream.core.Ids;
+import vn.iocstream.core.KafkaConnection;
+import vn.iocstream.jobs.LocalEnvironment;
 import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.ConfigLoader;
@@ -26,9 +30,10 @@ public final class JobIo {
      * @param bounded read the whole topic, whatever was committed before, up to the offsets present at start, then
      *                finish (replays and tests); otherwise resume from the group's offsets and run until cancelled
      */
-    public static KafkaSource<RawRecord> rawSource(String bootstrap, String topic, String groupId, boolean bounded) {
+    public static KafkaSource<RawRecord> rawSource(KafkaConnection kafka, String topic, String groupId, boolean bounded) {
         KafkaSourceBuilder<RawRecord> builder = KafkaSource.<RawRecord>builder()
-                .setBootstrapServers(bootstrap)
+                .setProperties(kafka.properties())
+                .setBootstrapServers(kafka.bootstrap())
                 .setTopics(topic)
                 .setGroupId(groupId)
                 .setDeserializer(new RawRecordDeserializer());
@@ -40,33 +45,47 @@ public final class JobIo {
         return builder.build();
     }
 
-    public static KafkaSink<Alert> alerts(String bootstrap) {
-        return JsonKafkaSink.create(bootstrap, Topics.ALERTS, Alert::id);
+    public static KafkaSink<Alert> alerts(KafkaConnection kafka) {
+        return JsonKafkaSink.create(kafka, Topics.ALERTS, Alert::id);
     }
 
     /** Keyed by source topic and payload, so a replayed bad record is the same dead letter. */
-    public static KafkaSink<DeadLetter> deadLetters(String bootstrap) {
-        return JsonKafkaSink.create(bootstrap, Topics.DEADLETTER, dl -> Ids.of(dl.sourceTopic(), dl.payloadBase64()));
+    public static KafkaSink<DeadLetter> deadLetters(KafkaConnection kafka) {
+        return JsonKafkaSink.create(kafka, Topics.DEADLETTER, dl -> Ids.of(dl.sourceTopic(), dl.payloadBase64()));
     }
 
     /** A job's production wiring, added to an environment. */
     @FunctionalInterface
     public interface Production {
-        void build(IocConfig config, String kafkaBootstrap, ClickHouseClient clickHouse, StreamExecutionEnvironment env);
+        void build(IocConfig config, KafkaConnection kafka, ClickHouseClient clickHouse, StreamExecutionEnvironment env);
     }
 
     /**
-     * Cluster entry point, {@code flink run -c <job class> <jar> [config.yaml]}: external Kafka and ClickHouse from
-     * the configuration, the schema migrated, checkpointing on.
+     * Cluster entry point, {@code flink run -c <job class> <jar> config.yaml [key.path=value …]}: the external Kafka
+     * and ClickHouse the file names (both {@code embedded: false}), the schema migrated and missing topics created, checkpoints every
+     * {@code flink.checkpointIntervalMs} into the cluster's {@code execution.checkpointing.dir}, the restart strategy
+     * of {@code flink.restartStrategy}. Parallelism is the cluster's ({@code parallelism.default}, or {@code flink run -p}).
+     * The file is read here, on the machine that submits; the tasks get the settings inside the job.
      */
     public static void runOnCluster(String[] args, String jobName, Production production) throws Exception {
-        IocConfig config = ConfigLoader.load(args.length > 0 ? Path.of(args[0]) : null, List.of());
+        if (args.length == 0) {
+            throw new IllegalArgumentException(jobName + " needs its configuration: flink run -c <class> <jar> config.yaml [key.path=value …]");
+        }
+        IocConfig config = ConfigLoader.load(Path.of(args[0]), List.of(args).subList(1, args.length));
+        if (config.kafka().embedded() || config.clickhouse().embedded()) {
+            throw new IllegalArgumentException(jobName + " on a cluster needs external servers: set kafka.embedded: false and "
+                    + "clickhouse.embedded: false (with kafka.bootstrap and clickhouse.url) in " + args[0]);
+        }
         IocConfig.ClickHouse ch = config.clickhouse();
         ClickHouseClient clickHouse = new ClickHouseClient(ch.url(), ch.database(), ch.user(), ch.password());
         clickHouse.migrate();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        KafkaConnection kafka = KafkaConnection.of(config.kafka());
+        KafkaTopics.ensure(kafka, Topics.ALL, config.kafka().partitions(), config.kafka().replicationFactor());
+        Configuration job = new Configuration();
+        job.set(RestartStrategyOptions.RESTART_STRATEGY, LocalEnvironment.restartStrategy(config.flink().restartStrategy()));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(job);
         env.enableCheckpointing(config.flink().checkpointIntervalMs());
-        production.build(config, config.kafka().bootstrap(), clickHouse, env);
+        production.build(config, kafka, clickHouse, env);
         env.execute(jobName);
     }
 }

@@ -1,20 +1,28 @@
 package vn.iocstream.jobs.io;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import vn.iocstream.core.KafkaConnection;
+import vn.iocstream.core.Topics;
 import vn.iocstream.core.json.Json;
 
 /** Kafka sinks that write JSON values keyed by a stable id, as the topic contract says. */
 public final class JsonKafkaSink {
     private JsonKafkaSink() {}
 
-    public static <T> KafkaSink<T> create(String bootstrap, String topic, SerializableFunction<T, String> key) {
+    public static <T> KafkaSink<T> create(KafkaConnection kafka, String topic, SerializableFunction<T, String> key) {
+        Properties producer = kafka.properties();
+        // Dead letters carry a refused record in base64 (Topics.DEADLETTER_MAX_BYTES); on other topics the broker's
+        // own limit still applies.
+        producer.put("max.request.size", Integer.toString(Topics.DEADLETTER_MAX_BYTES));
         return KafkaSink.<T>builder()
-                .setBootstrapServers(bootstrap)
+                .setKafkaProducerConfig(producer)
+                .setBootstrapServers(kafka.bootstrap())
                 .setRecordSerializer(new JsonRecords<>(topic, key))
                 .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
                 .build();
