@@ -163,7 +163,8 @@ public final class SyslogReceiver implements AutoCloseable {
     }
 
     private void serve(Socket s) {
-        try (s; InputStream in = new BufferedInputStream(s.getInputStream())) {
+        try {
+            InputStream in = new BufferedInputStream(s.getInputStream());
             while (!closed && readFrame(in)) {
                 // each frame is handled inside readFrame
             }
@@ -175,7 +176,13 @@ public final class SyslogReceiver implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("syslog tcp connection {}: {}", s.getRemoteSocketAddress(), e.toString());
         } finally {
+            // Counted out before the close: a sender that sees this connection end may connect at once.
             connections.remove(s);
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing a socket that failed: nothing left to release
+            }
         }
     }
 
