@@ -35,7 +35,7 @@ final class CpuProfile implements AutoCloseable {
 
     private final Recording recording = new Recording();
     private final Map<String, Long> threadTicksBefore;
-    private final long childTicksBefore;
+    private final Map<String, Long> childTicksBefore;
     private final long startNanos = System.nanoTime();
     private final Map<Long, Long> javaThreadCpuBefore = javaThreadCpuNanos();
 
@@ -51,7 +51,7 @@ final class CpuProfile implements AutoCloseable {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         byThread = byThread(seconds);
         Map<String, Long> threadTicks = threadTicksByKind();
-        long children = childTicks() - childTicksBefore;
+        Map<String, Long> children = childTicks();
         recording.stop();
         Map<String, Long> samples = samplesByComponent();
         Map<String, Double> share = new HashMap<>();
@@ -60,7 +60,7 @@ final class CpuProfile implements AutoCloseable {
         samples.forEach((component, n) -> share.merge(component, totalSamples == 0 ? 0 : java * n / totalSamples, Double::sum));
         share.put("JIT compiler", cores(threadTicks.getOrDefault("jit", 0L) - threadTicksBefore.getOrDefault("jit", 0L), seconds));
         share.put("garbage collector", cores(threadTicks.getOrDefault("gc", 0L) - threadTicksBefore.getOrDefault("gc", 0L), seconds));
-        share.put("ClickHouse server (child process)", cores(children, seconds));
+        children.forEach((name, ticks) -> share.put(name, cores(ticks - childTicksBefore.getOrDefault(name, 0L), seconds)));
         Map<String, Double> sorted = new LinkedHashMap<>();
         share.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
@@ -190,12 +190,15 @@ final class CpuProfile implements AutoCloseable {
         return out;
     }
 
-    private static long childTicks() {
-        List<ProcessHandle> children = new ArrayList<>(ProcessHandle.current().descendants().toList());
-        long ticks = 0;
-        for (ProcessHandle child : children) {
+    /** CPU ticks of the child processes so far, by what they are: the ClickHouse server, a standalone Flink cluster. */
+    private static Map<String, Long> childTicks() {
+        Map<String, Long> ticks = new HashMap<>();
+        for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
             String[] stat = stat(Path.of("/proc", Long.toString(child.pid()), "stat"));
-            if (stat != null) ticks += Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
+            if (stat == null) continue;
+            String name = stat[0].startsWith("clickhouse") ? "ClickHouse server (child process)"
+                    : stat[0].equals("java") ? "Flink JobManager and TaskManager (child processes)" : "other child processes";
+            ticks.merge(name, Long.parseLong(stat[12]) + Long.parseLong(stat[13]), Long::sum);
         }
         return ticks;
     }

@@ -39,15 +39,23 @@ public final class BenchCommand {
                   generated log events, default 1000000 so the ~3 s job start weighs little; starts its own
                   ClickHouse and Kafka).
 
-              pipeline [--posts N] [--dantri FILE] [--seed N] [--set key=value]…
+              pipeline [--posts N] [--dantri FILE] [--events E] [--alert-rate R] [--alert-seconds S]
+                       [--flink minicluster|standalone] [--seed N] [--set key=value]…
                   the whole runtime of ./ioc run (embedded Kafka and ClickHouse, the three jobs, search indexing,
-                  alerts, control room) with 200 generated watchlists: analyze() posts/s on all cores over the same
-                  posts (the ceiling), then N posts of ~3 KB (default 20000; generated, or the real articles of a
-                  JSONL(.gz) with title and sentences, e.g. the Dân Trí corpus) produced into ioc.raw.posts and timed
-                  until all are in ClickHouse; CPU per component (JFR samples and /proc, incl. JIT, GC and the
-                  ClickHouse server), ClickHouse parts and bytes per 10,000 posts, and how long after its end a
-                  minute with no further input is written. --set changes a setting of the measured runtime.
-                  Last line: pipeline postsPerSecond=… analyzePostsPerSecond=… ratio=… windowCloseSeconds=…
+                  alerts, control room) with 200 generated watchlists, the jobs on the runtime's MiniCluster (default)
+                  or on a standalone Flink cluster started here (JobManager and TaskManager processes, the jobs jar
+                  submitted with flink run; build it first with mvn -B -Pcluster -DskipTests package):
+                  analyze() posts/s on all cores over the same posts (the ceiling), then N posts of ~3 KB (default
+                  20000; generated, or the real articles of a JSONL(.gz) with title and sentences, e.g. the Dân Trí
+                  corpus) produced into ioc.raw.posts and timed until all are in ClickHouse; CPU per component (JFR
+                  samples and /proc, incl. JIT, GC, the ClickHouse server and the cluster's processes), ClickHouse
+                  parts and bytes per 10,000 posts, and how long after its end a minute with no further input is
+                  written; then E security log lines (default 1000000) timed until all are in security_events; then
+                  R security events/s (default 1000) for S s (default 60) with 10 alert-raising IDS probes a second,
+                  p50/p99 from a probe entering Kafka to its alert at a signed webhook; then a Kafka → parse-only job
+                  over each topic on the same Flink. --set changes a setting of the runtime and the jobs. Last lines:
+                  pipeline postsPerSecond=… analyzePostsPerSecond=… ratio=… coldRatio=… windowCloseSeconds=…
+                  pipeline posts=<n>/s security=<n>/s alertP99=<ms> baselinePosts=<n>/s baselineSecurity=<n>/s
 
               alerts [--rate R] [--seconds S] [--burst N]
                   the alerts service as it runs (embedded Kafka and ClickHouse, a signed-webhook receiver and an SMTP
@@ -74,7 +82,7 @@ public final class BenchCommand {
                   for limits of 10, 13 and 16 bits, beside the four exact bands shipped before and a scan of the whole
                   window (S seconds per measurement, default 3); then fingerprints/s of ~1 KB articles, now and before.""";
 
-    /** Generated log events for the SecurityJob figure: enough that the job's start weighs little. */
+    /** Generated log events for the SecurityJob figures: enough that the job's start weighs little. */
     private static final long EVENTS = 1_000_000;
 
     /** One measured section of {@code ioc bench detect}. */
@@ -148,12 +156,25 @@ public final class BenchCommand {
     }
 
     private int pipeline(List<String> args) throws Exception {
-        Options o = Options.parse(args, List.of("posts", "dantri", "seed", "set"), List.of(), USAGE);
+        Options o = Options.parse(args, List.of("posts", "dantri", "seed", "set", "events", "alert-rate", "alert-seconds", "flink"),
+                List.of(), USAGE);
         long posts = o.number("posts", 20_000);
         if (posts <= 0 || posts > 10_000_000) throw new UsageException("--posts must be between 1 and 10000000", USAGE);
+        long events = o.number("events", EVENTS);
+        if (events <= 0 || events > 100_000_000) throw new UsageException("--events must be between 1 and 100000000", USAGE);
+        long rate = o.number("alert-rate", 1_000);
+        if (rate < 10 || rate > 100_000) throw new UsageException("--alert-rate must be between 10 and 100000", USAGE);
+        long seconds = o.number("alert-seconds", 60);
+        if (seconds < 1 || seconds > 3600) throw new UsageException("--alert-seconds must be between 1 and 3600", USAGE);
+        String flink = o.get("flink", "minicluster");
+        if (!flink.equals("minicluster") && !flink.equals("standalone")) {
+            throw new UsageException("--flink must be minicluster or standalone, not " + flink, USAGE);
+        }
         Path dantri = o.get("dantri", null) == null ? null : Path.of(o.get("dantri", null));
         if (dantri != null && !Files.isRegularFile(dantri)) throw new UsageException("--dantri: no such file: " + dantri, USAGE);
-        PipelineBench.print(PipelineBench.run((int) posts, dantri, o.number("seed", 7), o.all("set"), System.out), System.out);
+        PipelineBench.Options run = new PipelineBench.Options((int) posts, dantri, o.number("seed", 7), o.all("set"), (int) events,
+                (int) rate, (int) seconds, flink.equals("standalone"));
+        PipelineBench.print(PipelineBench.run(run, System.out), System.out);
         return 0;
     }
 

@@ -38,10 +38,10 @@ public final class StandaloneFlink implements AutoCloseable {
     private static final Pattern JOB_ID = Pattern.compile("JobID ([0-9a-f]{32})");
     private static final Pattern SAVEPOINT = Pattern.compile("Savepoint completed\\. Path: (\\S+)");
 
-    /** Size of the cluster's processes. */
-    public record Settings(int taskSlots, String taskManagerMemory, String jobManagerMemory) {
+    /** Size of the cluster's processes, and the parallelism of jobs submitted without one. */
+    public record Settings(int taskSlots, String taskManagerMemory, String jobManagerMemory, int parallelism) {
         /** Three jobs at parallelism 1 in one TaskManager of 2.5 GB (the NLP of MediaJob needs most of it). */
-        public static final Settings DEFAULT = new Settings(3, "2560m", "768m");
+        public static final Settings DEFAULT = new Settings(3, "2560m", "768m", 1);
     }
 
     private final Path root;
@@ -107,7 +107,7 @@ public final class StandaloneFlink implements AutoCloseable {
                     # The heap state backend keeps state on the heap: managed memory (RocksDB, batch) is hardly used.
                     managed.fraction: 0.05
                 rest: {address: 127.0.0.1, bind-address: 127.0.0.1, port: %d}
-                parallelism.default: 1
+                parallelism.default: %d
                 state.backend.type: hashmap
                 execution.checkpointing.dir: %s
                 execution.checkpointing.savepoint-dir: %s
@@ -115,7 +115,7 @@ public final class StandaloneFlink implements AutoCloseable {
                 heartbeat.interval: 2000
                 heartbeat.timeout: 10000
                 """.formatted(Ports.free(), settings.jobManagerMemory(), settings.taskSlots(), settings.taskManagerMemory(), restPort,
-                workDir.resolve("checkpoints").toUri(), workDir.resolve("savepoints").toUri());
+                settings.parallelism(), workDir.resolve("checkpoints").toUri(), workDir.resolve("savepoints").toUri());
     }
 
     private Path script() {
@@ -224,6 +224,24 @@ public final class StandaloneFlink implements AutoCloseable {
             if (System.nanoTime() > deadline) throw new IllegalStateException("job " + jobId + " reports no numRestarts metric");
             Thread.sleep(500);
         }
+    }
+
+    /**
+     * Waits until a bounded job has finished; its {@code GET /jobs/<id>} answer (with {@code duration}, the job's
+     * run time in ms). A job that fails or is cancelled ends the wait with its failure.
+     */
+    public JsonNode awaitFinished(String jobId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode job = getOrNull("/jobs/" + jobId);
+            String state = job == null ? "" : job.path("state").asText();
+            if (state.equals("FINISHED")) return job;
+            if (state.equals("FAILED") || state.equals("CANCELED")) {
+                throw new IllegalStateException("job " + jobId + " " + state + ": " + lastFailure(jobId));
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("job " + jobId + " not finished after " + timeout.toSeconds() + " s");
     }
 
     /** Checkpoints completed since the job was submitted. */
