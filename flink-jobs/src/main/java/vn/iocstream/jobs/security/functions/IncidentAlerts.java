@@ -83,8 +83,8 @@ public final class IncidentAlerts extends KeyedProcessFunction<String, RuleHit, 
         }
         RuleHit early = announced.value();
         if (early != null && early.timeMs() <= timestamp) {
-            // The announced hit grew an incident that had opened under its own id (hits that came after it bridged the gap to
-            // it): the announced alert is resolved, or nothing would ever close it.
+            // The announced hit grew an incident that had opened under its own id (hits that came after it bridged
+            // the gap to it): the announced alert is resolved, or nothing would ever close it.
             IncidentTracker.Incident alone = tracker(early.rule()).openedAlone(new IncidentState(), early).orElseThrow();
             out.collect(toAlert(ctx.getCurrentKey(), alone).clearedAt(Instant.ofEpochMilli(early.timeMs())));
             announced.clear();
