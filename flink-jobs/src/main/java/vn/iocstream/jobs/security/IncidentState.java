@@ -22,6 +22,11 @@ public final class IncidentState {
     public Map<String, String> distinctId = new HashMap<>();
 
     public boolean open;
+    /**
+     * The time the open incident's alert id is anchored at when it is not {@link #firstMs}: that of an alert sent
+     * ahead of the watermark which this incident took over. Null otherwise (also in state saved before it existed).
+     */
+    public Long anchorMs;
     public long firstMs;
     public long lastMs;
     public long count;

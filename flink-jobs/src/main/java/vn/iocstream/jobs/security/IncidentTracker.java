@@ -12,7 +12,9 @@ import java.util.Optional;
  * values) fall within {@code windowMs} of event time, an incident opens and is reported at once; it stays open
  * while hits keep coming within the window of the previous one, and is reported again at close if it grew.
  * Hits must arrive in event-time order (the operator sorts them by watermark), which makes the incident's
- * first time — and so the alert id — the same on every replay.
+ * first time — and so the alert id — the same on every replay. The one exception: an alert already sent ahead of
+ * the watermark for a hit that opens an incident by itself ({@link #openedAlone}) keeps its id when an earlier
+ * hit turns up after it ({@link #adopt}), because that alert is out and its close report must update it.
  */
 public final class IncidentTracker implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -21,9 +23,14 @@ public final class IncidentTracker implements Serializable {
     /** Distinct values remembered in an open incident; a full 65,535-port sweep stops counting here. */
     public static final int MAX_DISTINCT = 10_000;
 
-    /** What an alert reports. */
-    /** @param distinct the distinct values counted (a scan's ports or hosts; capped), sorted; empty for counting rules */
-    public record Incident(long firstMs, long lastMs, long count, List<String> sampleIds, String severity, List<String> distinct) {}
+    /**
+     * What an alert reports.
+     *
+     * @param anchorMs the time the alert id is anchored at: {@code firstMs}, or that of the alert sent ahead
+     * @param distinct the distinct values counted (a scan's ports or hosts; capped), sorted; empty for counting rules
+     */
+    public record Incident(long anchorMs, long firstMs, long lastMs, long count, List<String> sampleIds, String severity,
+                           List<String> distinct) {}
 
     private final int threshold;
     private final long windowMs;
@@ -48,6 +55,33 @@ public final class IncidentTracker implements Serializable {
             }
         }
         return hit.distinct() == null ? addCounted(s, hit) : addDistinct(s, hit);
+    }
+
+    /**
+     * The incident {@code hit} would open by itself if it were the next hit added to {@code s}, which is what an
+     * alert can be sent on before the watermark orders the hits: a counting hit that reaches the threshold alone,
+     * with no incident open and no earlier hit pending in its window. Empty for every other hit: a scan, or a hit
+     * that needs others to reach the threshold, opens an incident only with the hits that have arrived, so it
+     * depends on arrival order and must wait for the watermark.
+     */
+    public Optional<Incident> openedAlone(IncidentState s, RuleHit hit) {
+        long t = hit.timeMs();
+        boolean open = s.open && t - s.lastMs <= windowMs;
+        boolean earlier = !s.times.isEmpty() && s.times.get(s.times.size() - 1) > t - windowMs;
+        if (hit.distinct() != null || hit.weight() < threshold || open || earlier) return Optional.empty();
+        return add(new IncidentState(), hit);
+    }
+
+    /**
+     * Called on the incident {@code s} has just opened while an alert sent ahead for a hit at {@code announcedMs} is
+     * still unmatched: if that hit will fall into this incident (within a window of its last hit so far — hits are
+     * added in time order, so nothing can close it before), the incident takes the announced time as its alert
+     * anchor and returns true: its opening alert is the one already sent.
+     */
+    public boolean adopt(IncidentState s, long announcedMs) {
+        if (!s.open || announcedMs - s.lastMs > windowMs) return false;
+        s.anchorMs = announcedMs;
+        return true;
     }
 
     private Optional<Incident> addCounted(IncidentState s, RuleHit hit) {
@@ -89,6 +123,7 @@ public final class IncidentTracker implements Serializable {
 
     private static Incident open(IncidentState s, long first, long last, long count, List<String> ids, String severity) {
         s.open = true;
+        s.anchorMs = null;
         s.firstMs = first;
         s.lastMs = last;
         s.count = count;
@@ -125,7 +160,7 @@ public final class IncidentTracker implements Serializable {
     }
 
     private static Incident snapshot(IncidentState s) {
-        return new Incident(s.firstMs, s.lastMs, s.count, List.copyOf(s.samples), s.severity,
+        return new Incident(s.anchorMs == null ? s.firstMs : s.anchorMs, s.firstMs, s.lastMs, s.count, List.copyOf(s.samples), s.severity,
                 s.distinctSeen.stream().sorted().toList());
     }
 }

@@ -67,4 +67,39 @@ class IncidentTrackerTest {
         assertThat(t.add(s, hit(0, "a", 1))).isPresent();
         assertThat(t.add(s, hit(500, "b", 1))).hasValueSatisfying(i -> assertThat(i.firstMs()).isEqualTo(500_000));
     }
+
+    @Test
+    void hitReachingTheThresholdAlone_opensAloneTheIncidentAddWouldOpen_unlessOthersDecide() {
+        IncidentTracker t = new IncidentTracker(5, 600_000);
+        IncidentState s = new IncidentState();
+        RuleHit repeated = hit(100, "repeated", 5);
+        assertThat(t.openedAlone(s, repeated)).isEqualTo(t.add(new IncidentState(), repeated)).isPresent();
+        assertThat(t.openedAlone(s, hit(100, "one", 1))).isEmpty(); // needs four more: which ones depends on order
+        assertThat(t.openedAlone(s, port(100, 22))).isEmpty();
+        t.add(s, hit(0, "before", 1));
+        assertThat(t.openedAlone(s, repeated)).isEmpty(); // would count with the hit before it
+        assertThat(t.openedAlone(s, hit(601, "after-window", 5))).isPresent();
+        t.add(s, hit(10, "opens", 4));
+        assertThat(t.openedAlone(s, hit(500, "in-incident", 5))).isEmpty();
+        assertThat(t.openedAlone(s, hit(700, "incident-ended", 5))).isPresent();
+    }
+
+    @Test
+    void incidentOpenedByAnEarlierHit_adoptsTheAnnouncedAnchor_onlyIfTheAnnouncedHitFallsInIt() {
+        IncidentTracker t = new IncidentTracker(1, 600_000);
+        IncidentState s = new IncidentState();
+        t.add(s, hit(90, "late", 1));
+        assertThat(t.adopt(s, 100_000)).isTrue();
+        t.add(s, hit(100, "announced", 1));
+        assertThat(t.close(s)).hasValueSatisfying(i -> {
+            assertThat(i.anchorMs()).isEqualTo(100_000);
+            assertThat(i.firstMs()).isEqualTo(90_000);
+            assertThat(i.count()).isEqualTo(2);
+        });
+
+        IncidentState other = new IncidentState();
+        assertThat(t.add(other, hit(0, "long-before", 1))).hasValueSatisfying(i -> assertThat(i.anchorMs()).isZero());
+        assertThat(t.adopt(other, 700_000)).isFalse();
+        assertThat(t.add(other, hit(700, "next-incident", 1))).hasValueSatisfying(i -> assertThat(i.anchorMs()).isEqualTo(700_000));
+    }
 }

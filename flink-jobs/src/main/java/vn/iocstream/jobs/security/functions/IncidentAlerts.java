@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -26,6 +27,13 @@ import vn.iocstream.jobs.security.RuleHit;
  * watermark passes their time and are then applied in event-time order (ties by event id), so that arrival
  * order across Kafka partitions cannot change an incident's start — nor its alert id. A timer one window
  * after the last hit closes the incident (a final alert if it grew) and clears the key.
+ *
+ * <p>Waiting for the watermark delays every alert by the out-of-orderness (30 s by default), too long for an IDS
+ * alert. So a hit that opens an incident by itself ({@link IncidentTracker#openedAlone}: pass-through rules such
+ * as {@code ids-alert}) is announced on arrival, when the key has nothing pending: the same alert the ordered path
+ * would send for it. The ordered path then sends no opening alert for the incident it falls into, which keeps the
+ * announced id even if an earlier hit arrived in between ({@link IncidentTracker#adopt}), so the close report
+ * updates the announced alert.
  */
 public final class IncidentAlerts extends KeyedProcessFunction<String, RuleHit, Alert> {
     private static final long serialVersionUID = 1L;
@@ -33,6 +41,8 @@ public final class IncidentAlerts extends KeyedProcessFunction<String, RuleHit, 
     private final IocConfig.Site site;
     private transient MapState<Long, List<RuleHit>> pending;
     private transient ValueState<IncidentState> state;
+    /** The hit announced ahead of the watermark, until an incident takes its alert over. */
+    private transient ValueState<RuleHit> announced;
 
     /** @param site where the logging servers are: the alerts' locality */
     public IncidentAlerts(Map<String, IocConfig.Rule> rules, IocConfig.Site site) {
@@ -45,6 +55,7 @@ public final class IncidentAlerts extends KeyedProcessFunction<String, RuleHit, 
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending-hits", Types.LONG,
                 TypeInformation.of(new TypeHint<List<RuleHit>>() {})));
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("incident", TypeInformation.of(IncidentState.class)));
+        announced = getRuntimeContext().getState(new ValueStateDescriptor<>("announced-hit", TypeInformation.of(RuleHit.class)));
     }
 
     @Override
@@ -54,6 +65,7 @@ public final class IncidentAlerts extends KeyedProcessFunction<String, RuleHit, 
             apply(List.of(hit), ctx.timerService(), out);
             return;
         }
+        if (pending.isEmpty()) announce(hit, out);
         List<RuleHit> at = pending.get(t);
         if (at == null) at = new ArrayList<>(1);
         at.add(hit);
@@ -68,6 +80,14 @@ public final class IncidentAlerts extends KeyedProcessFunction<String, RuleHit, 
             pending.remove(timestamp);
             due.sort(Comparator.comparing(RuleHit::eventId));
             apply(due, ctx.timerService(), out);
+        }
+        RuleHit early = announced.value();
+        if (early != null && early.timeMs() <= timestamp) {
+            // The announced hit grew an incident that had opened under its own id (hits that came after it bridged
+            // the gap to it): the announced alert is resolved, or nothing would ever close it.
+            IncidentTracker.Incident alone = tracker(early.rule()).openedAlone(new IncidentState(), early).orElseThrow();
+            out.collect(toAlert(ctx.getCurrentKey(), alone).clearedAt(Instant.ofEpochMilli(early.timeMs())));
+            announced.clear();
         }
         IncidentState s = state.value();
         if (s == null) return;
@@ -85,10 +105,24 @@ public final class IncidentAlerts extends KeyedProcessFunction<String, RuleHit, 
         if (s == null) s = new IncidentState();
         for (RuleHit hit : hits) {
             IncidentTracker tracker = tracker(hit.rule());
-            tracker.add(s, hit).ifPresent(i -> out.collect(toAlert(hit.stateKey(), i)));
+            Optional<IncidentTracker.Incident> opened = tracker.add(s, hit);
+            if (opened.isPresent()) {
+                RuleHit early = announced.value();
+                if (early != null && tracker.adopt(s, early.timeMs())) announced.clear(); // its alert is out already
+                else out.collect(toAlert(hit.stateKey(), opened.get()));
+            }
             timers.registerEventTimeTimer(tracker.expiresAtMs(s));
         }
         state.update(s);
+    }
+
+    /** Sends the alert of a hit that opens an incident by itself at once, and remembers it was sent. */
+    private void announce(RuleHit hit, Collector<Alert> out) throws Exception {
+        IncidentState s = state.value();
+        Optional<IncidentTracker.Incident> alone = tracker(hit.rule()).openedAlone(s == null ? new IncidentState() : s, hit);
+        if (alone.isEmpty()) return;
+        out.collect(toAlert(hit.stateKey(), alone.get()));
+        announced.update(hit);
     }
 
     private IncidentTracker tracker(String rule) {
@@ -100,7 +134,7 @@ public final class IncidentAlerts extends KeyedProcessFunction<String, RuleHit, 
         int sep = stateKey.indexOf('\u001f');
         String rule = stateKey.substring(0, sep);
         String key = stateKey.substring(sep + 1);
-        return SecurityAlerts.alert(rule, i.severity(), key, i.firstMs(), i.firstMs(), i.lastMs(), i.count(), 0,
+        return SecurityAlerts.alert(rule, i.severity(), key, i.anchorMs(), i.firstMs(), i.lastMs(), i.count(), 0,
                 i.sampleIds(), i.distinct(), site);
     }
 }
