@@ -53,16 +53,19 @@ sealed interface PipelineFlink extends AutoCloseable permits PipelineFlink.MiniC
         return new Standalone(root, workDir, configFile, overrides, parallelism, jobsJar(root));
     }
 
-    /** {@code flink-jobs/target/ioc-flink-jobs-*-flink.jar}, built by {@code -Pcluster} and not older than ioc.jar. */
+    /**
+     * {@code flink-jobs/target/ioc-flink-jobs-*-flink.jar}, built by {@code -Pcluster}, and not older than the module's
+     * plain jar (which a build without the profile renews when the code changed, leaving the jobs jar behind).
+     */
     private static Path jobsJar(Path root) {
         String build = "build it with: mvn -B -Pcluster -DskipTests package";
         Path target = root.resolve("flink-jobs/target");
         try (Stream<Path> files = Files.isDirectory(target) ? Files.list(target) : Stream.empty()) {
             Path jar = files.filter(f -> f.getFileName().toString().matches("ioc-flink-jobs-.*-flink\\.jar")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the jobs jar for the cluster is missing: " + build));
-            Path ioc = root.resolve("app/target/ioc.jar");
-            if (Files.isRegularFile(ioc) && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(ioc)) < 0) {
-                throw new IllegalStateException(jar + " is older than " + ioc + ": " + build);
+            Path plain = target.resolve(jar.getFileName().toString().replace("-flink.jar", ".jar"));
+            if (Files.isRegularFile(plain) && Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(plain)) < 0) {
+                throw new IllegalStateException(jar + " is older than the code in " + plain + ": " + build);
             }
             return jar;
         } catch (IOException e) {
