@@ -129,8 +129,9 @@ sealed interface PipelineFlink extends AutoCloseable permits PipelineFlink.MiniC
 
         @Override
         public void startJobs(IocRuntime runtime) throws Exception {
-            // One slot per job and subtask, as the MiniCluster gives each job its own slots; 3 GB as ioc run's heap.
-            flink = StandaloneFlink.start(root, workDir, new StandaloneFlink.Settings(3 * parallelism, "3072m", "768m", parallelism));
+            // A slot per subtask of each job, as the MiniCluster gives each job its own, and of the baseline job that runs
+            // beside them at the end; 3 GB, as ioc run's heap.
+            flink = StandaloneFlink.start(root, workDir, new StandaloneFlink.Settings(4 * parallelism, "3072m", "768m", parallelism));
             for (String job : List.of("MediaJob", "TrafficJob", "SecurityJob")) {
                 String id = flink.submit("vn.iocstream.jobs." + job, jar, arguments(runtime, List.of()), null, Map.of());
                 flink.awaitRunning(id, Duration.ofMinutes(3));
@@ -140,7 +141,7 @@ sealed interface PipelineFlink extends AutoCloseable permits PipelineFlink.MiniC
         @Override
         public double parseOnlySeconds(IocRuntime runtime, String topic) throws Exception {
             String id = flink.submit(ParseOnlyJob.class.getName(), jar, arguments(runtime, List.of(topic)), null, Map.of());
-            return flink.awaitFinished(id, Duration.ofMinutes(30)).path("duration").asLong() / 1e3;
+            return flink.awaitFinished(id, Duration.ofMinutes(10)).path("duration").asLong() / 1e3;
         }
 
         /** The configuration file, then what the job's main takes before the overrides, then the runtime's servers. */
