@@ -38,8 +38,8 @@ import vn.iocstream.core.model.RawPost;
 
 /**
  * {@code ioc run} as a process with a 1 GiB heap ({@code -Xmx1g -XX:+ExitOnOutOfMemoryError}: the configured bound,
- * and crossing it ends the process) under {@value #SECONDS} s of load (not the five minutes of the issue: the whole
- * suite must stay within its time on two cores): 50 MB bodies posted to the ingest API one after another, 1 MB
+ * and crossing it ends the process) under 60 s of load in the suite (which must stay within its time on two cores;
+ * {@code -Dioc.memoryLoadSeconds=300} gives the issue's five minutes): 50 MB bodies posted to the ingest API one after another, 1 MB
  * records on each of the four raw topics as fast as the broker takes them, and twenty valid posts a second. The 50 MB
  * bodies are refused (413) after reading at most {@code ingest.maxBodyBytes}; every 1 MB record is dead-lettered once,
  * with its reason; every valid post is stored; the jobs keep running and the process is alive. The heap's peak
@@ -47,7 +47,7 @@ import vn.iocstream.core.model.RawPost;
  */
 @Tag("slow")
 class MemoryLoadTest {
-    private static final int SECONDS = 60;
+    private static final int SECONDS = Integer.getInteger("ioc.memoryLoadSeconds", 60);
     private static final String TOKEN = "facebook-connector-memory-9c2d41";
     private static final Pattern USED = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
