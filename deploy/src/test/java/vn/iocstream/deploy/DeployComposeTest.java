@@ -2,6 +2,7 @@ package vn.iocstream.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,13 +17,72 @@ import org.junit.jupiter.api.Test;
 import vn.iocstream.core.config.ConfigLoader;
 
 /**
- * {@code deploy/compose.yaml} checked as far as this machine can (it has a Docker client but no compose plugin, so no
- * {@code docker compose config}): every part of the platform is a service, images are pinned, ports are published on
- * the loopback only, every file it mounts exists in the repository, passwords come from the environment, and the
- * IOC Stream configuration it mounts loads (and asks for its passwords).
+ * {@code deploy/compose.yaml} checked as far as a machine without a Docker daemon can: Compose itself validates and
+ * renders it ({@code docker compose config}, or Debian's {@code docker-compose} where the client has no compose plugin:
+ * {@code ./ioc test} installs it beside a Docker client), and its structure is checked: every part of the platform is a
+ * service, images are pinned, ports are published on the loopback only, every file it mounts exists in the repository,
+ * passwords come from the environment, and the IOC Stream configuration it mounts loads (and asks for its passwords).
  */
 class DeployComposeTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Map<String, String> PASSWORDS = Map.of("IOC_KAFKA_PASSWORD", "kafka-Secret-1",
+            "IOC_CLICKHOUSE_PASSWORD", "clickhouse-Secret-2", "GF_ADMIN_PASSWORD", "grafana-Secret-3");
+
+    @Test
+    void composeConfig_validWithThePasswordsSet_refusedNamingAMissingOne() throws Exception {
+        List<String> compose = composeCommand();
+        assumeTrue(compose != null, "neither docker compose nor docker-compose here (./ioc test installs docker-compose beside a"
+                + " Docker client when it runs as root)");
+
+        Run services = run(compose, PASSWORDS, "config", "--services");
+        assertThat(services.exit()).as(services.output()).isZero();
+        assertThat(services.output().lines().map(String::trim).toList())
+                .contains("kafka", "clickhouse", "jobmanager", "taskmanager", "submit-jobs", "ioc", "grafana");
+        assertThat(run(compose, PASSWORDS, "config", "-q").exit()).isZero();
+
+        Map<String, String> withoutClickHouse = new java.util.HashMap<>(PASSWORDS);
+        withoutClickHouse.remove("IOC_CLICKHOUSE_PASSWORD");
+        Run missing = run(compose, withoutClickHouse, "config", "-q");
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.output()).contains("IOC_CLICKHOUSE_PASSWORD");
+    }
+
+    private record Run(int exit, String output) {}
+
+    /** {@code compose -p ioc-stream -f compose.yaml ARGS} with exactly these passwords in its environment. */
+    private static Run run(List<String> compose, Map<String, String> passwords, String... args) throws Exception {
+        List<String> command = new ArrayList<>(compose);
+        command.addAll(List.of("-p", "ioc-stream", "-f", "compose.yaml"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        PASSWORDS.keySet().forEach(pb.environment()::remove);
+        pb.environment().putAll(passwords);
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), output);
+    }
+
+    /** {@code docker compose} if the client has the plugin, else {@code docker-compose}, else null. */
+    private static List<String> composeCommand() throws InterruptedException {
+        if (onPath("docker") && exitsZero("docker", "compose", "version")) return List.of("docker", "compose");
+        if (onPath("docker-compose") && exitsZero("docker-compose", "version")) return List.of("docker-compose");
+        return null;
+    }
+
+    private static boolean onPath(String tool) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+    }
+
+    private static boolean exitsZero(String... command) throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (java.io.IOException notThere) {
+            return false;
+        }
+    }
 
     @Test
     void composeFile_everyService_pinnedLoopbackMountsPresentSecretsFromEnv() throws Exception {

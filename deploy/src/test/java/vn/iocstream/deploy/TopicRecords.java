@@ -24,7 +24,10 @@ final class TopicRecords {
         return out;
     }
 
-    /** Each value of the records on {@code topic} up to its end offsets now, one at a time (large records). */
+    /**
+     * Each value of the records on {@code topic} up to its end offsets now, one at a time (large records). Gives up when
+     * two minutes pass without a record: gigabytes of large records take longer than any fixed limit would allow.
+     */
     static void forEach(KafkaConnection kafka, String topic, Consumer<String> action) {
         Properties p = kafka.properties();
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -36,8 +39,10 @@ final class TopicRecords {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) throw new IllegalStateException("could not read " + topic + " to " + end);
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("no record of " + topic + " for 2 minutes, short of " + end);
+                var records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                for (ConsumerRecord<String, String> r : records) {
                     if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) action.accept(r.value());
                 }
             }
