@@ -21,6 +21,7 @@ import vn.iocstream.core.model.AlertKinds;
 import vn.iocstream.core.model.AnalysedReport;
 import vn.iocstream.core.model.Locality;
 import vn.iocstream.jobs.traffic.ClusterState;
+import vn.iocstream.jobs.traffic.Communes;
 import vn.iocstream.jobs.traffic.ReportClusterer;
 import vn.iocstream.jobs.traffic.ReportTopics;
 
@@ -81,14 +82,15 @@ public final class ClusterReports extends KeyedProcessFunction<String, AnalysedR
 
     private static Alert toAlert(ReportClusterer.Cluster c) {
         AnalysedReport first = c.first();
-        String where = first.commune().isEmpty() ? "khu vực " + first.communeKey().split("\\|")[0] : first.commune();
+        String commune = commune(c);
+        String where = commune == null ? "khu vực " + first.communeKey().split("\\|")[0] : commune;
         String province = first.province().isEmpty() ? "" : " (" + first.province() + ")";
         long minutes = Math.max(1, (c.lastMs() - c.firstMs() + 59_999) / 60_000);
         String title = c.reports() + " phản ánh về " + ReportTopics.label(first.topic()) + " tại " + where + province
                 + " trong " + minutes + " phút";
         // Fire and crashes put lives at stake; the others can wait for the next shift's review.
         String severity = first.topic().equals("chay") || first.topic().equals("tai-nan") ? "critical" : "warning";
-        Locality locality = first.province().isEmpty() ? Locality.UNKNOWN : new Locality(first.province(), commune(c));
+        Locality locality = first.province().isEmpty() ? Locality.UNKNOWN : new Locality(first.province(), commune);
         return new Alert(c.id(), AlertKinds.ORDER_REPORT_CLUSTER, ReportClusterer.RULE, severity, c.key(), title,
                 c.reports() + " phản ánh từ " + distinct(c, AnalysedReport::channel) + " kênh", locality,
                 Map.of("topic", first.topic()), null, Instant.ofEpochMilli(c.firstMs()), Instant.ofEpochMilli(c.lastMs()),
@@ -118,7 +120,7 @@ public final class ClusterReports extends KeyedProcessFunction<String, AnalysedR
      */
     private static String commune(ReportClusterer.Cluster c) {
         Map<String, Long> written = new HashMap<>();
-        for (AnalysedReport r : c.members()) if (!r.commune().isEmpty()) written.merge(r.commune(), 1L, Long::sum);
+        for (AnalysedReport r : c.members()) if (!r.commune().isEmpty()) written.merge(Communes.spelledOut(r.commune()), 1L, Long::sum);
         return written.entrySet().stream()
                 .max(Comparator.comparing((Map.Entry<String, Long> e) -> e.getKey().chars().anyMatch(ch -> ch > 127))
                         .thenComparing(Map.Entry::getValue).thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))

@@ -1,7 +1,9 @@
 package vn.iocstream.jobs.traffic;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.iocstream.core.geo.Gazetteer;
 import vn.iocstream.core.geo.VietnameseKeys;
@@ -21,7 +23,30 @@ public final class Communes {
             "^(phuong|xa|thi tran|dac khu|tt|p|x)(\\s+|\\s*\\.\\s*)");
     private static final Pattern CITY_PREFIX = Pattern.compile("^(tp|thanh pho|tx|thi xa|quan|huyen|tinh)(\\s+|\\s*\\.\\s*)");
 
+    private static final Pattern ABBREVIATED = Pattern.compile("^(p|x|tt)(?:\\s*\\.\\s*|\\s+)(?=\\S)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPELLED = Pattern.compile("^(phường|xã|thị trấn|đặc khu)\\s+",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private Communes() {}
+
+    /**
+     * A commune as alerts name it, whatever abbreviation the report used: "P. Tam Hiệp", "Phường Tam Hiệp" → "phường
+     * Tam Hiệp" (X. → xã, TT. → thị trấn), the form the rest of the platform writes. Other names are kept as written.
+     */
+    public static String spelledOut(String commune) {
+        String s = Normalizer.normalize(commune.strip(), Normalizer.Form.NFC);
+        Matcher abbreviated = ABBREVIATED.matcher(s);
+        if (abbreviated.find()) {
+            String prefix = switch (abbreviated.group(1).toLowerCase(Locale.ROOT)) {
+                case "p" -> "phường";
+                case "x" -> "xã";
+                default -> "thị trấn";
+            };
+            return prefix + " " + s.substring(abbreviated.end());
+        }
+        Matcher spelled = SPELLED.matcher(s);
+        return spelled.find() ? spelled.group(1).toLowerCase(Locale.ROOT) + " " + s.substring(spelled.end()) : s;
+    }
 
     /**
      * @param key             commune key for clustering

@@ -34,8 +34,13 @@ class ClusterReportsTest {
     }
 
     private void report(String id, Instant at) throws Exception {
-        // One report writes the ward without diacritics, as citizens often do; one comes by the hotline.
-        String commune = id.equals("r2") ? "phuong Tam Hiep" : "phường Tam Hiệp";
+        // The first report writes the ward without diacritics, as citizens often do, another abbreviates it; one comes
+        // by the hotline.
+        String commune = switch (id) {
+            case "r0" -> "phuong Tam Hiep";
+            case "r2" -> "P. Tam Hiệp";
+            default -> "Phường Tam Hiệp";
+        };
         harness.processElement(new AnalysedReport(id, at, id.equals("r1") ? "hotline-1022" : "app", "", "ngap-nuoc",
                 "ngap sau qua", "tam-hiep|dong-nai", commune, "Đồng Nai", "", null, null, List.of(),
                 List.of("ngập sâu", "Tam Hiệp"), "negative", -0.5, ""), at.toEpochMilli());
@@ -55,7 +60,7 @@ class ClusterReportsTest {
             assertThat(a.windowEnd()).isEqualTo(EVENING.plus(Duration.ofMinutes(12)));
             assertThat(a.title()).isEqualTo("4 phản ánh về ngập nước tại phường Tam Hiệp (Đồng Nai) trong 12 phút");
             assertThat(a.kind()).isEqualTo("order.report_cluster");
-            assertThat(a.locality()).as("the ward as most reports write it with diacritics")
+            assertThat(a.locality()).as("the ward as most reports write it with diacritics, its prefix spelled out")
                     .isEqualTo(new Locality("Đồng Nai", "phường Tam Hiệp"));
             assertThat(a.drivers().outlets()).extracting(AlertDrivers.Facet::name).containsExactly("app", "hotline-1022");
             assertThat(a.drivers().phrases()).extracting(AlertDrivers.Facet::count).containsOnly(4L);

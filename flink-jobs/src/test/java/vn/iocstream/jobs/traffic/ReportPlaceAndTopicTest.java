@@ -56,4 +56,15 @@ class ReportPlaceAndTopicTest {
         assertThat(ReportTopics.topicOf(null, "xe chay nhanh qua")).isEqualTo(ReportTopics.OTHER);
         assertThat(ReportTopics.label("ngap-nuoc")).isEqualTo("ngập nước");
     }
+
+    @Test
+    void spelledOut_abbreviatedAndCapitalisedPrefixes_becomeTheWrittenOutForm_othersKept() {
+        assertThat(Communes.spelledOut("P. Tam Hiệp")).isEqualTo("phường Tam Hiệp");
+        assertThat(Communes.spelledOut(" p.Tân Phong ")).isEqualTo("phường Tân Phong");
+        assertThat(Communes.spelledOut("Phường Tam Hiệp")).isEqualTo("phường Tam Hiệp");
+        assertThat(Communes.spelledOut("X. Xuân Bắc")).isEqualTo("xã Xuân Bắc");
+        assertThat(Communes.spelledOut("TT. Dầu Giây")).isEqualTo("thị trấn Dầu Giây");
+        assertThat(Communes.spelledOut("Xuân Lộc")).as("a name starting with X").isEqualTo("Xuân Lộc");
+        assertThat(Communes.spelledOut("phuong Tam Hiep")).as("no diacritics to restore").isEqualTo("phuong Tam Hiep");
+    }
 }
