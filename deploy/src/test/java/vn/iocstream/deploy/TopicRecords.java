@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import vn.iocstream.core.KafkaConnection;
+import vn.iocstream.jobs.io.KafkaTopics;
 
 /** Every record a topic holds now, read from its start with no consumer group: what producers really sent. */
 final class TopicRecords {
@@ -51,10 +52,6 @@ final class TopicRecords {
 
     /** How many records {@code topic} holds (the sum of its partitions' end offsets; topics here are never compacted). */
     static long count(KafkaConnection kafka, String topic) {
-        Properties p = kafka.properties();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-        }
+        return KafkaTopics.records(kafka, topic);
     }
 }

@@ -84,12 +84,8 @@ final class AlertLatency {
         while (latencyNanos.size() < probes && System.nanoTime() < deadline) Thread.sleep(100);
         List<Long> sorted = new ArrayList<>(latencyNanos.values());
         sorted.sort(null);
-        return new Result(rate, seconds, probes, sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1) / 1e6);
-    }
-
-    private static double percentile(List<Long> sorted, double q) {
-        if (sorted.isEmpty()) return Double.NaN;
-        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(q * sorted.size()) - 1)) / 1e6;
+        if (sorted.isEmpty()) return new Result(rate, seconds, probes, 0, Double.NaN, Double.NaN, Double.NaN);
+        return new Result(rate, seconds, probes, sorted.size(), Latencies.percentileMs(sorted, 0.50),
+                Latencies.percentileMs(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6);
     }
 }

@@ -217,10 +217,10 @@ public final class AlertsBench {
         List<Double> bySlice = new ArrayList<>();
         for (List<Long> sl : slices) {
             sl.sort(null);
-            bySlice.add(percentile(sl, 0.99));
+            bySlice.add(Latencies.percentileMs(sl, 0.99));
         }
         return new Run(name, ids.size(), delivered, ids.size() - delivered, repeats + webhook.duplicates() - duplicatesBefore,
-                percentile(lat, 0.50), percentile(lat, 0.99), lat.isEmpty() ? 0 : lat.get(lat.size() - 1) / 1e6, kill,
+                Latencies.percentileMs(lat, 0.50), Latencies.percentileMs(lat, 0.99), lat.isEmpty() ? 0 : lat.get(lat.size() - 1) / 1e6, kill,
                 inserts + killedInserts, bySlice);
     }
 
@@ -338,12 +338,6 @@ public final class AlertsBench {
 
     private static ClickHouseClient database(String suffix) {
         throw new UnsupportedOperationException();
-    }
-
-    private static double percentile(List<Long> sortedNanos, double q) {
-        if (sortedNanos.isEmpty()) return 0;
-        int i = (int) Math.ceil(q * sortedNanos.size()) - 1;
-        return sortedNanos.get(Math.max(0, Math.min(i, sortedNanos.size() - 1))) / 1e6;
     }
 
     private static int freePort() throws java.io.IOException {

@@ -21,9 +21,6 @@ import java.util.Properties;
 import java.util.Random;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import vn.iocstream.app.web.WebhookReceiver;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +38,7 @@ import vn.iocstream.core.Topics;
 import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
+import vn.iocstream.jobs.io.KafkaTopics;
 import vn.iocstream.core.json.Json;
 import vn.iocstream.core.model.RawPost;
 import vn.iocstream.nlp.AnalyzeBench;
@@ -188,8 +186,8 @@ public final class PipelineBench {
                 Duration.ofSeconds(config.security().outOfOrdernessSeconds() + 60L), o.seed(), progress);
 
         progress.println("baselines: Kafka → parse only, each topic as it now stands, on the same Flink …");
-        double baselinePosts = records(runtime, Topics.RAW_POSTS) / flink.parseOnlySeconds(runtime, Topics.RAW_POSTS);
-        double baselineSecurity = records(runtime, Topics.RAW_SECURITY) / flink.parseOnlySeconds(runtime, Topics.RAW_SECURITY);
+        double baselinePosts = KafkaTopics.records(runtime.kafka(), Topics.RAW_POSTS) / flink.parseOnlySeconds(runtime, Topics.RAW_POSTS);
+        double baselineSecurity = KafkaTopics.records(runtime.kafka(), Topics.RAW_SECURITY) / flink.parseOnlySeconds(runtime, Topics.RAW_SECURITY);
         return new Result(flink.name(), o.posts(), chars, watchlists, cores, analyze, pipeline, cold, cpu, threads,
                 parts * 10_000.0 / o.posts(), bytes * 10_000.0 / o.posts(), windowClose, security, alerts, baselinePosts, baselineSecurity);
     }
@@ -203,19 +201,9 @@ public final class PipelineBench {
     /** {@code events} lines of the province's mix over the last hour of event time, timed until all are stored. */
     private static Throughput security(IocRuntime runtime, ClickHouseClient ch, int events, long seed, PrintStream progress)
             throws InterruptedException {
-        SecurityTraffic traffic = new SecurityTraffic(seed);
         long before = ch.queryLong("SELECT count() FROM security_events");
-        long from = System.currentTimeMillis() - 3_600_000L;
-        Properties p = runtime.kafka().properties();
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         long t0 = System.nanoTime();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < events; i++) {
-                producer.send(new ProducerRecord<>(Topics.RAW_SECURITY, "mix-" + i,
-                        Json.bytes(traffic.mixed(from + (long) i * 3_600_000L / events, i))));
-            }
-        }
+        SecurityTraffic.sendMixedHour(runtime.kafka().properties(), events, seed);
         long warmedUp = awaitRows(ch, "security_events", "count()", before + events / 4, progress) - before;
         long tWarm = System.nanoTime();
         awaitRows(ch, "security_events", "count()", before + events, progress);
@@ -232,16 +220,6 @@ public final class PipelineBench {
             if (now == last) return;
             last = now;
             Thread.sleep(5_000);
-        }
-    }
-
-    /** Records in a topic now: the sum of its partitions' end offsets (nothing is deleted during a run). */
-    private static long records(IocRuntime runtime, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(runtime.kafka().properties(), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 

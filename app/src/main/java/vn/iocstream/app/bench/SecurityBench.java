@@ -3,16 +3,9 @@ package vn.iocstream.app.bench;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import vn.iocstream.core.KafkaConnection;
 import vn.iocstream.app.runtime.EmbeddedFlink;
 import vn.iocstream.app.runtime.EmbeddedKafka;
@@ -21,10 +14,8 @@ import vn.iocstream.core.clickhouse.ClickHouseClient;
 import vn.iocstream.core.clickhouse.ClickHouseServer;
 import vn.iocstream.core.config.ConfigLoader;
 import vn.iocstream.core.config.IocConfig;
-import vn.iocstream.core.json.Json;
 import vn.iocstream.jobs.LocalEnvironment;
 import vn.iocstream.jobs.ParseOnlyJob;
-import vn.iocstream.jobs.security.SecurityEnvelope;
 
 /**
  * SecurityJob end to end on this machine: generated log lines in {@code ioc.raw.security} of an embedded
@@ -46,7 +37,7 @@ public final class SecurityBench {
             kafka.createTopics(Topics.ALL, config.kafka().partitions());
             ClickHouseClient clickHouse = new ClickHouseClient(server.httpUrl(), "bench", "default", "");
             clickHouse.migrate();
-            produce(kafka.bootstrap(), events, seed);
+            SecurityTraffic.sendMixedHour(kafka.connection().properties(), events, seed);
 
             long t0 = System.nanoTime();
             parseOnly(config, kafka.connection());
@@ -72,22 +63,5 @@ public final class SecurityBench {
         StreamExecutionEnvironment env = LocalEnvironment.create(config.flink());
         new ParseOnlyJob(kafka, Topics.RAW_SECURITY, config).build(env);
         env.execute("SecurityBench-parse-only");
-    }
-
-    /** One hour of event time of the province's mix ({@link SecurityTraffic#mixed}). */
-    private static void produce(String bootstrap, int events, long seed) {
-        SecurityTraffic traffic = new SecurityTraffic(seed);
-        long start = Instant.now().minusSeconds(3600).toEpochMilli();
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < events; i++) {
-                SecurityEnvelope env = traffic.mixed(start + (long) i * 3_600_000L / events, i);
-                producer.send(new ProducerRecord<>(Topics.RAW_SECURITY, Integer.toString(i), Json.bytes(env)));
-            }
-            producer.flush();
-        }
     }
 }

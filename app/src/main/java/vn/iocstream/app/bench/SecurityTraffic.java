@@ -4,7 +4,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Random;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import vn.iocstream.core.Topics;
+import vn.iocstream.core.json.Json;
 import vn.iocstream.jobs.security.SecurityEnvelope;
 
 /**
@@ -39,6 +47,24 @@ final class SecurityTraffic {
                     + "]: Failed password for root from " + attacker + " port " + port() + " ssh2", serial, utc(timeMs).getYear());
         }
         return suricata(timeMs, serial, src, "ET SCAN Nmap Scripting Engine", 2);
+    }
+
+    /**
+     * Sends {@code events} lines of {@link #mixed} spread over the hour before now, as fast as the producer goes, and
+     * returns when the broker has them all.
+     *
+     * @param producer the producer's connection properties (bootstrap and security)
+     */
+    static void sendMixedHour(Properties producer, int events, long seed) {
+        SecurityTraffic traffic = new SecurityTraffic(seed);
+        long from = System.currentTimeMillis() - 3_600_000L;
+        producer.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        producer.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        try (KafkaProducer<String, byte[]> out = new KafkaProducer<>(producer, new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < events; i++) {
+                out.send(new ProducerRecord<>(Topics.RAW_SECURITY, "mix-" + i, Json.bytes(traffic.mixed(from + (long) i * 3_600_000L / events, i))));
+            }
+        }
     }
 
     /** Ordinary traffic that raises no alert: page views and connections to the portal's servers. */

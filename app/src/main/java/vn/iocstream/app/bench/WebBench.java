@@ -196,7 +196,7 @@ public final class WebBench {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Row(what, n, elapsed, pct(sorted, 0.50), pct(sorted, 0.99));
+        return new Row(what, n, elapsed, Latencies.percentileMs(sorted, 0.50), Latencies.percentileMs(sorted, 0.99));
     }
 
     private static long drive(Session s, int clients, long seconds, java.util.function.Supplier<String> path, List<Long> latencies) throws Exception {
@@ -265,12 +265,6 @@ public final class WebBench {
         stream.cancel(true);
         if (!sentAt.isEmpty()) throw new IllegalStateException(sentAt.size() + " pushed alerts never arrived within 10 s");
         return new ArrayList<>(ms);
-    }
-
-    private static double pct(List<Long> sortedNanos, double q) {
-        if (sortedNanos.isEmpty()) return 0;
-        int i = (int) Math.min(sortedNanos.size() - 1, Math.ceil(q * sortedNanos.size()) - 1);
-        return sortedNanos.get(Math.max(0, i)) / 1e6;
     }
 
     private static long count(String body, String needle) {
